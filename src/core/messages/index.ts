@@ -1,0 +1,43 @@
+/**
+ * The one message catalogue, in both languages. Each area keeps its entries in its own file
+ * (fewer merge clashes); lookups all go through `msg`.
+ * Placeholders are `{name}`; a missing parameter is a bug and throws.
+ */
+import type { Lang } from '../money';
+import { assert } from '../issues';
+import { functionMessages } from './functions';
+import { workbookMessages } from './workbook';
+import { engineMessages } from './engine';
+import { uiMessages } from './ui';
+
+export interface MessageEntry {
+  en: string;
+  ru: string;
+}
+
+const catalogue = {
+  ...functionMessages,
+  ...workbookMessages,
+  ...engineMessages,
+  ...uiMessages,
+};
+
+export type MessageKey = keyof typeof catalogue;
+
+export function msg(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const entry: MessageEntry | undefined = catalogue[key];
+  assert(entry, `unknown message key ${String(key)}`);
+  return entry[lang].replace(/\{(\w+)\}/g, (_, name: string) => {
+    assert(name in params, `message ${String(key)} needs parameter ${name}`);
+    return String(params[name]);
+  });
+}
+
+export function hasMessage(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(catalogue, key);
+}
+
+/** `ru*` locales speak Russian, everything else English (SPEC §1). */
+export function langOfLocale(locale: string | null | undefined): Lang {
+  return /^ru/i.test(String(locale ?? '')) ? 'ru' : 'en';
+}

@@ -1,0 +1,167 @@
+/**
+ * The typed data the payout engine works on, and what it returns. Readers (src/workbook) turn the
+ * owner's sheets into these; renderers (tab model, JSON) turn the results into output.
+ */
+import type { Dec } from './decimal';
+import type { Issue } from './issues';
+import type { Lang } from './money';
+import type { CellValue } from './numbers';
+import type { LocalDate, Period } from './periods';
+
+/** Where a value came from: the sheet's name as the user wrote it, the row as Sheets numbers it. */
+export interface SourceRef {
+  sheet: string;
+  row: number;
+}
+
+export type DealStatus = 'won' | 'lost' | 'cancelled';
+
+export interface Deal {
+  ref: SourceRef;
+  id: string | null;
+  date: LocalDate;
+  manager: string;
+  client: string | null;
+  amount: Dec; // negative = a return
+  cost: Dec | null;
+  margin: Dec | null; // the margin column when given, else amount − cost, else null
+  status: DealStatus;
+  paid: Dec | null; // Deals' own paid column (ignored when a Payments sheet exists)
+  paidDate: LocalDate | null;
+  partnerPrice: Dec | null;
+  attractedBy: string | null;
+}
+
+export interface Payment {
+  ref: SourceRef;
+  dealId: string;
+  date: LocalDate;
+  amount: Dec;
+}
+
+export interface PlanRow {
+  ref: SourceRef;
+  period: Period;
+  manager: string;
+  scheme: string;
+  /** Canonical metric name (see core/metricNames) → planned value. */
+  targets: Record<string, Dec>;
+}
+
+export interface KpiFact {
+  ref: SourceRef;
+  period: Period;
+  manager: string;
+  metric: string; // canonical metric name
+  value: Dec;
+}
+
+/** One row of the Schemes sheet, cells as found; core/schemes parses and validates them. */
+export interface SchemeRow {
+  ref: SourceRef;
+  scheme: string;
+  rule: CellValue;
+  metric: CellValue;
+  rate: CellValue;
+  amount: CellValue;
+  threshold: CellValue;
+  tiers: CellValue;
+  mode: CellValue;
+  cap: CellValue;
+  months: CellValue;
+  comment: CellValue;
+}
+
+/** Everything the engine needs, already parsed; bad rows are issues, not here. */
+export interface PayoutInput {
+  deals: Deal[];
+  /** Null when there is no Payments sheet: then Deals' paid / paid date columns are used. */
+  payments: Payment[] | null;
+  plans: PlanRow[];
+  kpiFacts: KpiFact[];
+  schemeRows: SchemeRow[];
+  /** Which optional Deals columns exist: a metric needing an absent column is "missing". */
+  columns: {
+    status: boolean;
+    client: boolean;
+    margin: boolean; // a margin column, or a cost column to derive it
+    paid: boolean; // paid column or a Payments sheet
+    partnerPrice: boolean;
+    attractedBy: boolean;
+    dealId: boolean;
+  };
+  /** Sheet names as found, for issue messages. */
+  sheetNames: { deals: string; payments: string | null; plans: string | null; kpi: string | null; schemes: string | null };
+}
+
+export interface PayoutOptions {
+  lang: Lang;
+  currency: string; // ISO code, e.g. RUB
+  /** Period to date: only deals, payments on or before this day count (My earnings). */
+  asOf?: LocalDate;
+  /** Simulation: every manager is paid by this scheme, whatever Plans says. */
+  schemeOverride?: string;
+  /** Only these managers (simulation of a group, My earnings). */
+  managers?: string[];
+}
+
+export interface KpiRow {
+  metric: string;
+  fact: Dec | null;
+  target: Dec | null;
+  weight: Dec;
+  cap: Dec;
+  /** weight × min(max(fact/target, 0), cap); null when fact or target is missing (counts as 0). */
+  contribution: Dec | null;
+}
+
+/** What the next tier or bonus needs and pays (My earnings, statement hints). */
+export interface NextStep {
+  metric: string;
+  /** How much more of the metric reaches the next tier or bonus. */
+  needed: Dec;
+  /** How much more that line would pay (before the KPI coefficient). */
+  pays: Dec;
+}
+
+export interface PayoutLine {
+  rule: string; // rule kind, e.g. 'percent'
+  metric: string | null;
+  fact: Dec | null;
+  plan: Dec | null;
+  attainment: Dec | null; // fact ÷ plan
+  /** The rate or the tier's value as shown: a number (fraction or amount) or text like `12:3%`. */
+  rate: Dec | string | null;
+  amount: Dec; // rounded to 0.01 when made
+  explanation: string; // in the run's language
+  next?: NextStep | null;
+  /** Row refs of the deals behind this line. */
+  dealRefs?: SourceRef[];
+}
+
+export interface ManagerPayout {
+  manager: string;
+  scheme: string;
+  period: Period;
+  lines: PayoutLine[]; // variable lines (rule order), then gate/limit adjustment lines when they apply
+  salary: Dec;
+  /** Σ lines before K, gate and limit. */
+  variableBeforeKpi: Dec;
+  kpiRows: KpiRow[];
+  kpiCoefficient: Dec | null; // null when the scheme has no kpi rules
+  variable: Dec; // after K (rounded), gate and limit
+  total: Dec; // salary + variable
+  /** The headline attainment (revenue plan, else the first planned metric). */
+  attainment: Dec | null;
+  margin: Dec | null; // the manager's margin in the period (for payout ÷ margin)
+  deals: Deal[]; // the deals behind the figures
+  notes: string[]; // plain-language notes: gate closed, limit applied, missing facts
+}
+
+export interface PayoutRun {
+  period: Period;
+  currency: string;
+  lang: Lang;
+  managers: ManagerPayout[];
+  issues: Issue[];
+}

@@ -1,0 +1,45 @@
+import { Dec, dec } from './decimal';
+
+/** Money is rounded once, where a statement line is made: to 0.01, a tie away from zero. */
+export function roundMoney(value: Dec | number): Dec {
+  return dec(value).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+}
+
+/** A rounded money value as a plain JS number (for cells and JSON), exact to the kopeck. */
+export function moneyNumber(value: Dec | number): number {
+  return roundMoney(value).toNumber();
+}
+
+export type Lang = 'ru' | 'en';
+
+const CURRENCY_SYMBOLS: Record<string, string> = {
+  RUB: '₽', USD: '$', EUR: '€', KZT: '₸', BYN: 'Br', UAH: '₴', GBP: '£', CNY: '¥',
+};
+
+export function currencySymbol(currency: string): string {
+  return CURRENCY_SYMBOLS[currency] ?? currency;
+}
+
+/** Groups of three with a plain space (ru) or comma (en); fixed number of decimals. */
+export function formatNumber(value: Dec | number, lang: Lang, decimals = 2): string {
+  const d = dec(value).toDecimalPlaces(decimals, Dec.ROUND_HALF_UP);
+  const negative = d.isNegative() && !d.isZero();
+  const [intPart, fracPart] = d.abs().toFixed(decimals).split('.');
+  const groupSep = lang === 'ru' ? ' ' : ',';
+  const decimalSep = lang === 'ru' ? ',' : '.';
+  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, groupSep);
+  return (negative ? '-' : '') + grouped + (fracPart ? decimalSep + fracPart : '');
+}
+
+/** `62 500,00 ₽` (ru) / `62,500.00 ₽` (en). */
+export function formatMoney(value: Dec | number, lang: Lang, currency: string): string {
+  return `${formatNumber(value, lang, 2)} ${currencySymbol(currency)}`;
+}
+
+/** A rate or attainment as a percent: 0.05 → `5 %` (ru) / `5%` (en); up to 2 decimals, trailing zeros dropped. */
+export function formatPercent(fraction: Dec | number, lang: Lang): string {
+  const pct = dec(fraction).times(100).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+  let text = formatNumber(pct, lang, 2).replace(/[.,]?0+$/, '');
+  if (text === '' || text === '-') text = '0';
+  return lang === 'ru' ? `${text} %` : `${text}%`;
+}

@@ -1,0 +1,6 @@
+/**
+ * The Apps Script entry: exports only, no logic (STYLE §1). The build turns every export into a
+ * top-level function with its JSDoc, which is what Sheets, the menu and google.script.run see.
+ */
+export * from './sheets/customFunctions';
+export * from './sheets/menu';
