@@ -1,6 +1,5 @@
 import type { MessageEntry } from './index';
 
-/** Messages of the engine area. */
+/** Messages of the payout engine: rule explanations, scheme validation, missing facts (owner: engine). */
 export const engineMessages = {
-  enginePlaceholder: { en: '', ru: '' },
 } satisfies Record<string, MessageEntry>;

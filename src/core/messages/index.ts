@@ -9,6 +9,9 @@ import { functionMessages } from './functions';
 import { workbookMessages } from './workbook';
 import { engineMessages } from './engine';
 import { uiMessages } from './ui';
+import { tabsMessages } from './tabs';
+import { sidebarMessages } from './sidebar';
+import { earningsMessages } from './earnings';
 
 export interface MessageEntry {
   en: string;
@@ -20,6 +23,9 @@ const catalogue = {
   ...workbookMessages,
   ...engineMessages,
   ...uiMessages,
+  ...tabsMessages,
+  ...sidebarMessages,
+  ...earningsMessages,
 };
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,6 +1,5 @@
 import type { MessageEntry } from './index';
 
-/** Messages of the ui area. */
+/** Menu items, dialogs, toasts of the Apps Script adapter (owner: sheets adapter). */
 export const uiMessages = {
-  uiPlaceholder: { en: '', ru: '' },
 } satisfies Record<string, MessageEntry>;

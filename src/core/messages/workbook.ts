@@ -1,6 +1,5 @@
 import type { MessageEntry } from './index';
 
-/** Messages of the workbook area. */
+/** Messages of reading the workbook: sheets, headers, bad cells (owner: workbook reader). */
 export const workbookMessages = {
-  workbookPlaceholder: { en: '', ru: '' },
 } satisfies Record<string, MessageEntry>;

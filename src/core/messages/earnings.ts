@@ -1,0 +1,5 @@
+import type { MessageEntry } from './index';
+
+/** My earnings and Simulate panels, CLI --simulate (owner: earnings/simulate). */
+export const earningsMessages = {
+} satisfies Record<string, MessageEntry>;
