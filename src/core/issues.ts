@@ -1,3 +1,5 @@
+import type { SchemeColumn } from './templates';
+
 /**
  * An expected problem in the user's data: a value, never an exception (STYLE §7).
  * `row` is the row number as Sheets shows it (1-based, header included); null for
@@ -10,6 +12,8 @@ export interface Issue {
   column: string | null;
   value: string | null;
   message: string;
+  /** The Schemes column at fault (scheme validation), so the sidebar can show the message beside the field. */
+  field?: SchemeColumn;
 }
 
 /** A bug, not bad data: thrown by `assert`, turned into a message only by an adapter. */

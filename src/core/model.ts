@@ -39,13 +39,16 @@ export interface Payment {
   amount: Dec;
 }
 
+/** Canonical metric name → planned value (a Plans row's targets, a preview sample's plan). */
+export type PlanTargets = Record<string, Dec>;
+
 export interface PlanRow {
   ref: SourceRef;
   period: Period;
   manager: string;
   scheme: string;
   /** Canonical metric name (see core/metricNames) → planned value. */
-  targets: Record<string, Dec>;
+  targets: PlanTargets;
 }
 
 export interface KpiFact {
@@ -143,7 +146,8 @@ export interface ManagerPayout {
   manager: string;
   scheme: string;
   period: Period;
-  lines: PayoutLine[]; // variable lines (rule order), then gate/limit adjustment lines when they apply
+  /** The whole statement: salary line(s), one line per variable rule (scheme order), then kpi/kpi_gate/limit adjustments that changed something. Σ amount = total. */
+  lines: PayoutLine[];
   salary: Dec;
   /** Σ lines before K, gate and limit. */
   variableBeforeKpi: Dec;

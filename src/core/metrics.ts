@@ -1,0 +1,284 @@
+/**
+ * Facts for manager m in period P (SPEC §3). A fact that cannot be computed is MISSING, with the
+ * reason in the run's language: a rule that needs it pays 0 and says why.
+ */
+import { Dec, ZERO, sum } from './decimal';
+import { msg } from './messages/index';
+import { metricLabel } from './metricNames';
+import type { Deal, KpiFact, PayoutInput } from './model';
+import type { Lang } from './money';
+import { cachedNameKey, clientOwnership, nameKey, type ClientOwnership } from './ownership';
+import { periodEnd, periodKey, periodStart, type LocalDate, type Period } from './periods';
+
+export interface MetricFact {
+  value: Dec | null;
+  /** Why the value is missing (null when it is known). */
+  reason: string | null;
+  /** The deals behind the fact. */
+  deals: Deal[];
+}
+
+/** A payment received on a deal: a Payments row, or the Deals' own paid / paid date cells. */
+export interface CashEvent {
+  deal: Deal;
+  date: LocalDate;
+  amount: Dec;
+}
+
+/** The input prepared once per run: as-of cut applied, rows in sheet order, ownership known. */
+export interface DealIndex {
+  input: PayoutInput;
+  deals: Deal[];
+  cash: CashEvent[] | null;
+  cashByDeal: Map<Deal, CashEvent[]>;
+  ownership: ClientOwnership;
+  kpiFacts: KpiFact[];
+  /** Name keys computed once per deal (nameKey is a regex: not per manager × deal). */
+  managerKey: Map<Deal, string>;
+  clientKey: Map<Deal, string | null>;
+  /** manager key → that manager's deals, in sheet order. */
+  byManager: Map<string, Deal[]>;
+  /** client key → the client's deals, in sheet order. */
+  byClient: Map<string, Deal[]>;
+  /** owner's manager key → the client keys that manager owns. */
+  ownedClients: Map<string, string[]>;
+  /** manager key → payments on that manager's won deals. */
+  cashByManager: Map<string, CashEvent[]>;
+}
+
+const byRow = <T extends { ref: { sheet: string; row: number } }>(a: T, b: T) =>
+  a.ref.sheet === b.ref.sheet ? a.ref.row - b.ref.row : a.ref.sheet < b.ref.sheet ? -1 : 1;
+
+/** Rows in sheet order; readers already give them so, and sorting 100 000 rows is not free. */
+function inSheetOrder<T extends { ref: { sheet: string; row: number } }>(rows: T[]): T[] {
+  for (let i = 1; i < rows.length; i++) if (byRow(rows[i - 1], rows[i]) > 0) return rows.sort(byRow);
+  return rows;
+}
+
+export function indexDeals(input: PayoutInput, asOf?: LocalDate): DealIndex {
+  const deals = inSheetOrder(asOf ? input.deals.filter((d) => d.date <= asOf) : [...input.deals]);
+  let cash: CashEvent[] | null = null;
+  if (input.payments !== null) {
+    const byId = new Map<string, Deal>();
+    for (const d of deals) if (d.id !== null && d.id.trim() !== '' && !byId.has(d.id.trim())) byId.set(d.id.trim(), d);
+    cash = [];
+    for (const p of [...input.payments].sort(byRow)) {
+      if (asOf && p.date > asOf) continue;
+      const deal = byId.get(String(p.dealId).trim());
+      if (deal) cash.push({ deal, date: p.date, amount: p.amount });
+    }
+  } else if (input.columns.paid) {
+    cash = [];
+    // A paid amount without a paid date is taken as paid on the deal's own date.
+    for (const d of deals) {
+      if (d.paid === null) continue;
+      const date = d.paidDate ?? d.date;
+      if (asOf && date > asOf) continue;
+      cash.push({ deal: d, date, amount: d.paid });
+    }
+  }
+  const key = cachedNameKey();
+  const managerKey = new Map<Deal, string>();
+  const clientKey = new Map<Deal, string | null>();
+  const byManager = new Map<string, Deal[]>();
+  const byClient = new Map<string, Deal[]>();
+  for (const d of deals) {
+    const m = key(d.manager);
+    const c = d.client ? key(d.client) || null : null;
+    managerKey.set(d, m);
+    clientKey.set(d, c);
+    push(byManager, m, d);
+    if (c !== null) push(byClient, c, d);
+  }
+  const cashByDeal = new Map<Deal, CashEvent[]>();
+  const cashByManager = new Map<string, CashEvent[]>();
+  for (const e of cash ?? []) {
+    push(cashByDeal, e.deal, e);
+    if (e.deal.status === 'won') push(cashByManager, managerKey.get(e.deal) ?? nameKey(e.deal.manager), e);
+  }
+  const ownership = clientOwnership(deals, key);
+  const ownedClients = new Map<string, string[]>();
+  for (const [client, owner] of ownership.owner) push(ownedClients, owner, client);
+  return {
+    input, deals, cash, cashByDeal, ownership, kpiFacts: [...input.kpiFacts].sort(byRow),
+    managerKey, clientKey, byManager, byClient, ownedClients, cashByManager,
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The facts of one manager in one period, computed on demand and cached. */
+export class ManagerFacts {
+  private readonly cache = new Map<string, MetricFact>();
+  readonly key: string;
+  /** m's deals dated in P, every status. */
+  readonly periodDeals: Deal[];
+  readonly wonInPeriod: Deal[];
+
+  private readonly start: LocalDate;
+  private readonly end: LocalDate;
+
+  constructor(readonly index: DealIndex, manager: string, readonly period: Period, readonly lang: Lang) {
+    this.key = nameKey(manager);
+    this.start = periodStart(period);
+    this.end = periodEnd(period);
+    this.periodDeals = (index.byManager.get(this.key) ?? []).filter((d) => this.inP(d.date));
+    this.wonInPeriod = this.periodDeals.filter((d) => d.status === 'won');
+  }
+
+  /** Is the day in P (half-open [start, end)). */
+  inP(day: LocalDate): boolean {
+    return day >= this.start && day < this.end;
+  }
+
+  /** All won deals dated in P of clients m owns, whoever closed them, with the client's first won day. */
+  ownedClientDeals(): { deal: Deal; firstWon: LocalDate }[] {
+    const out: { deal: Deal; firstWon: LocalDate }[] = [];
+    for (const client of this.index.ownedClients.get(this.key) ?? []) {
+      const firstWon = this.index.ownership.firstWon.get(client);
+      if (!firstWon) continue;
+      for (const deal of this.index.byClient.get(client) ?? []) {
+        if (deal.status === 'won' && this.inP(deal.date)) out.push({ deal, firstWon });
+      }
+    }
+    return out.sort((a, b) => a.deal.ref.row - b.deal.ref.row);
+  }
+
+  fact(metric: string): MetricFact {
+    let f = this.cache.get(metric);
+    if (!f) {
+      f = this.compute(metric);
+      this.cache.set(metric, f);
+    }
+    return f;
+  }
+
+  private known(value: Dec, deals: Deal[]): MetricFact {
+    return { value, reason: null, deals };
+  }
+
+  private missing(reason: string, deals: Deal[] = []): MetricFact {
+    return { value: null, reason, deals };
+  }
+
+  /** Is the client of this deal owned by m, and when was its first won deal? */
+  ownedFirstWon(deal: Deal): LocalDate | null {
+    const client = this.index.clientKey.get(deal) ?? (deal.client ? nameKey(deal.client) : null);
+    if (!client) return null;
+    if (this.index.ownership.owner.get(client) !== this.key) return null;
+    return this.index.ownership.firstWon.get(client) ?? null;
+  }
+
+  /** m's new clients in P: owned by m, earliest won deal in P (keys → the first such deal). */
+  newClients(): Map<string, Deal> {
+    const found: [string, Deal][] = [];
+    for (const client of this.index.ownedClients.get(this.key) ?? []) {
+      const first = this.index.ownership.firstWon.get(client);
+      if (!first || !this.inP(first)) continue;
+      const deal = (this.index.byClient.get(client) ?? []).find((d) => d.status === 'won' && d.date === first);
+      if (deal) found.push([client, deal]);
+    }
+    found.sort((a, b) => a[1].ref.row - b[1].ref.row);
+    return new Map(found);
+  }
+
+  private compute(metric: string): MetricFact {
+    const lang = this.lang;
+    const cols = this.index.input.columns;
+    const won = this.wonInPeriod;
+    switch (metric) {
+      case 'revenue':
+        return this.known(sum(won.map((d) => d.amount)), won);
+      case 'margin': {
+        if (!cols.margin) return this.missing(msg(lang, 'engReasonNoMarginColumn'), won);
+        const blank = won.find((d) => d.margin === null);
+        if (blank) return this.missing(msg(lang, 'engReasonBlankMargin', { row: blank.ref.row }), won);
+        return this.known(sum(won.map((d) => d.margin as Dec)), won);
+      }
+      case 'paid_revenue': {
+        const events = this.cashInPeriod();
+        if (events === null) return this.missing(msg(lang, 'engReasonNoPayments'));
+        return this.known(sum(events.map((e) => e.amount)), uniqueDeals(events.map((e) => e.deal)));
+      }
+      case 'paid_margin': {
+        const events = this.cashInPeriod();
+        if (events === null) return this.missing(msg(lang, 'engReasonNoPayments'));
+        if (!cols.margin) return this.missing(msg(lang, 'engReasonNoMarginColumn'));
+        let total = ZERO;
+        for (const e of events) {
+          if (e.deal.margin === null) return this.missing(msg(lang, 'engReasonBlankMargin', { row: e.deal.ref.row }));
+          if (e.deal.amount.isZero()) return this.missing(msg(lang, 'engReasonZeroAmount', { row: e.deal.ref.row }));
+          total = total.plus(e.amount.times(e.deal.margin).dividedBy(e.deal.amount));
+        }
+        return this.known(total, uniqueDeals(events.map((e) => e.deal)));
+      }
+      case 'deals': {
+        const counted = won.filter((d) => d.amount.greaterThan(0));
+        return this.known(new Dec(counted.length), counted);
+      }
+      case 'new_clients': {
+        if (!cols.client) return this.missing(msg(lang, 'engReasonNoClientColumn'));
+        const clients = this.newClients();
+        return this.known(new Dec(clients.size), [...clients.values()]);
+      }
+      case 'conversion': {
+        if (!cols.status) return this.missing(msg(lang, 'engReasonNoStatusColumn'));
+        const deals = this.fact('deals');
+        const lost = this.periodDeals.filter((d) => d.status === 'lost');
+        const denominator = (deals.value as Dec).plus(lost.length);
+        if (denominator.isZero()) return this.missing(msg(lang, 'engReasonNoDealsForConversion'));
+        return this.known((deals.value as Dec).dividedBy(denominator), [...deals.deals, ...lost]);
+      }
+      case 'collection': {
+        const paid = this.fact('paid_revenue');
+        if (paid.value === null) return paid;
+        const start = periodStart(this.period);
+        let owed = ZERO;
+        const before = (this.index.byManager.get(this.key) ?? []).filter((d) => d.status === 'won' && d.date < start);
+        for (const d of before) {
+          const paidBefore = sum((this.index.cashByDeal.get(d) ?? []).filter((e) => e.date < start).map((e) => e.amount));
+          owed = owed.plus(Dec.max(ZERO, d.amount.minus(paidBefore)));
+        }
+        const denominator = owed.plus(this.fact('revenue').value as Dec);
+        if (denominator.lessThanOrEqualTo(0)) return this.missing(msg(lang, 'engReasonNothingToCollect'));
+        return this.known((paid.value as Dec).dividedBy(denominator), paid.deals);
+      }
+      case 'new_client_share': {
+        const fresh = this.fact('new_clients');
+        if (fresh.value === null) return fresh;
+        const clients = new Set(won.map((d) => this.index.clientKey.get(d)).filter((c): c is string => !!c));
+        if (clients.size === 0) return this.missing(msg(lang, 'engReasonNoClientsInPeriod'));
+        return this.known((fresh.value as Dec).dividedBy(clients.size), fresh.deals);
+      }
+      default: {
+        // Several KPI-facts rows for the same manager, metric and period are added up.
+        const rows = this.index.kpiFacts.filter(
+          (f) => f.metric === metric && nameKey(f.manager) === this.key && periodKey(f.period) === periodKey(this.period),
+        );
+        if (rows.length === 0) {
+          const sheet = this.index.input.sheetNames.kpi;
+          return this.missing(
+            sheet === null
+              ? msg(lang, 'engReasonNoKpiSheet', { metric: metricLabel(metric, lang) })
+              : msg(lang, 'engReasonNoKpiRow', { sheet, metric: metricLabel(metric, lang), period: periodKey(this.period) }),
+          );
+        }
+        return this.known(sum(rows.map((r) => r.value)), []);
+      }
+    }
+  }
+
+  /** Payments received in P on m's won deals; null when there is no payment data at all. */
+  private cashInPeriod(): CashEvent[] | null {
+    if (this.index.cash === null) return null;
+    return (this.index.cashByManager.get(this.key) ?? []).filter((e) => this.inP(e.date));
+  }
+}
+
+function uniqueDeals(deals: Deal[]): Deal[] {
+  return [...new Set(deals)];
+}

@@ -1,0 +1,296 @@
+/**
+ * The Schemes sheet (SPEC §2): one row per rule, a scheme is all rows sharing a name. Rows are
+ * parsed into the `Rule` union and validated; an invalid scheme pays nobody (never a wrong payout).
+ */
+import { Dec, ONE, ZERO, dec, sum } from './decimal';
+import { cellText, type Issue } from './issues';
+import { msg, type MessageKey } from './messages/index';
+import { canonicalMetric } from './metricNames';
+import type { SchemeRow, SourceRef } from './model';
+import type { Lang } from './money';
+import { isBlank, parseNumber, type CellValue } from './numbers';
+import { SCHEME_HEADERS, type RuleDraft, type RuleKind, type SchemeColumn } from './templates';
+import { parseMode, parseTiers, type Tier, type TierMode } from './tiers';
+
+interface RuleBase {
+  ref: SourceRef;
+  comment: string;
+  /** The tiers cell as written (for statements), '' when none. */
+  tiersText: string;
+}
+
+export type Rule =
+  | (RuleBase & { kind: 'salary'; amount: Dec })
+  | (RuleBase & { kind: 'percent'; metric: string; rate: Dec; threshold: Dec | null; cap: Dec | null })
+  | (RuleBase & { kind: 'tiers'; metric: string; tiers: Tier[]; mode: TierMode; cap: Dec | null })
+  | (RuleBase & { kind: 'plan_bonus'; metric: string; amount: Dec | null; threshold: Dec; tiers: Tier[] | null })
+  | (RuleBase & { kind: 'deal_bonus'; amount: Dec | null; threshold: Dec; tiers: Tier[] | null })
+  | (RuleBase & { kind: 'new_client_bonus'; amount: Dec })
+  | (RuleBase & { kind: 'client_turnover'; metric: 'revenue' | 'margin'; rate: Dec | null; tiers: Tier[] | null; months: number | null })
+  | (RuleBase & { kind: 'partner_price'; threshold: Dec | null })
+  | (RuleBase & { kind: 'kpi'; metric: string; weight: Dec; target: Dec | null; cap: Dec })
+  | (RuleBase & { kind: 'kpi_gate'; threshold: Dec })
+  | (RuleBase & { kind: 'limit'; metric: string | null; rate: Dec | null; amount: Dec | null });
+
+export interface Scheme {
+  name: string;
+  rules: Rule[];
+}
+
+/** The KPI cap when the rule leaves it blank (SPEC §2). */
+export const DEFAULT_KPI_CAP = '1.2';
+
+const RULE_WORDS: Record<RuleKind, string[]> = {
+  salary: ['salary', 'оклад', 'фикс', 'fixed'],
+  percent: ['percent', 'процент', 'commission', '%'],
+  tiers: ['tiers', 'шкала', 'tiered', 'ступени'],
+  plan_bonus: ['plan bonus', 'бонус за план', 'премия за план'],
+  deal_bonus: ['deal bonus', 'бонус за сделки', 'бонус за сделку', 'бонус за договоры'],
+  new_client_bonus: ['new client bonus', 'бонус за клиента', 'бонус за нового клиента', 'client bonus'],
+  client_turnover: ['client turnover', 'процент с клиентов', 'процент с оборота клиентов', '% с клиентов'],
+  partner_price: ['partner price', 'партнерская цена'],
+  kpi: ['kpi', 'кпи'],
+  kpi_gate: ['kpi gate', 'порог kpi', 'порог кпи'],
+  limit: ['limit', 'лимит', 'cap', 'ограничение'],
+};
+
+function normaliseWord(text: string): string {
+  return text.toLowerCase().replace(/ё/g, 'е').replace(/[_\s\u00a0]+/g, ' ').trim();
+}
+
+/** `оклад`, `Salary`, `бонус_за план`, `ПОРОГ KPI` … → the rule kind; null when unknown or blank. */
+export function parseRuleKind(v: CellValue): RuleKind | null {
+  if (isBlank(v)) return null;
+  const word = normaliseWord(String(v));
+  for (const [kind, words] of Object.entries(RULE_WORDS) as [RuleKind, string[]][]) {
+    if (words.some((w) => normaliseWord(w) === word)) return kind;
+  }
+  return null;
+}
+
+/** How scheme names are matched: trimmed, spaces collapsed, lower-case, ё → е. */
+export function schemeKey(name: string): string {
+  return String(name ?? '').toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+}
+
+/** One draft (the sidebar's form, the templates) as a Schemes sheet row. */
+export function draftToSchemeRow(scheme: string, draft: RuleDraft, ref: SourceRef): SchemeRow {
+  return {
+    ref, scheme, rule: draft.rule, metric: draft.metric, rate: draft.rate, amount: draft.amount, threshold: draft.threshold,
+    tiers: draft.tiers, mode: draft.mode, cap: draft.cap, months: draft.months, comment: draft.comment,
+  };
+}
+
+class RowChecker {
+  readonly issues: Issue[] = [];
+  constructor(private readonly row: SchemeRow, private readonly lang: Lang) {}
+
+  problem(field: SchemeColumn, key: MessageKey, params: Record<string, string | number> = {}): void {
+    const value = field === 'scheme' ? this.row.scheme : cellText(this.row[field]);
+    this.issues.push({
+      code: key,
+      sheet: this.row.ref.sheet,
+      row: this.row.ref.row,
+      column: SCHEME_HEADERS[this.lang][field],
+      value: value === '' ? null : value,
+      message: msg(this.lang, 'engSchemeRowPrefix', { scheme: this.row.scheme, row: this.row.ref.row }) + msg(this.lang, key, { value, column: SCHEME_HEADERS[this.lang][field], ...params }),
+      field,
+    });
+  }
+
+  /** A number cell: null when blank, undefined (and an issue) when not a number. */
+  number(field: 'rate' | 'amount' | 'threshold' | 'cap' | 'months'): Dec | null | undefined {
+    const parsed = parseNumber(this.row[field]);
+    if (parsed.kind === 'blank') return null;
+    if (parsed.kind === 'bad') { this.problem(field, 'engSchemeBadNumber'); return undefined; }
+    return parsed.value;
+  }
+
+  required<T>(field: SchemeColumn, value: T | null | undefined, rule: string): T | undefined {
+    if (value === null) { this.problem(field, 'engSchemeMissing', { rule }); return undefined; }
+    return value ?? undefined;
+  }
+
+  tiers(): Tier[] | null | undefined {
+    const cell = this.row.tiers;
+    if (isBlank(cell)) return null;
+    const parsed = parseTiers(typeof cell === 'string' ? cell : String(cell));
+    if (parsed.ok) return parsed.tiers;
+    const e = parsed.error;
+    if (e.code === 'tiersEmpty') this.problem('tiers', 'engSchemeTiersEmpty');
+    else if (e.code === 'tiersNotAscending') this.problem('tiers', 'engSchemeTiersNotAscending', { entry: e.entry });
+    else this.problem('tiers', 'engSchemeTiersBadEntry', { entry: e.entry });
+    return undefined;
+  }
+}
+
+/** Parses one row; null (with issues) when the row is invalid. */
+function parseRule(row: SchemeRow, lang: Lang): { rule: Rule | null; issues: Issue[] } {
+  const c = new RowChecker(row, lang);
+  const kind = parseRuleKind(row.rule);
+  if (kind === null) {
+    if (isBlank(row.rule)) c.problem('rule', 'engSchemeRuleBlank');
+    else c.problem('rule', 'engSchemeUnknownRule');
+    return { rule: null, issues: c.issues };
+  }
+  const ruleWord = cellText(row.rule).trim();
+  const rate = c.number('rate');
+  const amount = c.number('amount');
+  const threshold = c.number('threshold');
+  const cap = c.number('cap');
+  const monthsCell = c.number('months');
+  const tiers = c.tiers();
+  const mode = parseMode(row.mode);
+  if (mode === null) c.problem('mode', 'engSchemeBadMode');
+  const metric = canonicalMetric(row.metric);
+  const base: RuleBase = { ref: row.ref, comment: cellText(row.comment), tiersText: isBlank(row.tiers) ? '' : cellText(row.tiers).trim() };
+  const bad = () => ({ rule: null, issues: c.issues });
+  const failed = [rate, amount, threshold, cap, monthsCell, tiers].some((x) => x === undefined) || mode === null;
+
+  let rule: Rule | null = null;
+  switch (kind) {
+    case 'salary': {
+      const a = c.required('amount', amount, ruleWord);
+      if (a !== undefined) rule = { ...base, kind, amount: a };
+      break;
+    }
+    case 'percent': {
+      const m = c.required('metric', metric, ruleWord);
+      const r = c.required('rate', rate, ruleWord);
+      if (m !== undefined && r !== undefined) rule = { ...base, kind, metric: m, rate: r, threshold: threshold ?? null, cap: cap ?? null };
+      break;
+    }
+    case 'tiers': {
+      const m = c.required('metric', metric, ruleWord);
+      const t = c.required('tiers', tiers, ruleWord);
+      if (m !== undefined && t !== undefined && mode !== null) rule = { ...base, kind, metric: m, tiers: t, mode, cap: cap ?? null };
+      break;
+    }
+    case 'plan_bonus': {
+      if (amount === null && tiers === null) { c.problem('amount', 'engSchemeAmountOrTiers', { rule: ruleWord }); break; }
+      rule = { ...base, kind, metric: metric ?? 'revenue', amount: amount ?? null, threshold: threshold ?? ONE, tiers: tiers ?? null };
+      break;
+    }
+    case 'deal_bonus': {
+      if (amount === null && tiers === null) { c.problem('amount', 'engSchemeAmountOrTiers', { rule: ruleWord }); break; }
+      rule = { ...base, kind, amount: amount ?? null, threshold: threshold ?? ZERO, tiers: tiers ?? null };
+      break;
+    }
+    case 'new_client_bonus': {
+      const a = c.required('amount', amount, ruleWord);
+      if (a !== undefined) rule = { ...base, kind, amount: a };
+      break;
+    }
+    case 'client_turnover': {
+      const m = metric ?? 'revenue';
+      if (m !== 'revenue' && m !== 'margin') { c.problem('metric', 'engSchemeTurnoverMetric'); break; }
+      if (rate === null && tiers === null) { c.problem('rate', 'engSchemeRateOrTiers', { rule: ruleWord }); break; }
+      let months: number | null = null;
+      if (monthsCell) {
+        if (!monthsCell.isInteger() || monthsCell.lessThanOrEqualTo(0)) { c.problem('months', 'engSchemeBadMonths'); break; }
+        months = monthsCell.toNumber();
+      }
+      rule = { ...base, kind, metric: m, rate: tiers ? null : rate ?? null, tiers: tiers ?? null, months };
+      break;
+    }
+    case 'partner_price':
+      rule = { ...base, kind, threshold: threshold ?? null };
+      break;
+    case 'kpi': {
+      const m = c.required('metric', metric, ruleWord);
+      const w = c.required('rate', rate, ruleWord);
+      if (cap && cap.lessThanOrEqualTo(0)) { c.problem('cap', 'engSchemeBadCap'); break; }
+      if (m !== undefined && w !== undefined) rule = { ...base, kind, metric: m, weight: w, target: threshold ?? null, cap: cap ?? dec(DEFAULT_KPI_CAP) };
+      break;
+    }
+    case 'kpi_gate': {
+      const t = c.required('threshold', threshold, ruleWord);
+      if (t !== undefined) rule = { ...base, kind, threshold: t };
+      break;
+    }
+    case 'limit': {
+      if (rate !== null && rate !== undefined && metric === null) { c.problem('metric', 'engSchemeMissing', { rule: ruleWord }); break; }
+      if ((rate === null || metric === null) && amount === null) { c.problem('amount', 'engSchemeLimitNeeds'); break; }
+      rule = { ...base, kind, metric: rate ? metric : null, rate: rate && metric ? rate : null, amount: rate && metric ? null : amount ?? null };
+      break;
+    }
+  }
+  if (failed || c.issues.length > 0) return bad();
+  return { rule, issues: c.issues };
+}
+
+/**
+ * Validates ONE scheme's rows (the sidebar's "validate as you type"): every problem is an issue
+ * naming the row and column (and `field`), and the scheme is null when any rule is invalid.
+ * Scheme-wide checks: KPI weights must sum to exactly 1 when any kpi rule exists; a kpi_gate
+ * needs kpi rules. Several salary, kpi_gate or limit rows are allowed: salaries add up, every
+ * gate and every limit applies in turn.
+ */
+export function validateSchemeRows(rows: SchemeRow[], lang: Lang): { scheme: Scheme | null; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const rules: Rule[] = [];
+  let invalid = false;
+  for (const row of rows) {
+    const parsed = parseRule(row, lang);
+    issues.push(...parsed.issues);
+    if (parsed.rule) rules.push(parsed.rule);
+    else invalid = true;
+  }
+  const kpiRows = rows.filter((r) => parseRuleKind(r.rule) === 'kpi');
+  const kpiRules = rules.filter((r): r is Extract<Rule, { kind: 'kpi' }> => r.kind === 'kpi');
+  if (kpiRules.length > 0 && kpiRules.length === kpiRows.length) {
+    const total = sum(kpiRules.map((r) => r.weight));
+    if (!total.equals(ONE)) {
+      invalid = true;
+      for (const row of kpiRows) {
+        const c = new RowChecker(row, lang);
+        c.problem('rate', 'engSchemeWeights', { sum: total.toString() });
+        issues.push(...c.issues);
+      }
+    }
+  }
+  if (kpiRows.length === 0) {
+    for (const row of rows.filter((r) => parseRuleKind(r.rule) === 'kpi_gate')) {
+      const c = new RowChecker(row, lang);
+      c.problem('rule', 'engSchemeGateWithoutKpi');
+      issues.push(...c.issues);
+      invalid = true;
+    }
+  }
+  const name = rows.length > 0 ? String(rows[0].scheme ?? '').trim().replace(/\s+/g, ' ') : '';
+  return { scheme: invalid ? null : { name, rules }, issues };
+}
+
+/**
+ * The whole Schemes sheet: rows grouped by scheme name (schemeKey), in order of first appearance.
+ * Example: rows `Base | salary | | | 30000` and ` base | percent | revenue | 3%` → one scheme `base` of two rules.
+ * `schemes` holds the valid ones, `invalid` the keys of the others; issues name every bad row.
+ */
+export function parseSchemes(rows: SchemeRow[], lang: Lang): { schemes: Map<string, Scheme>; invalid: Set<string>; issues: Issue[] } {
+  const groups = new Map<string, SchemeRow[]>();
+  const issues: Issue[] = [];
+  const sorted = [...rows].sort((a, b) => a.ref.row - b.ref.row);
+  for (const row of sorted) {
+    const name = String(row.scheme ?? '').trim();
+    if (name === '') {
+      if (isBlank(row.rule)) continue;
+      const c = new RowChecker(row, lang);
+      c.problem('scheme', 'engSchemeNoName');
+      issues.push(...c.issues);
+      continue;
+    }
+    const key = schemeKey(name);
+    const group = groups.get(key) ?? [];
+    group.push(row);
+    groups.set(key, group);
+  }
+  const schemes = new Map<string, Scheme>();
+  const invalid = new Set<string>();
+  for (const [key, group] of groups) {
+    const result = validateSchemeRows(group, lang);
+    issues.push(...result.issues);
+    if (result.scheme) schemes.set(key, result.scheme);
+    else invalid.add(key);
+  }
+  return { schemes, invalid, issues };
+}
