@@ -1,0 +1,296 @@
+/**
+ * Finding the owner's sheets and columns: sheet names and header synonyms in Russian and English
+ * (SPEC §2), normalised so `Сумма, руб.`, `СУММА` and `сумма (₽)` are one header. A mapping
+ * chosen by hand in the sidebar (`RawWorkbook.mapping`) wins over what is detected.
+ */
+import type { CellValue } from '../core/numbers';
+import { isBlank } from '../core/numbers';
+import { canonicalMetric, COUNT_METRICS, MONEY_METRICS, RATIO_METRICS } from '../core/metricNames';
+import type { ColumnMapping, RawSheet, SheetRole } from './raw';
+
+export type { SheetRole } from './raw';
+
+export const SHEET_ROLES: readonly SheetRole[] = ['deals', 'payments', 'plans', 'kpi', 'schemes', 'managers'];
+
+/** Sheet names per role, lower-case, ё → е, without spaces (names match space-insensitively). */
+const SHEET_NAMES: Record<SheetRole, readonly string[]> = {
+  deals: ['deals', 'сделки', 'продажи', 'sales'],
+  payments: ['payments', 'оплаты', 'платежи', 'поступления'],
+  plans: ['plans', 'планы', 'план', 'plan'],
+  kpi: ['kpi', 'показатели', 'kpifacts', 'фактыkpi', 'показателиkpi'],
+  schemes: ['schemes', 'схемы', 'схемымотивации'],
+  managers: ['managers', 'менеджеры', 'сотрудники', 'employees', 'staff', 'team', 'команда'],
+};
+
+/**
+ * A column a role's sheet can have. `synonyms` are already normalised (see `normalizeHeader`) and
+ * tried in order; `loose` fields also take a header that merely starts with a synonym
+ * (`Сумма сделки` → amount) when no header matches exactly.
+ */
+export interface FieldSpec {
+  field: string;
+  required: boolean;
+  loose?: boolean;
+  synonyms: readonly string[];
+}
+
+const MANAGER = ['менеджер', 'ответственный', 'продавец', 'сотрудник', 'менеджер по продажам', 'ответственный менеджер', 'manager', 'rep', 'sales rep', 'salesperson', 'sales manager', 'responsible', 'agent', 'employee'];
+const PERIOD = ['период', 'месяц', 'квартал', 'period', 'month', 'quarter'];
+const EMAIL = ['e mail', 'email', 'почта', 'электронная почта', 'эл почта', 'адрес почты', 'mail', 'google account'];
+
+export const ROLE_FIELDS: Record<SheetRole, readonly FieldSpec[]> = {
+  deals: [
+    { field: 'date', required: true, loose: true, synonyms: ['дата', 'дата сделки', 'дата продажи', 'дата реализации', 'дата документа', 'дата заказа', 'дата закрытия', 'date', 'deal date', 'sale date', 'booking date', 'order date', 'close date', 'closed date', 'closing date'] },
+    { field: 'manager', required: true, loose: true, synonyms: MANAGER },
+    { field: 'client', required: false, loose: true, synonyms: ['клиент', 'контрагент', 'покупатель', 'заказчик', 'партнер', 'наименование клиента', 'client', 'customer', 'buyer', 'account', 'company', 'client name', 'customer name'] },
+    { field: 'amount', required: true, loose: true, synonyms: ['сумма', 'выручка', 'оборот', 'сумма сделки', 'сумма продажи', 'сумма с ндс', 'стоимость', 'amount', 'revenue', 'sales', 'total', 'deal amount', 'deal value', 'value', 'turnover', 'sum'] },
+    { field: 'cost', required: false, synonyms: ['себестоимость', 'закупка', 'закупочная цена', 'цена закупки', 'сумма закупки', 'себестоимость продаж', 'cost', 'cogs', 'purchase cost', 'cost price', 'cost of sales'] },
+    { field: 'margin', required: false, synonyms: ['маржа', 'прибыль', 'валовая прибыль', 'маржинальный доход', 'margin', 'profit', 'gross margin', 'gross profit'] },
+    { field: 'status', required: false, synonyms: ['статус', 'статус сделки', 'стадия', 'этап', 'состояние', 'status', 'deal status', 'stage', 'state'] },
+    { field: 'paid', required: false, synonyms: ['оплачено', 'сумма оплаты', 'оплата', 'оплачено всего', 'paid', 'paid amount', 'amount paid', 'payment', 'payment amount'] },
+    { field: 'paidDate', required: false, synonyms: ['дата оплаты', 'дата платежа', 'оплачено дата', 'paid date', 'payment date', 'date paid', 'paid on'] },
+    { field: 'dealId', required: false, synonyms: ['номер', 'номер сделки', 'id', 'id сделки', 'код', 'код сделки', 'номер документа', 'номер заказа', 'сделка', 'deal', 'deal id', 'deal no', 'deal number', 'number', 'no', 'order id', 'order no'] },
+    { field: 'partnerPrice', required: false, synonyms: ['партнерская цена', 'оптовая цена', 'цена партнера', 'партнерская стоимость', 'partner price', 'wholesale price', 'dealer price'] },
+    { field: 'attractedBy', required: false, synonyms: ['привлек', 'привлекший', 'кто привлек', 'привлек клиента', 'владелец клиента', 'attracted by', 'client owner', 'account owner', 'referrer', 'brought by'] },
+  ],
+  payments: [
+    { field: 'dealId', required: true, synonyms: ['номер сделки', 'номер', 'id сделки', 'сделка', 'код сделки', 'deal id', 'deal', 'id', 'deal no', 'deal number', 'number', 'no'] },
+    { field: 'date', required: true, loose: true, synonyms: ['дата', 'дата оплаты', 'дата платежа', 'date', 'payment date', 'paid date', 'date paid'] },
+    { field: 'amount', required: true, loose: true, synonyms: ['сумма', 'сумма оплаты', 'сумма платежа', 'оплачено', 'оплата', 'amount', 'paid', 'payment', 'payment amount', 'sum'] },
+  ],
+  plans: [
+    { field: 'period', required: true, loose: true, synonyms: PERIOD },
+    { field: 'manager', required: true, loose: true, synonyms: MANAGER },
+    { field: 'scheme', required: true, synonyms: ['схема', 'схема мотивации', 'система мотивации', 'scheme', 'motivation scheme', 'pay scheme', 'plan scheme'] },
+    { field: 'email', required: false, synonyms: EMAIL },
+  ],
+  kpi: [
+    { field: 'period', required: true, loose: true, synonyms: PERIOD },
+    { field: 'manager', required: true, loose: true, synonyms: MANAGER },
+    { field: 'metric', required: true, synonyms: ['показатель', 'метрика', 'kpi', 'metric', 'indicator', 'kpi name'] },
+    { field: 'value', required: true, synonyms: ['значение', 'факт', 'фактическое значение', 'value', 'fact', 'actual'] },
+  ],
+  schemes: [
+    { field: 'scheme', required: true, synonyms: ['схема', 'схема мотивации', 'scheme', 'name'] },
+    { field: 'rule', required: true, synonyms: ['правило', 'тип', 'вид', 'rule', 'type', 'kind'] },
+    { field: 'metric', required: false, synonyms: ['показатель', 'метрика', 'metric'] },
+    { field: 'rate', required: false, synonyms: ['ставка', 'процент', 'вес', 'rate', 'weight', 'percent'] },
+    { field: 'amount', required: false, synonyms: ['сумма', 'amount'] },
+    { field: 'threshold', required: false, synonyms: ['порог', 'цель', 'threshold', 'target'] },
+    { field: 'tiers', required: false, synonyms: ['шкала', 'ступени', 'tiers', 'scale'] },
+    { field: 'mode', required: false, synonyms: ['режим', 'mode'] },
+    { field: 'cap', required: false, synonyms: ['потолок', 'максимум', 'cap', 'max'] },
+    { field: 'months', required: false, synonyms: ['месяцев', 'месяцы', 'срок', 'months'] },
+    { field: 'comment', required: false, synonyms: ['комментарий', 'примечание', 'описание', 'comment', 'note', 'description'] },
+  ],
+  managers: [
+    { field: 'manager', required: true, loose: true, synonyms: [...MANAGER, 'фио', 'имя', 'name'] },
+    { field: 'email', required: true, synonyms: EMAIL },
+  ],
+};
+
+/** Plans columns that are notes, not planned metrics. */
+const NOT_METRICS = new Set(['комментарий', 'примечание', 'comment', 'note', 'notes', 'описание', 'description']);
+
+/** Words that only say the unit: `Сумма, руб.` is the amount column. */
+const UNIT_TOKENS = new Set(['руб', 'р', 'rub', 'rur', 'usd', 'eur', 'kzt', 'тг', 'грн', 'uah', 'byn', 'рублей', 'рубли']);
+
+const NON_WORD = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * A header as compared: lower case, ё → е, `№` → `номер`, `#` → `id`, punctuation and odd spaces
+ * (NBSP, thin) as one space, unit words dropped. `Сумма, руб.` → `сумма`; `№ сделки` → `номер сделки`.
+ */
+export function normalizeHeader(text: CellValue): string {
+  if (isBlank(text)) return '';
+  const s = String(text)
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/№/g, ' номер ')
+    .replace(/#/g, ' id ')
+    .replace(NON_WORD, ' ')
+    .trim();
+  if (s === '') return '';
+  const tokens = s.split(' ');
+  const kept = tokens.filter((t) => !UNIT_TOKENS.has(t));
+  return (kept.length > 0 ? kept : tokens).join(' ');
+}
+
+function normalizeSheetName(name: string): string {
+  return name.toLowerCase().replace(/ё/g, 'е').replace(/[\s\u00a0\u2000-\u200b\u202f]+/g, '');
+}
+
+export interface FoundSheet {
+  sheet: RawSheet | null;
+  /** A sheet the mapping names that the workbook does not have. */
+  mappedMissing: string | null;
+}
+
+/** The sheet for a role: the hand-picked one when the mapping names it, else found by name. */
+export function findSheet(sheets: readonly RawSheet[], role: SheetRole, mapping?: ColumnMapping): FoundSheet {
+  const chosen = mapping?.sheets?.[role];
+  if (chosen && chosen.trim() !== '') {
+    const exact = sheets.find((s) => s.name === chosen) ?? sheets.find((s) => normalizeSheetName(s.name) === normalizeSheetName(chosen));
+    if (exact) return { sheet: exact, mappedMissing: null };
+    return { sheet: findByName(sheets, role), mappedMissing: chosen };
+  }
+  return { sheet: findByName(sheets, role), mappedMissing: null };
+}
+
+/**
+ * Exact names first; failing those, a name that starts with one and goes on with something other
+ * than a letter (`Сделки 2026`, `Deals (1C)`), so `Плановые` is not Plans.
+ */
+function findByName(sheets: readonly RawSheet[], role: SheetRole): RawSheet | null {
+  const names = SHEET_NAMES[role];
+  const normal = sheets.map((s) => normalizeSheetName(s.name));
+  for (const name of names) {
+    const i = normal.indexOf(name);
+    if (i >= 0) return sheets[i];
+  }
+  for (const name of names) {
+    const i = normal.findIndex((n) => n.startsWith(name) && !LETTER.test(n.charAt(name.length)));
+    if (i >= 0) return sheets[i];
+  }
+  return null;
+}
+
+const LETTER = /^\p{L}$/u;
+
+export function isBlankRow(row: readonly CellValue[] | undefined): boolean {
+  if (!row) return true;
+  for (const v of row) if (!isBlank(v)) return false;
+  return true;
+}
+
+/**
+ * The header row: among the first 5 rows, the first that names at least two of the role's
+ * columns (a 1C export may start with a title line); failing that, the first non-blank row.
+ * -1 when the first 5 rows are blank.
+ */
+export function findHeaderRow(values: readonly (readonly CellValue[])[], role: SheetRole): number {
+  const limit = Math.min(values.length, 5);
+  let firstNonBlank = -1;
+  const known = new Set<string>();
+  for (const spec of ROLE_FIELDS[role]) for (const s of spec.synonyms) known.add(s);
+  const needed = Math.min(2, ROLE_FIELDS[role].length);
+  for (let i = 0; i < limit; i++) {
+    const row = values[i];
+    if (isBlankRow(row)) continue;
+    if (firstNonBlank < 0) firstNonBlank = i;
+    let hits = 0;
+    for (const cell of row) if (known.has(normalizeHeader(cell))) hits++;
+    if (hits >= needed) return i;
+  }
+  return firstNonBlank;
+}
+
+export interface ColumnMap {
+  /** field → column index, or null when the sheet has no such column. */
+  index: Record<string, number | null>;
+  /** field → the header as written, or null. */
+  header: Record<string, string | null>;
+  /** Every header as written (blank headers as ""). */
+  headers: string[];
+  /** Columns no field took (Plans: the planned metrics). */
+  unmapped: number[];
+}
+
+/**
+ * Maps a role's fields to columns of a header row: a hand-made mapping (field → header text) first,
+ * then exact synonyms, then — for loose fields — a header starting with a synonym.
+ * Any order; extra columns are left in `unmapped`.
+ */
+export function mapColumns(role: SheetRole, headerRow: readonly CellValue[], override?: Record<string, string>): ColumnMap {
+  const headers = headerRow.map((h) => (isBlank(h) ? '' : String(h).trim()));
+  const norm = headers.map(normalizeHeader);
+  const taken = new Array<boolean>(headers.length).fill(false);
+  const index: Record<string, number | null> = {};
+  const fields = ROLE_FIELDS[role];
+  for (const spec of fields) index[spec.field] = null;
+
+  const take = (field: string, i: number) => {
+    index[field] = i;
+    taken[i] = true;
+  };
+
+  if (override) {
+    for (const spec of fields) {
+      const wanted = override[spec.field];
+      if (!wanted || wanted.trim() === '') continue;
+      let i = headers.findIndex((h, k) => !taken[k] && h === wanted.trim());
+      if (i < 0) i = norm.findIndex((h, k) => !taken[k] && h !== '' && h === normalizeHeader(wanted));
+      if (i >= 0) take(spec.field, i);
+    }
+  }
+  for (const spec of fields) {
+    if (index[spec.field] !== null) continue;
+    for (const syn of spec.synonyms) {
+      const i = norm.findIndex((h, k) => !taken[k] && h === syn);
+      if (i >= 0) {
+        take(spec.field, i);
+        break;
+      }
+    }
+  }
+  for (const spec of fields) {
+    if (index[spec.field] !== null || !spec.loose) continue;
+    for (const syn of spec.synonyms) {
+      const i = norm.findIndex((h, k) => !taken[k] && h.startsWith(syn + ' '));
+      if (i >= 0) {
+        take(spec.field, i);
+        break;
+      }
+    }
+  }
+
+  const header: Record<string, string | null> = {};
+  for (const spec of fields) {
+    const i = index[spec.field];
+    header[spec.field] = i === null ? null : headers[i];
+  }
+  const unmapped: number[] = [];
+  for (let k = 0; k < headers.length; k++) if (!taken[k] && norm[k] !== '') unmapped.push(k);
+  return { index, header, headers, unmapped };
+}
+
+const KNOWN_METRICS = new Set([...MONEY_METRICS, ...COUNT_METRICS, ...RATIO_METRICS, 'score']);
+/** Words around a metric in a plan header: `План выручки`, `Выручка (план)`, `Revenue target`. */
+const PLAN_WORDS = new Set(['план', 'плана', 'плановая', 'плановый', 'плановые', 'планируемая', 'по', 'цель', 'plan', 'planned', 'target']);
+/** The case a Russian plan header puts a metric in: `план выручки`, `количество сделок`, `план по марже`. */
+const GENITIVE: Record<string, string> = {
+  'выручки': 'выручка', 'маржи': 'маржа', 'прибыли': 'прибыль', 'оборота': 'оборот', 'сделок': 'сделки', 'количество сделок': 'сделки',
+  'новых клиентов': 'новые клиенты', 'контактов': 'контакты', 'количество контактов': 'контакты', 'конверсии': 'конверсия',
+  'собираемости': 'собираемость', 'оценки': 'оценка', 'оплат': 'оплаты', 'договоров': 'договоры',
+  // `план по марже`: the dative.
+  'выручке': 'выручка', 'марже': 'маржа', 'обороту': 'оборот', 'сделкам': 'сделки', 'новым клиентам': 'новые клиенты', 'контактам': 'контакты', 'оплатам': 'оплаты',
+};
+
+/**
+ * The metric a Plans column header or a KPI metric cell names: `Выручка, руб.` and `План выручки`
+ * → revenue, `New clients` → new_clients; any other text → its own name (a KPI-facts metric).
+ */
+export function metricOfText(text: CellValue): string | null {
+  const norm = normalizeHeader(text);
+  const direct = canonicalMetric(norm);
+  if (direct === null || KNOWN_METRICS.has(direct)) return direct;
+  const stripped = norm.split(' ').filter((t) => !PLAN_WORDS.has(t)).join(' ');
+  const known = canonicalMetric(GENITIVE[stripped] ?? stripped);
+  return known !== null && KNOWN_METRICS.has(known) ? known : direct;
+}
+
+/** Is an unmapped Plans column a note rather than a planned metric? */
+export function isNoteColumn(header: string): boolean {
+  return NOT_METRICS.has(normalizeHeader(header));
+}
+
+/** What the reader found, for the sidebar's manual mapping: sheet per role, column per field, headers. */
+export interface DetectedMapping {
+  sheets: Record<SheetRole, string | null>;
+  columns: Partial<Record<SheetRole, Record<string, string | null>>>;
+  headers: Partial<Record<SheetRole, string[]>>;
+}
+
+export function emptyDetectedMapping(): DetectedMapping {
+  return { sheets: { deals: null, payments: null, plans: null, kpi: null, schemes: null, managers: null }, columns: {}, headers: {} };
+}
