@@ -17,7 +17,14 @@ export interface Tier {
 }
 
 /** A flat rate, or an ascending tier table. */
-export type RateOrTiers = { kind: 'flat'; rate: Dec } | { kind: 'tiers'; tiers: Tier[] };
+export type RateOrTiers =
+  | { kind: 'flat'; rate: Dec }
+  | {
+      kind: 'tiers';
+      tiers: Tier[];
+      /** Optional, set by `tiersAtPlan`: the marginal commission below each threshold, so a column pays one slice per row. */
+      paidBelow?: Dec[];
+    };
 
 export type TierError =
   | { code: 'tiersEmpty' }
@@ -104,15 +111,41 @@ export function commission(base: Dec, rateOrTiers: RateOrTiers, mode: TierMode =
     const tier = tierReached(position(base, plan), tiers);
     return tier ? base.times(tier.value) : ZERO;
   }
-  const scale = plan ?? new Dec(1);
+  if (plan === null && rateOrTiers.paidBelow) {
+    let reached = -1;
+    for (let i = 0; i < tiers.length; i++) if (base.greaterThan(tiers[i].threshold)) reached = i;
+    if (reached < 0) return ZERO;
+    return rateOrTiers.paidBelow[reached].plus(base.minus(tiers[reached].threshold).times(tiers[reached].value));
+  }
+  // Runs once per row of a KPI_COMMISSION column: slices the base does not reach cost one comparison.
+  const scaled = (threshold: Dec) => (plan ? threshold.times(plan) : threshold);
   let total = ZERO;
-  tiers.forEach((tier, i) => {
-    const low = tier.threshold.times(scale);
-    const high = i + 1 < tiers.length ? tiers[i + 1].threshold.times(scale) : null;
-    const top = high === null ? base : Dec.min(base, high);
-    if (top.greaterThan(low)) total = total.plus(top.minus(low).times(tier.value));
-  });
+  for (let i = 0; i < tiers.length; i++) {
+    const low = scaled(tiers[i].threshold);
+    if (!base.greaterThan(low)) continue;
+    const high = i + 1 < tiers.length ? scaled(tiers[i + 1].threshold) : null;
+    const top = high !== null && high.lessThan(base) ? high : base;
+    total = total.plus(top.minus(low).times(tiers[i].value));
+  }
   return total;
+}
+
+/**
+ * The same table with attainment thresholds turned into amounts of base (threshold × plan):
+ * `commission(b, tiersAtPlan(t, p), m)` = `commission(b, t, m, p)`. A column sharing one plan
+ * scales the table once instead of once per row.
+ */
+export function tiersAtPlan(rateOrTiers: RateOrTiers, plan: Dec | null): RateOrTiers {
+  if (rateOrTiers.kind === 'flat') return rateOrTiers;
+  const tiers = plan === null ? rateOrTiers.tiers : rateOrTiers.tiers.map((t) => ({ threshold: t.threshold.times(plan), value: t.value }));
+  // paidBelow[i] = Σ over the tiers below i of (next threshold − threshold) × value: the same sum, in the same order, as commission's slices.
+  const paidBelow: Dec[] = [];
+  let paid = ZERO;
+  tiers.forEach((t, i) => {
+    paidBelow.push(paid);
+    if (i + 1 < tiers.length) paid = paid.plus(tiers[i + 1].threshold.minus(t.threshold).times(t.value));
+  });
+  return { kind: 'tiers', tiers, paidBelow };
 }
 
 export interface NextTierStep {

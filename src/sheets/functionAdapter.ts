@@ -1,0 +1,301 @@
+/**
+ * The one adapter between Sheets' custom-function calls and the pure core (STYLE §6): ranges vs
+ * single values, broadcasting, the same-shape check, blanks, 1C text numbers, tier strings and
+ * tables, ru/en mode names, money rounding and error messages that name the function, the
+ * argument and the cell. Each custom function is a table of argument kinds plus one call.
+ *
+ * Custom functions cannot read the spreadsheet's locale (no authorisation, and a read would not
+ * trigger a recompute), so their messages are in English.
+ */
+import { Dec } from '../core/decimal';
+import { cellText } from '../core/issues';
+import { msg, type MessageKey } from '../core/messages/index';
+import { roundMoney } from '../core/money';
+import { isBlank, parseNumber, type CellValue } from '../core/numbers';
+import { parseMode, parseTiers, type RateOrTiers, type TierMode } from '../core/tiers';
+
+/** What Sheets passes for one argument: a single value, or a range as a 2-D array. */
+export type Arg = CellValue | CellValue[][];
+/** What a custom function gives back: one value, or a 2-D array that spills. */
+export type Out = number | string | (number | string)[][];
+
+const LANG = 'en';
+
+/** The error a custom function throws: Sheets shows `#ERROR!` with this message on hover. */
+export class FunctionError extends Error {
+  override name = 'FunctionError';
+}
+
+export function fail(key: MessageKey, params: Record<string, string | number>): never {
+  throw new FunctionError(msg(LANG, key, params));
+}
+
+/** Fails naming the function, argument and cell of `where`. */
+export function failAt(key: MessageKey, where: CellRef, params: Record<string, string | number> = {}): never {
+  fail(key, { fn: where.fn, arg: where.arg, cell: where.cell, ...params });
+}
+
+/** Where a value sits, for messages: '' for a single value, `, row 3` in a column, `, column 2` in a row. */
+export interface CellRef {
+  readonly fn: string;
+  readonly arg: string;
+  readonly cell: string;
+}
+
+/**
+ * The cell being computed, moved along the range: one object per call, and the label is made
+ * only when a message needs it (a 10 000-row call must not build 10 000 labels).
+ */
+class Cursor implements CellRef {
+  arg = '';
+  row = 0;
+  column = 0;
+  constructor(readonly fn: string, private readonly rows: number, private readonly columns: number) {}
+  get cell(): string {
+    return cellLabel(this.row, this.column, this.rows, this.columns);
+  }
+}
+
+export function cellLabel(row: number, column: number, rows: number, columns: number): string {
+  if (rows === 1 && columns === 1) return '';
+  if (columns === 1) return msg(LANG, 'fnRowCell', { row: row + 1 });
+  if (rows === 1) return msg(LANG, 'fnColumnCell', { column: column + 1 });
+  return msg(LANG, 'fnRowColumnCell', { row: row + 1, column: column + 1 });
+}
+
+const BLANK = Symbol('blank');
+type Blank = typeof BLANK;
+
+/** How one argument is read. `wholeRange` says when a range is one value (a two-column tier table), not cells to broadcast. */
+export interface ArgKind<T> {
+  optional: boolean;
+  /** The value when the argument is omitted, or a single blank value is given (optional arguments only). */
+  fallback?: T;
+  wholeRange?(range: CellValue[][]): boolean;
+  read(v: Arg, where: CellRef): T | Blank;
+}
+
+type ValueOf<K> = K extends ArgKind<infer T> ? T : never;
+export type ArgKinds = Record<string, ArgKind<unknown>>;
+export type ArgValues<D extends ArgKinds> = { [K in keyof D]: ValueOf<D[K]> };
+
+function readNumber(v: Arg, where: CellRef): Dec | Blank {
+  const parsed = parseNumber(v as CellValue);
+  if (parsed.kind === 'blank') return BLANK;
+  if (parsed.kind === 'bad') failAt('fnNotANumber', where, { value: cellText(v) });
+  return parsed.value;
+}
+
+/** A number: a real number, a percent as a fraction (10 % → 0.1), or 1C text (`1 250 000,50`, `12,5%`). */
+export function numberArg(): ArgKind<Dec> {
+  return { optional: false, read: readNumber };
+}
+
+/** An optional number: `fallback` when omitted or a single blank value; a blank cell of a range still gives a blank result. */
+export function optionalNumberArg<T extends Dec | null>(fallback: T): ArgKind<Dec | T> {
+  return { optional: true, fallback, read: readNumber };
+}
+
+/** An optional plan: thresholds become attainment. Must be above zero. */
+export function planArg(): ArgKind<Dec | null> {
+  return {
+    optional: true,
+    fallback: null,
+    read(v, where) {
+      const value = readNumber(v, where);
+      if (value !== BLANK && !value.greaterThan(0)) failAt('fnPlanNotPositive', where, { value: cellText(v as CellValue) });
+      return value;
+    },
+  };
+}
+
+const isTierTable = (range: CellValue[][]) => range.length > 0 && range.every((row) => row.length === 2);
+
+function readRateOrTiers(v: Arg, where: CellRef): RateOrTiers | Blank {
+  if (Array.isArray(v)) return tiersOrFail(v, where, '');
+  const parsed = parseNumber(v);
+  if (parsed.kind === 'blank') return BLANK;
+  if (parsed.kind === 'number') return { kind: 'flat', rate: parsed.value };
+  if (typeof v !== 'string') failAt('fnNotANumber', where, { value: cellText(v) });
+  return tiersOrFail(v, where, v);
+}
+
+function tiersOrFail(v: string | CellValue[][], where: CellRef, value: string): RateOrTiers {
+  const parsed = parseTiers(v);
+  if (parsed.ok) return { kind: 'tiers', tiers: parsed.tiers };
+  const error = parsed.error;
+  if (error.code === 'tiersEmpty') failAt('fnTiersEmpty', where);
+  if (error.code === 'tiersNotAscending') failAt('fnTiersNotAscending', where, { entry: error.entry });
+  failAt('fnTiersBadEntry', where, { value: value || error.entry, entry: error.entry });
+}
+
+/** A rate (`5%`, `0.05`), a tier string (`0:3%; 100%:5%`) or a two-column `threshold, rate` range (one argument). */
+export function rateOrTiersArg(): ArgKind<RateOrTiers> {
+  return { optional: false, wholeRange: isTierTable, read: readRateOrTiers };
+}
+
+/** `whole` / `весь объём` (default) or `marginal` / `ступенчато`. */
+export function modeArg(): ArgKind<TierMode> {
+  return {
+    optional: true,
+    fallback: 'whole',
+    read(v, where) {
+      if (isBlank(v as CellValue)) return BLANK;
+      const parsed = parseMode(v as CellValue);
+      if (parsed === null) failAt('fnBadMode', where, { value: cellText(v as CellValue) });
+      return parsed;
+    },
+  };
+}
+
+/** One argument once it has been looked at: a single value (read once) or a range (read per cell). */
+type Prepared =
+  | { kind: 'single'; value: unknown }
+  | { kind: 'range'; cells: CellValue[][]; lastRaw: unknown; lastValue: unknown };
+
+/** The longest row (a loop: spreading a 100 000-row column into Math.max overflows the stack). */
+function widest(range: unknown[][]): number {
+  let columns = 0;
+  for (const row of range) if (row.length > columns) columns = row.length;
+  return columns;
+}
+
+const shapeOf = (range: unknown[][]) => `${range.length}×${range[0]?.length ?? 0}`;
+
+function asRange(raw: Arg): CellValue[][] | null {
+  if (!Array.isArray(raw)) return null;
+  // A 1×1 range is a single value, as Sheets passes a one-cell reference.
+  if (raw.length === 1 && Array.isArray(raw[0]) && raw[0].length === 1) return null;
+  return raw.map((row) => (Array.isArray(row) ? row : [row]));
+}
+
+const unwrap = (raw: Arg): Arg => (Array.isArray(raw) && !asRange(raw) ? (raw[0] as CellValue[])[0] : raw);
+
+/**
+ * Runs `compute` on every cell of the arguments' common shape (single values broadcast). A blank
+ * required value, or a blank cell of a range, gives a blank result cell (""). `width` result
+ * cells per input cell (KPI_NEXT_TIER gives two). With no range among the arguments the result
+ * is a single value (or a 1×width row).
+ */
+export function elementwise<D extends ArgKinds>(
+  fn: string,
+  kinds: D,
+  args: readonly unknown[],
+  compute: (values: ArgValues<D>, where: CellRef) => (number | string)[] | number | string,
+  width = 1,
+): Out {
+  const names = Object.keys(kinds);
+  const prepared: Prepared[] = [];
+  let shape = null as { rows: number; columns: number; arg: string; text: string } | null;
+  let oneCellRange = false;
+  names.forEach((name, i) => {
+    const kind = kinds[name];
+    const raw = args[i] as Arg;
+    if (raw === undefined || (!Array.isArray(raw) && isBlank(raw) && kind.optional)) {
+      if (!kind.optional) fail('fnMissingArgument', { fn, arg: name });
+      prepared.push({ kind: 'single', value: kind.fallback });
+      return;
+    }
+    const range = asRange(raw);
+    if (Array.isArray(raw) && !range) oneCellRange = true;
+    if (!range || (kind.wholeRange && kind.wholeRange(range))) {
+      const value = kind.read(range ?? unwrap(raw), { fn, arg: name, cell: '' });
+      prepared.push({ kind: 'single', value: value === BLANK && kind.optional ? kind.fallback : value });
+      return;
+    }
+    const columns = widest(range);
+    if (shape && (shape.rows !== range.length || shape.columns !== columns)) {
+      fail('fnShapeMismatch', { fn, arg: shape.arg, shape: shape.text, other: name, otherShape: shapeOf(range) });
+    }
+    shape ??= { rows: range.length, columns, arg: name, text: shapeOf(range) };
+    prepared.push({ kind: 'range', cells: range, lastRaw: undefined, lastValue: undefined });
+  });
+
+  const rows = shape?.rows ?? 1;
+  const columns = shape?.columns ?? 1;
+  const cursor = new Cursor(fn, rows, columns);
+  const blankCell = Array(width).fill('') as string[];
+  // One values object per call, refilled per cell: compute() reads it and keeps nothing.
+  const values: Record<string, unknown> = {};
+  const cellAt = (r: number, c: number): (number | string)[] | number | string => {
+    cursor.row = r;
+    cursor.column = c;
+    for (let i = 0; i < names.length; i++) {
+      const p = prepared[i];
+      let value: unknown;
+      if (p.kind === 'single') value = p.value;
+      else {
+        const raw = p.cells[r][c] ?? '';
+        // Columns repeat values (one plan for everyone): a value equal to the cell above is read once.
+        if (raw === p.lastRaw && typeof raw !== 'object') value = p.lastValue;
+        else {
+          cursor.arg = names[i];
+          value = kinds[names[i]].read(raw, cursor);
+          p.lastRaw = raw;
+          p.lastValue = value;
+        }
+      }
+      if (value === BLANK) return width === 1 ? '' : blankCell;
+      values[names[i]] = value;
+    }
+    cursor.arg = '';
+    return compute(values as ArgValues<D>, cursor);
+  };
+
+  if (!shape) {
+    const out = cellAt(0, 0);
+    // A 1×1 range broadcasts like a single value, and gives back a 1×1 range when it is the only range.
+    if (Array.isArray(out)) return [[...out]];
+    return oneCellRange ? [[out]] : out;
+  }
+  const result: (number | string)[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const line: (number | string)[] = [];
+    for (let c = 0; c < columns; c++) {
+      const out = cellAt(r, c);
+      if (Array.isArray(out)) line.push(...out);
+      else line.push(out);
+    }
+    result[r] = line;
+  }
+  return result;
+}
+
+/**
+ * `fn` remembering its last result: called per row with the same objects (one tier table, the
+ * plan of the row above, read once), it computes once per run of equal arguments.
+ */
+export function lastResult<A extends readonly unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  let lastArgs: A | null = null;
+  let last: R;
+  return (...args: A) => {
+    if (lastArgs === null || args.length !== lastArgs.length || args.some((a, i) => a !== lastArgs![i])) {
+      last = fn(...args);
+      lastArgs = args;
+    }
+    return last;
+  };
+}
+
+/** A money result: rounded once to 0.01, a tie away from zero, as a plain number. */
+export function money(value: Dec): number {
+  // Number(text) is the same number as Decimal's toNumber(), at half the cost (it runs per row);
+  // `|| 0` turns −0 (a tiny negative rounded away) into a plain 0.
+  return Number(roundMoney(value).toString()) || 0;
+}
+
+/** Every cell of an argument in reading order (rows, then columns), with its label: for functions over lists (KPI_INDEX). */
+export function cellsOf(fn: string, arg: string, raw: Arg): { value: CellValue; where: CellRef }[] {
+  if (raw === undefined) return [];
+  const range = Array.isArray(raw) ? raw.map((row) => (Array.isArray(row) ? row : [row])) : [[raw]];
+  const columns = widest(range);
+  const cells: { value: CellValue; where: CellRef }[] = [];
+  range.forEach((row, r) => row.forEach((value, c) => cells.push({ value, where: { fn, arg, cell: cellLabel(r, c, range.length, columns) } })));
+  return cells;
+}
+
+/** Reads one cell as a number; null when blank. */
+export function numberAt(value: CellValue, where: CellRef): Dec | null {
+  const read = readNumber(value, where);
+  return read === BLANK ? null : read;
+}
