@@ -1,0 +1,144 @@
+/**
+ * The `kpi-payouts` command: the same pipeline as *Generate payouts* in the add-on, on an .xlsx.
+ * stdout carries the result (the summary table, or only the SPEC §8 JSON with --json); progress
+ * and warnings go to stderr. A problem the user must fix is one line on stderr and exit code 2;
+ * anything unexpected is one line and exit code 1 — never a stack trace.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { sum as sumDec } from '../core/decimal';
+import { KpiUserError } from '../core/issues';
+import { langOfLocale, msg } from '../core/messages/index';
+import { formatNumber, formatPercent, type Lang } from '../core/money';
+import { intlLocalDay, isLocalDate } from '../core/periods';
+import { runPayouts, type PipelineResult } from '../workbook/pipeline';
+import { parseArgs } from './args';
+import { injectCharts } from './xlsxChart';
+import { rawWorkbookOf } from './xlsxRead';
+import { renderTabs } from './xlsxWrite';
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** The clock, injectable for tests. */
+  now: () => Date;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+/** Default time zone of an .xlsx: the TZ environment variable when set, else Europe/Moscow (the users' home zone). */
+export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
+
+function validTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function pad(text: string, width: number, right = false): string {
+  const len = Array.from(text).length;
+  const fill = ' '.repeat(Math.max(0, width - len));
+  return right ? fill + text : text + fill;
+}
+
+/** The summary printed on stdout: one row per manager, the company total, the issue count. */
+export function summaryText(result: PipelineResult, lang: Lang): string {
+  const { run, issues } = result;
+  const header = [
+    msg(lang, 'tabs.summary.manager'), msg(lang, 'tabs.summary.scheme'), msg(lang, 'tabs.summary.salary'),
+    msg(lang, 'tabs.summary.variable'), msg(lang, 'tabs.summary.total'), msg(lang, 'tabs.summary.attainment'),
+  ];
+  const rows = run.managers.map((m) => [
+    m.manager, m.scheme, formatNumber(m.salary, lang), formatNumber(m.variable, lang), formatNumber(m.total, lang),
+    m.attainment ? formatPercent(m.attainment, lang) : '—',
+  ]);
+  const json = result.json;
+  const sum = (k: 'salary' | 'variable' | 'total') => sumDec(run.managers.map((m) => m[k]));
+  if (run.managers.length > 0) {
+    rows.push([msg(lang, 'tabs.summary.companyTotal'), '', formatNumber(sum('salary'), lang), formatNumber(sum('variable'), lang), formatNumber(sum('total'), lang), '']);
+  }
+  const widths = header.map((h, c) => Math.max(Array.from(h).length, ...rows.map((r) => Array.from(r[c]).length)));
+  const line = (cells: string[]) => cells.map((cell, c) => pad(cell, widths[c], c >= 2 && c <= 5)).join('  ').trimEnd();
+  const out = [msg(lang, 'cli.summaryTitle', { period: json.period, currency: json.currency }), line(header), widths.map((w) => '-'.repeat(w)).join('  ')];
+  for (const r of rows) out.push(line(r));
+  if (run.managers.length === 0) out.push(msg(lang, 'tabs.summary.noManagers'));
+  out.push('', msg(lang, 'cli.issueCount', { count: issues.length }));
+  return out.join('\n') + '\n';
+}
+
+/** Runs the command; resolves to the exit code. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  let lang: Lang = langOfLocale(io.env.KPI_LANG ?? io.env.LC_ALL ?? io.env.LANG ?? '');
+  try {
+    const args = parseArgs(argv, lang);
+    if (args.lang) lang = args.lang;
+    if (args.help) {
+      io.stdout(msg(lang, 'cli.usage') + '\n');
+      return 0;
+    }
+    const tz = args.tz ?? io.env.TZ ?? DEFAULT_TIME_ZONE;
+    if (!validTimeZone(tz)) throw new KpiUserError(msg(lang, 'cli.badTimeZone', { value: tz }));
+    if (args.today !== null && !isLocalDate(args.today)) throw new KpiUserError(msg(lang, 'cli.badToday', { value: args.today }));
+    const file = resolve(io.cwd, args.workbook);
+    if (!existsSync(file) || !statSync(file).isFile()) throw new KpiUserError(msg(lang, 'cli.fileMissing', { file: args.workbook }));
+
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
+    } catch (e) {
+      throw new KpiUserError(msg(lang, 'cli.fileUnreadable', { file: args.workbook, reason: oneLine(e) }));
+    }
+    const raw = rawWorkbookOf(wb, { timeZone: tz, locale: args.lang ? (args.lang === 'ru' ? 'ru_RU' : 'en') : null, currency: args.currency });
+    lang = langOfLocale(raw.locale);
+
+    const now = io.now();
+    const today = args.today ?? intlLocalDay(tz)(now);
+    const generatedAt = args.today ?? `${today} ${timeOfDay(now, tz)}`;
+    const result = runPayouts(raw, { period: args.period, today, generatedAt });
+    lang = result.read.lang;
+    io.stderr(msg(lang, 'cli.computing', { period: result.json.period }) + '\n');
+
+    const out = args.out ?? (args.json ? null : 'payouts.xlsx');
+    if (out) {
+      const { sheetNames, charts } = renderTabs(wb, result.tabs, { currency: result.read.currency, lang });
+      const outFile = resolve(io.cwd, out);
+      let bytes: Uint8Array = new Uint8Array(await wb.xlsx.writeBuffer());
+      try {
+        bytes = await injectCharts(bytes, sheetNames, charts);
+      } catch (e) {
+        io.stderr(msg(lang, 'cli.chartSkipped', { reason: oneLine(e) }) + '\n');
+      }
+      try {
+        await writeFile(outFile, bytes);
+      } catch (e) {
+        throw new KpiUserError(msg(lang, 'cli.cannotWrite', { file: out, reason: oneLine(e) }));
+      }
+      io.stderr(msg(lang, 'cli.written', { file: out, tabs: result.tabs.length }) + '\n');
+    }
+    if (args.json) io.stdout(JSON.stringify(result.json, null, 2) + '\n');
+    else io.stdout(summaryText(result, lang));
+    if (result.issues.length > 0) io.stderr(msg(lang, 'cli.issuesHint') + '\n');
+    return 0;
+  } catch (e) {
+    if (e instanceof KpiUserError || (e as Error)?.name === 'KpiUserError') {
+      io.stderr(oneLine(e) + '\n');
+      return 2;
+    }
+    io.stderr(msg(lang, 'cli.unexpected', { reason: oneLine(e) }) + '\n');
+    return 1;
+  }
+}
+
+function oneLine(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+function timeOfDay(d: Date, tz: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
+}

@@ -1,0 +1,90 @@
+/**
+ * The SPEC §8 JSON: what `kpi-payouts --json`, `generatePayouts()` and `checkData()` return.
+ * Money is a number exact to the kopeck (moneyNumber); facts, plans, rates and K are plain numbers
+ * at full Decimal precision converted once; null where a value is unknown.
+ */
+import type { Dec } from '../core/decimal';
+import type { Issue } from '../core/issues';
+import type { ManagerPayout, PayoutLine, PayoutRun } from '../core/model';
+import { moneyNumber } from '../core/money';
+import { periodKey } from '../core/periods';
+
+export interface PayoutJsonLine {
+  rule: string;
+  metric: string | null;
+  fact: number | null;
+  plan: number | null;
+  rate: number | string | null;
+  amount: number;
+  explanation: string;
+}
+
+export interface PayoutJsonManager {
+  manager: string;
+  scheme: string;
+  lines: PayoutJsonLine[];
+  kpi_coefficient: number | null;
+  variable: number;
+  salary: number;
+  total: number;
+}
+
+export interface PayoutJsonIssue {
+  sheet: string;
+  row: number | null;
+  column: string | null;
+  value: string | null;
+  message: string;
+}
+
+export interface PayoutJson {
+  period: string;
+  currency: string;
+  managers: PayoutJsonManager[];
+  issues: PayoutJsonIssue[];
+}
+
+function num(v: Dec | null | undefined): number | null {
+  return v === null || v === undefined ? null : v.toNumber();
+}
+
+function lineJson(line: PayoutLine): PayoutJsonLine {
+  return {
+    rule: line.rule,
+    metric: line.metric,
+    fact: num(line.fact),
+    plan: num(line.plan),
+    rate: line.rate === null || line.rate === undefined ? null : typeof line.rate === 'string' ? line.rate : line.rate.toNumber(),
+    amount: moneyNumber(line.amount),
+    explanation: line.explanation,
+  };
+}
+
+function managerJson(m: ManagerPayout): PayoutJsonManager {
+  return {
+    manager: m.manager,
+    scheme: m.scheme,
+    lines: m.lines.map(lineJson),
+    kpi_coefficient: num(m.kpiCoefficient),
+    variable: moneyNumber(m.variable),
+    salary: moneyNumber(m.salary),
+    total: moneyNumber(m.total),
+  };
+}
+
+export function issueJson(i: Issue): PayoutJsonIssue {
+  return { sheet: i.sheet, row: i.row, column: i.column, value: i.value, message: i.message };
+}
+
+/**
+ * The run as SPEC §8 asks, keys in the documented order.
+ * @example toPayoutJson(run, [...read.issues, ...run.issues]).managers[0].total // 92500
+ */
+export function toPayoutJson(run: PayoutRun, allIssues: Issue[]): PayoutJson {
+  return {
+    period: periodKey(run.period),
+    currency: run.currency,
+    managers: run.managers.map(managerJson),
+    issues: allIssues.map(issueJson),
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * One payout run, as both adapters (Apps Script and the CLI) perform it: read the workbook, pick
+ * the period, compute, and turn the result into the SPEC §8 JSON and the tab models.
+ * Deterministic: nothing here reads the clock; `today` and `generatedAt` come with the request.
+ */
+import { KpiUserError, type Issue } from '../core/issues';
+import { msg } from '../core/messages/index';
+import type { Payment, PayoutRun } from '../core/model';
+import { computePayouts } from '../core/payout';
+import { lastCompleteMonth, parsePeriod, periodEnd, type LocalDate, type Period } from '../core/periods';
+import { ZERO, type Dec } from '../core/decimal';
+import type { Lang } from '../core/money';
+import { toPayoutJson, type PayoutJson } from './json';
+import type { RawWorkbook } from './raw';
+import { readWorkbook, type WorkbookRead } from './read';
+import type { TabModel } from './tabModel';
+import { payoutTabs } from './tabs';
+
+export interface RunRequest {
+  /** `YYYY-MM` or `YYYY-Qn`; blank or omitted → the last complete month before `today`. */
+  period?: string | null;
+  today: LocalDate;
+  /** Period to date (My earnings): only what happened on or before this day counts. */
+  asOf?: LocalDate;
+  managers?: string[];
+  /** Shown in the tabs' header; defaults to `today`. */
+  generatedAt?: string;
+}
+
+export interface PipelineResult {
+  read: WorkbookRead;
+  run: PayoutRun;
+  /** Reader issues, then engine issues. */
+  issues: Issue[];
+  json: PayoutJson;
+  tabs: TabModel[];
+}
+
+/** The requested period, or the default; a period that cannot be read is the user's to fix. */
+export function resolvePeriod(text: string | null | undefined, today: LocalDate, lang: Lang): Period {
+  if (text === null || text === undefined || String(text).trim() === '') return lastCompleteMonth(today);
+  const period = parsePeriod(String(text));
+  if (!period) throw new KpiUserError(msg(lang, 'tabs.badPeriod', { value: String(text) }));
+  return period;
+}
+
+/** What each deal had been paid by the end of the period (or by `asOf`): the statement's "paid" column. */
+function paidByDeal(payments: Payment[], period: Period, asOf?: LocalDate): Map<string, Dec> {
+  const end = periodEnd(period);
+  const out = new Map<string, Dec>();
+  for (const p of payments) {
+    if (p.date >= end || (asOf && p.date > asOf)) continue;
+    out.set(p.dealId, (out.get(p.dealId) ?? ZERO).plus(p.amount));
+  }
+  return out;
+}
+
+/**
+ * @example runPayouts(raw, { period: '2026-11', today: '2026-12-01' }).json.managers[0].total
+ */
+export function runPayouts(raw: RawWorkbook, req: RunRequest): PipelineResult {
+  const read = readWorkbook(raw);
+  const period = resolvePeriod(req.period, req.today, read.lang);
+  const run = computePayouts(read.input, period, {
+    lang: read.lang,
+    currency: read.currency,
+    ...(req.asOf ? { asOf: req.asOf } : {}),
+    ...(req.managers ? { managers: req.managers } : {}),
+  });
+  const issues = [...read.issues, ...run.issues];
+  const json = toPayoutJson(run, issues);
+  const tabs = payoutTabs(run, issues, {
+    generatedAt: req.generatedAt ?? req.today,
+    currency: read.currency,
+    lang: read.lang,
+    ...(read.input.payments ? { paidByDeal: paidByDeal(read.input.payments, period, req.asOf) } : {}),
+  });
+  return { read, run, issues, json, tabs };
+}

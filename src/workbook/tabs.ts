@@ -1,0 +1,378 @@
+/**
+ * A payout run as tab models: one statement tab per manager and a summary tab (SPEC §6).
+ * Pure: both renderers (Google Sheets, .xlsx) write exactly these cells, formats and links.
+ */
+import { Dec, ZERO, sum } from '../core/decimal';
+import type { Issue } from '../core/issues';
+import type { Deal, ManagerPayout, PayoutLine, PayoutRun } from '../core/model';
+import { moneyNumber, type Lang } from '../core/money';
+import { msg, hasMessage, type MessageKey } from '../core/messages/index';
+import { metricKind, metricLabel } from '../core/metricNames';
+import { periodKey } from '../core/periods';
+import type { CellFormat, CellRange, TabCell, TabLink, TabModel } from './tabModel';
+
+export interface TabsContext {
+  generatedAt: string;
+  currency: string;
+  lang: Lang;
+  /** Paid so far per deal id (from the Payments sheet), for the deals table; else each deal's own paid column. */
+  paidByDeal?: Map<string, Dec>;
+}
+
+/** Sheets allows 100 characters in a tab name. */
+export const MAX_TAB_NAME = 100;
+/** Keys are cut like names (they identify a tab across reruns; 100 characters is plenty). */
+const MAX_KEY = 100;
+
+/** Column layout of the manager tab's lines table (0-based). */
+export const LINE_COLS = { rule: 0, metric: 1, fact: 2, plan: 3, attainment: 4, rate: 5, amount: 6, explanation: 7 } as const;
+/** Column layout of the summary's manager table (0-based). */
+export const SUMMARY_COLS = { manager: 0, scheme: 1, salary: 2, variable: 3, total: 4, attainment: 5, payoutShare: 6, margin: 7 } as const;
+
+/** Manager names compare trimmed, whitespace collapsed, case-insensitive (ARCHITECTURE conventions). */
+export function managerKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * `<base><suffix>` cut to `max` characters by shortening the base (the period suffix always shows),
+ * and made unique against `taken` (lower-cased names) by ` (2)`, ` (3)`… before the suffix.
+ */
+export function fitName(base: string, suffix: string, taken: Set<string>, max = MAX_TAB_NAME): string {
+  for (let n = 1; ; n++) {
+    const mark = n === 1 ? '' : ` (${n})`;
+    const room = Math.max(1, max - suffix.length - mark.length);
+    const chars = Array.from(base);
+    const cut = chars.length > room ? chars.slice(0, room).join('').trimEnd() : base;
+    const name = Array.from(cut + mark + suffix).slice(0, max).join('');
+    if (!taken.has(name.toLowerCase())) {
+      taken.add(name.toLowerCase());
+      return name;
+    }
+  }
+}
+
+/** A small builder: rows, formats and bold ranges stay in step. */
+class TabBuilder {
+  rows: TabCell[][] = [];
+  formats: { range: CellRange; format: CellFormat }[] = [];
+  bold: CellRange[] = [];
+  links: TabLink[] = [];
+
+  get next(): number {
+    return this.rows.length;
+  }
+
+  add(cells: TabCell[], opts: { bold?: boolean; formats?: Record<number, CellFormat | null> } = {}): number {
+    const row = this.rows.length;
+    this.rows.push(cells);
+    if (opts.bold && cells.length > 0) this.bold.push({ row, col: 0, rows: 1, cols: cells.length });
+    for (const [col, format] of Object.entries(opts.formats ?? {})) {
+      if (format && cells[Number(col)] !== null && cells[Number(col)] !== '' && cells[Number(col)] !== undefined) {
+        this.formats.push({ range: { row, col: Number(col), rows: 1, cols: 1 }, format });
+      }
+    }
+    return row;
+  }
+
+  blank(): void {
+    this.rows.push([]);
+  }
+
+  /** Collapse single-cell formats of one column over consecutive rows into one range. */
+  compactFormats(): { range: CellRange; format: CellFormat }[] {
+    const sorted = [...this.formats].sort((a, b) => a.range.col - b.range.col || a.range.row - b.range.row);
+    const out: { range: CellRange; format: CellFormat }[] = [];
+    for (const f of sorted) {
+      const last = out[out.length - 1];
+      if (
+        last && f.range.cols === 1 && last.range.cols === 1 && last.format === f.format &&
+        last.range.col === f.range.col && last.range.row + last.range.rows === f.range.row && f.range.rows === 1
+      ) {
+        last.range = { ...last.range, rows: last.range.rows + 1 };
+      } else {
+        out.push({ range: { ...f.range }, format: f.format });
+      }
+    }
+    return out;
+  }
+}
+
+const num = (v: Dec | null | undefined): number | null => (v === null || v === undefined ? null : v.toNumber());
+
+/** The format a metric's fact and plan are shown in. */
+export function metricFormat(metric: string | null): CellFormat {
+  if (!metric) return 'number';
+  switch (metricKind(metric)) {
+    case 'money': return 'money';
+    case 'count': return 'integer';
+    case 'ratio': return 'percent';
+    default: return 'number';
+  }
+}
+
+/** A rule's rate cell: a fraction for percentage rules, an amount for bonuses, K for the KPI line. */
+function rateFormat(rule: string): CellFormat {
+  switch (rule) {
+    case 'plan_bonus':
+    case 'deal_bonus':
+    case 'new_client_bonus':
+    case 'salary':
+      return 'money';
+    case 'kpi':
+      return 'coefficient';
+    case 'kpi_gate':
+      return 'coefficient';
+    default:
+      return 'percent';
+  }
+}
+
+/** The rule in plain words: `Процент от показателя «выручка»`. */
+export function ruleLabel(line: Pick<PayoutLine, 'rule' | 'metric'>, lang: Lang): string {
+  const key = `tabs.rule.${line.rule}`;
+  const metric = line.metric ? metricLabel(line.metric, lang) : '—';
+  if (hasMessage(key)) return msg(lang, key as MessageKey, { metric });
+  return msg(lang, 'tabs.rule.other', { rule: line.rule });
+}
+
+function statusLabel(deal: Deal, lang: Lang): string {
+  return msg(lang, `tabs.status.${deal.status}` as MessageKey);
+}
+
+function managerTab(m: ManagerPayout, ctx: TabsContext, name: string, key: string): TabModel {
+  const { lang } = ctx;
+  const period = periodKey(m.period);
+  const t = new TabBuilder();
+  t.add([msg(lang, 'tabs.manager.title', { manager: m.manager, period })], { bold: true });
+  t.add([msg(lang, 'tabs.header.manager'), m.manager]);
+  t.add([msg(lang, 'tabs.header.period'), period]);
+  t.add([msg(lang, 'tabs.header.scheme'), m.scheme]);
+  t.add([msg(lang, 'tabs.header.generatedAt'), ctx.generatedAt]);
+  t.blank();
+
+  // The statement: one line per rule, Σ amounts = total (engine contract).
+  t.add(
+    [
+      msg(lang, 'tabs.lines.rule'), msg(lang, 'tabs.lines.metric'), msg(lang, 'tabs.lines.fact'), msg(lang, 'tabs.lines.plan'),
+      msg(lang, 'tabs.lines.attainment'), msg(lang, 'tabs.lines.rate'), msg(lang, 'tabs.lines.amount'), msg(lang, 'tabs.lines.explanation'),
+    ],
+    { bold: true },
+  );
+  const frozenRows = t.next;
+  for (const line of m.lines) {
+    const mf = metricFormat(line.metric);
+    t.add(
+      [
+        ruleLabel(line, lang),
+        line.metric ? metricLabel(line.metric, lang) : '',
+        num(line.fact),
+        num(line.plan),
+        num(line.attainment),
+        line.rate === null || line.rate === undefined ? null : typeof line.rate === 'string' ? line.rate : line.rate.toNumber(),
+        moneyNumber(line.amount),
+        line.explanation,
+      ],
+      {
+        formats: {
+          [LINE_COLS.fact]: mf,
+          [LINE_COLS.plan]: mf,
+          [LINE_COLS.attainment]: 'percent',
+          [LINE_COLS.rate]: typeof line.rate === 'string' ? 'text' : rateFormat(line.rule),
+          [LINE_COLS.amount]: 'money',
+        },
+      },
+    );
+  }
+
+  if (m.kpiRows.length > 0) {
+    t.blank();
+    t.add([msg(lang, 'tabs.kpi.title')], { bold: true });
+    t.add(
+      [
+        msg(lang, 'tabs.kpi.metric'), msg(lang, 'tabs.kpi.fact'), msg(lang, 'tabs.kpi.target'), msg(lang, 'tabs.kpi.weight'),
+        msg(lang, 'tabs.kpi.cap'), msg(lang, 'tabs.kpi.contribution'),
+      ],
+      { bold: true },
+    );
+    for (const k of m.kpiRows) {
+      const mf = metricFormat(k.metric);
+      t.add([metricLabel(k.metric, lang), num(k.fact), num(k.target), k.weight.toNumber(), k.cap.toNumber(), num(k.contribution)], {
+        formats: { 1: mf, 2: mf, 3: 'percent', 4: 'coefficient', 5: 'coefficient' },
+      });
+    }
+    t.add([msg(lang, 'tabs.kpi.k'), null, null, null, null, num(m.kpiCoefficient)], { bold: true, formats: { 5: 'coefficient' } });
+  }
+
+  if (m.notes.length > 0) {
+    t.blank();
+    t.add([msg(lang, 'tabs.notes')], { bold: true });
+    for (const note of m.notes) t.add([note]);
+  }
+
+  // Totals aligned under the amount column.
+  t.blank();
+  const pad = (label: string, value: number): TabCell[] => {
+    const cells: TabCell[] = [label];
+    for (let c = 1; c < LINE_COLS.amount; c++) cells.push(null);
+    cells.push(value);
+    return cells;
+  };
+  t.add(pad(msg(lang, 'tabs.total.salary'), moneyNumber(m.salary)), { formats: { [LINE_COLS.amount]: 'money' } });
+  t.add(pad(msg(lang, 'tabs.total.variable'), moneyNumber(m.variable)), { formats: { [LINE_COLS.amount]: 'money' } });
+  t.add(pad(msg(lang, 'tabs.total.total'), moneyNumber(m.total)), { bold: true, formats: { [LINE_COLS.amount]: 'money' } });
+
+  // The deals behind it.
+  t.blank();
+  t.add([msg(lang, 'tabs.deals.title')], { bold: true });
+  t.add(
+    [
+      msg(lang, 'tabs.deals.date'), msg(lang, 'tabs.deals.id'), msg(lang, 'tabs.deals.client'), msg(lang, 'tabs.deals.amount'),
+      msg(lang, 'tabs.deals.margin'), msg(lang, 'tabs.deals.status'), msg(lang, 'tabs.deals.paid'), msg(lang, 'tabs.deals.row'),
+    ],
+    { bold: true },
+  );
+  if (m.deals.length === 0) t.add([msg(lang, 'tabs.deals.none')]);
+  for (const d of m.deals) {
+    const row = t.add(
+      [dayToDate(d.date), d.id ?? '', d.client ?? '', moneyNumber(d.amount), d.margin ? moneyNumber(d.margin) : null, statusLabel(d, lang), paidOf(d, ctx), d.ref.row],
+      { formats: { 0: 'date', 1: 'text', 2: 'text', 3: 'money', 4: 'money', 6: 'money', 7: 'integer' } },
+    );
+    t.links.push({ row, col: 7, sheet: d.ref.sheet, targetRow: d.ref.row });
+  }
+
+  return {
+    name,
+    kind: 'manager',
+    key,
+    rows: t.rows,
+    formats: t.compactFormats(),
+    bold: t.bold,
+    frozenRows,
+    columnWidths: [260, 150, 130, 130, 100, 110, 130, 420],
+    links: t.links,
+  };
+}
+
+function paidOf(d: Deal, ctx: TabsContext): number | null {
+  if (ctx.paidByDeal) {
+    const paid = d.id ? ctx.paidByDeal.get(d.id) : undefined;
+    return paid ? moneyNumber(paid) : null;
+  }
+  return d.paid ? moneyNumber(d.paid) : null;
+}
+
+/**
+ * A calendar day as a Date at 12:00 UTC: the same day in every time zone from −11 to +11, so a
+ * renderer that turns it into a local date-time never moves it to the previous or next day.
+ */
+export function dayToDate(day: string): Date {
+  const [y, mo, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, mo - 1, d, 12));
+}
+
+function summaryTab(run: PayoutRun, allIssues: Issue[], ctx: TabsContext, name: string): TabModel {
+  const { lang } = ctx;
+  const period = periodKey(run.period);
+  const t = new TabBuilder();
+  t.add([msg(lang, 'tabs.summary.title', { period })], { bold: true });
+  t.add([msg(lang, 'tabs.header.generatedAt'), ctx.generatedAt]);
+  t.blank();
+  t.add(
+    [
+      msg(lang, 'tabs.summary.manager'), msg(lang, 'tabs.summary.scheme'), msg(lang, 'tabs.summary.salary'), msg(lang, 'tabs.summary.variable'),
+      msg(lang, 'tabs.summary.total'), msg(lang, 'tabs.summary.attainment'), msg(lang, 'tabs.summary.payoutShare'), msg(lang, 'tabs.summary.margin'),
+    ],
+    { bold: true },
+  );
+  const frozenRows = t.next;
+  const moneyCols = { [SUMMARY_COLS.salary]: 'money', [SUMMARY_COLS.variable]: 'money', [SUMMARY_COLS.total]: 'money', [SUMMARY_COLS.attainment]: 'percent', [SUMMARY_COLS.payoutShare]: 'percent', [SUMMARY_COLS.margin]: 'money' } as const;
+  const firstManagerRow = t.next;
+  for (const m of run.managers) {
+    t.add(
+      [m.manager, m.scheme, moneyNumber(m.salary), moneyNumber(m.variable), moneyNumber(m.total), num(m.attainment), payoutShare(m.total, m.margin), m.margin ? moneyNumber(m.margin) : null],
+      { formats: moneyCols },
+    );
+  }
+  const managerRows = run.managers.length;
+  if (managerRows === 0) t.add([msg(lang, 'tabs.summary.noManagers')]);
+  const totalMargin = sum(run.managers.map((m) => m.margin ?? ZERO));
+  const anyMargin = run.managers.some((m) => m.margin !== null);
+  const total = sum(run.managers.map((m) => m.total));
+  t.add(
+    [
+      msg(lang, 'tabs.summary.companyTotal'), null,
+      moneyNumber(sum(run.managers.map((m) => m.salary))), moneyNumber(sum(run.managers.map((m) => m.variable))), moneyNumber(total),
+      null, anyMargin ? payoutShare(total, totalMargin) : null, anyMargin ? moneyNumber(totalMargin) : null,
+    ],
+    { bold: true, formats: moneyCols },
+  );
+
+  const charts = managerRows > 0
+    ? [{
+        title: msg(lang, 'tabs.summary.chartTitle'),
+        kind: 'column' as const,
+        categories: { row: firstManagerRow, col: SUMMARY_COLS.manager, rows: managerRows, cols: 1 },
+        series: [
+          { title: msg(lang, 'tabs.summary.total'), range: { row: firstManagerRow, col: SUMMARY_COLS.total, rows: managerRows, cols: 1 }, axis: 'left' as const },
+          { title: msg(lang, 'tabs.summary.attainment'), range: { row: firstManagerRow, col: SUMMARY_COLS.attainment, rows: managerRows, cols: 1 }, axis: 'right' as const },
+        ],
+        anchor: { row: frozenRows - 1, col: SUMMARY_COLS.margin + 2 },
+      }]
+    : [];
+
+  // Issues, each linked to the offending row.
+  t.blank();
+  t.add([msg(lang, 'tabs.summary.issuesTitle', { count: allIssues.length })], { bold: true });
+  if (allIssues.length === 0) {
+    t.add([msg(lang, 'tabs.summary.noIssues')]);
+  } else {
+    t.add([msg(lang, 'tabs.issue.sheet'), msg(lang, 'tabs.issue.row'), msg(lang, 'tabs.issue.column'), msg(lang, 'tabs.issue.value'), msg(lang, 'tabs.issue.message')], { bold: true });
+    for (const i of allIssues) {
+      const row = t.add([i.sheet, i.row, i.column ?? '', i.value ?? '', i.message], { formats: { 1: 'integer', 3: 'text' } });
+      if (i.row !== null) t.links.push({ row, col: 1, sheet: i.sheet, targetRow: i.row });
+    }
+  }
+
+  return {
+    name,
+    kind: 'summary',
+    key: `summary:${period}`,
+    rows: t.rows,
+    formats: t.compactFormats(),
+    bold: t.bold,
+    frozenRows,
+    columnWidths: [220, 200, 120, 130, 130, 120, 120, 130],
+    links: t.links,
+    charts,
+  };
+}
+
+/** Payout as a share of margin; null when there is no margin to compare with. */
+function payoutShare(total: Dec, margin: Dec | null): number | null {
+  if (margin === null || margin.isZero()) return null;
+  return total.div(margin).toDecimalPlaces(6, Dec.ROUND_HALF_UP).toNumber();
+}
+
+/**
+ * The tabs *Generate payouts* writes: the summary first, then one statement per manager, names
+ * cut to 100 characters and unique (case-insensitive), keys stable across reruns.
+ * @example payoutTabs(run, issues, { generatedAt: '2026-12-01 09:00', currency: 'RUB', lang: 'ru' })[0].name // 'Выплаты · 2026-11'
+ */
+export function payoutTabs(run: PayoutRun, allIssues: Issue[], ctx: TabsContext): TabModel[] {
+  const period = periodKey(run.period);
+  const taken = new Set<string>();
+  const summaryName = fitName(msg(ctx.lang, 'tabs.summaryTabName', { period }), '', taken);
+  const keys = new Set<string>();
+  const tabs: TabModel[] = [summaryTab(run, allIssues, ctx, summaryName)];
+  for (const m of run.managers) {
+    const suffix = msg(ctx.lang, 'tabs.managerTabName', { manager: '', period });
+    const name = fitName(m.manager, suffix, taken);
+    const base = Array.from(`payout:${period}:${managerKey(m.manager)}`).slice(0, MAX_KEY).join('');
+    let key = base;
+    for (let n = 2; keys.has(key); n++) key = `${Array.from(base).slice(0, MAX_KEY - 6).join('')}#${n}`;
+    keys.add(key);
+    tabs.push(managerTab(m, ctx, name, key));
+  }
+  return tabs;
+}
