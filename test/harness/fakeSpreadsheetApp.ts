@@ -1,0 +1,1209 @@
+/**
+ * An in-memory fake of the Apps Script services KPI Payouts uses (SpreadsheetApp, HtmlService,
+ * LockService, PropertiesService, Session, Utilities, ScriptApp, Charts, Logger), strict where
+ * Sheets is: one-based indexes, out-of-range ranges throw, setValues checks the 2-D shape, strings
+ * starting with `=` (and `+`/`-`/`@` text that is not a number) become formulas unless
+ * apostrophe-prefixed, numeric-looking strings become numbers. Every service call is counted
+ * (`io.calls[method]`, `io.total`) so tests can assert bounded I/O.
+ *
+ * Usage:
+ *   const ss = fakeSpreadsheet({ sheets: { Deals: [[...header], [...row]] }, timeZone: 'Europe/Moscow', locale: 'ru_RU' });
+ *   const g = appsScriptGlobals(ss);          // pass to loadBundle(g)
+ *   ss.io.calls.setValues; ss.io.total; ss.io.reset();
+ *   ss._sheet('Deals')!._values()             // uncounted inspection
+ *   ss.io.failOn('setValues', 2)              // the 2nd setValues call throws
+ *
+ * Values the bundle writes come from the vm realm: dates are recognised with
+ * Object.prototype.toString, never instanceof; getValues returns Dates of this (outer) realm.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export type FakeCellValue = string | number | boolean | Date;
+
+/** Methods that change a spreadsheet: a read-only run must call none of them. */
+export const WRITE_METHODS = new Set([
+  'insertSheet', 'deleteSheet', 'setName', 'setValues', 'setValue', 'setFormula', 'setFormulas',
+  'setNumberFormat', 'setNumberFormats', 'setFontWeight', 'setFontWeights', 'setBackground',
+  'setBackgrounds', 'setRichTextValue', 'setRichTextValues', 'setFrozenRows', 'setFrozenColumns',
+  'setColumnWidth', 'setColumnWidths', 'insertChart', 'removeChart', 'updateChart',
+  'addDeveloperMetadata', 'remove', 'clear', 'clearContents', 'clearFormats', 'hideSheet',
+  'showSheet', 'insertRowsAfter', 'insertColumnsAfter', 'deleteRows', 'deleteColumns',
+  'setProperty', 'setProperties', 'deleteProperty', 'setActiveSheet', 'activate', 'moveActiveSheet',
+]);
+
+/** Builder and UI calls: in-memory in Apps Script, not spreadsheet I/O. */
+export const NON_IO_METHODS = new Set([
+  'setText', 'setLinkUrl', 'build', 'addRange', 'setChartType', 'setPosition', 'setOption',
+  'newRichTextValue', 'newChart', 'withKey', 'withValue', 'find', 'getKey', 'getValue', 'getId',
+  'getLocation', 'getSheet', 'toast', 'getUi', 'getActive', 'getActiveSpreadsheet', 'formatDate',
+]);
+
+export class IoLog {
+  calls: Record<string, number> = {};
+  total = 0;
+  private faults: { method: string; nth: number; message: string }[] = [];
+
+  count(method: string): void {
+    this.calls[method] = (this.calls[method] ?? 0) + 1;
+    this.total += 1;
+    const fault = this.faults.find((f) => f.method === method && f.nth === this.calls[method]);
+    if (fault) throw new Error(fault.message);
+  }
+
+  /** The nth call (1-based, counted from now on including earlier calls) of `method` throws. */
+  failOn(method: string, nth: number, message = `Service error: ${method} failed (injected)`): void {
+    this.faults.push({ method, nth: (this.calls[method] ?? 0) + nth, message });
+  }
+
+  reset(): void {
+    this.calls = {};
+    this.total = 0;
+    this.faults = [];
+  }
+
+  /** Calls of write methods so far, e.g. `{ setValues: 3 }`. */
+  writes(): Record<string, number> {
+    return Object.fromEntries(Object.entries(this.calls).filter(([m]) => WRITE_METHODS.has(m)));
+  }
+
+  /** Calls that are spreadsheet I/O (everything but builders, toasts, formatDate). */
+  ioTotal(): number {
+    return Object.entries(this.calls)
+      .filter(([m]) => !NON_IO_METHODS.has(m))
+      .reduce((s, [, n]) => s + n, 0);
+  }
+}
+
+/** Wraps an object so every public method call (name not starting with `_`) is counted. */
+function counted<T extends object>(target: T, io: IoLog): T {
+  return new Proxy(target, {
+    get(t, prop, receiver) {
+      const v = Reflect.get(t, prop, receiver);
+      if (typeof v !== 'function' || typeof prop !== 'string' || prop.startsWith('_') || prop === 'constructor') return v;
+      return (...args: unknown[]) => {
+        io.count(prop);
+        return (v as (...a: unknown[]) => unknown).apply(t, args);
+      };
+    },
+  });
+}
+
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+
+function copyValue(v: unknown): unknown {
+  return isDate(v) ? new Date(v.getTime()) : v;
+}
+
+export function colLetter(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+export function a1(row: number, col: number, rows = 1, cols = 1): string {
+  const start = `${colLetter(col)}${row}`;
+  return rows === 1 && cols === 1 ? start : `${start}:${colLetter(col + cols - 1)}${row + rows - 1}`;
+}
+
+/** `A1`, `B2:D9`, `'Sheet 1'!A1:B2` → { row, col, rows, cols } (1-based). */
+function parseA1(text: string): { sheet: string | null; row: number; col: number; rows: number; cols: number } {
+  let rest = text;
+  let sheet: string | null = null;
+  const bang = text.lastIndexOf('!');
+  if (bang >= 0) {
+    sheet = text.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+    rest = text.slice(bang + 1);
+  }
+  const m = /^([A-Za-z]+)(\d+)(?::([A-Za-z]+)(\d+))?$/.exec(rest.trim());
+  if (!m) throw new Error(`Range not found`);
+  const r1 = Number(m[2]);
+  const c1 = colNumber(m[1]);
+  const r2 = m[4] ? Number(m[4]) : r1;
+  const c2 = m[3] ? colNumber(m[3]) : c1;
+  const row = Math.min(r1, r2);
+  const col = Math.min(c1, c2);
+  return { sheet, row, col, rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
+}
+
+interface RectOp<T> {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  value: T;
+}
+
+function lookupOp<T>(ops: RectOp<T>[], row: number, col: number): T | undefined {
+  for (let i = ops.length - 1; i >= 0; i--) {
+    const o = ops[i];
+    if (row >= o.row && row < o.row + o.rows && col >= o.col && col < o.col + o.cols) return o.value;
+  }
+  return undefined;
+}
+
+const NUMBER_TEXT = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
+
+export class FakeRichTextValue {
+  constructor(
+    private readonly text: string,
+    private readonly url: string | null,
+  ) {}
+  getText(): string {
+    return this.text;
+  }
+  getLinkUrl(): string | null {
+    return this.url;
+  }
+}
+
+class FakeRichTextBuilder {
+  private text = '';
+  private url: string | null = null;
+  constructor(private readonly io: IoLog) {}
+  setText(text: string) {
+    this.text = String(text);
+    return this._self();
+  }
+  setLinkUrl(...args: unknown[]) {
+    // setLinkUrl(url) or setLinkUrl(start, end, url); we keep one link per cell
+    this.url = String(args.length === 1 ? args[0] : args[2]);
+    return this._self();
+  }
+  build() {
+    return new FakeRichTextValue(this.text, this.url);
+  }
+  _proxy: FakeRichTextBuilder | null = null;
+  _self(): FakeRichTextBuilder {
+    return this._proxy ?? this;
+  }
+}
+
+let metadataIds = 1;
+
+export class FakeDeveloperMetadata {
+  readonly _id = metadataIds++;
+  constructor(
+    readonly _sheet: FakeSheet | null,
+    readonly _key: string,
+    public _value: string | null,
+    readonly _io: IoLog,
+  ) {}
+  getId() {
+    return this._id;
+  }
+  getKey() {
+    return this._key;
+  }
+  getValue() {
+    return this._value;
+  }
+  getVisibility() {
+    return 'DOCUMENT';
+  }
+  getLocation() {
+    const sheet = this._sheet;
+    return counted(
+      {
+        getLocationType: () => (sheet ? 'SHEET' : 'SPREADSHEET'),
+        getSheet: () => (sheet ? sheet._proxy : null),
+        getSpreadsheet: () => (sheet ? null : undefined),
+      },
+      this._io,
+    );
+  }
+  remove() {
+    if (this._sheet) this._sheet._metadata = this._sheet._metadata.filter((m) => m !== this);
+  }
+}
+
+export class FakeChart {
+  constructor(
+    readonly _type: string,
+    readonly _ranges: string[],
+    readonly _position: { row: number; col: number; offsetX: number; offsetY: number },
+    readonly _options: Record<string, unknown>,
+  ) {}
+  getRanges() {
+    return this._ranges;
+  }
+  getOptions() {
+    return { get: (k: string) => this._options[k] };
+  }
+  getChartId() {
+    return 1;
+  }
+}
+
+class FakeChartBuilder {
+  _type = 'COLUMN';
+  _ranges: string[] = [];
+  _position = { row: 1, col: 1, offsetX: 0, offsetY: 0 };
+  _options: Record<string, unknown> = {};
+  _proxy: FakeChartBuilder | null = null;
+  constructor(private readonly sheet: FakeSheet) {}
+  addRange(range: FakeRange) {
+    const r = range as unknown as { _sheet: FakeSheet; _row: number; _col: number; _rows: number; _cols: number };
+    if (r._sheet !== this.sheet) throw new Error('Chart ranges must be on the chart\'s sheet (fake restriction)');
+    this._ranges.push(a1(r._row, r._col, r._rows, r._cols));
+    return this._proxy!;
+  }
+  setChartType(type: string) {
+    this._type = String(type);
+    return this._proxy!;
+  }
+  asColumnChart() {
+    this._type = 'COLUMN';
+    return this._proxy!;
+  }
+  setPosition(row: number, col: number, offsetX: number, offsetY: number) {
+    this.sheet._checkRange(row, col, 1, 1);
+    this._position = { row, col, offsetX, offsetY };
+    return this._proxy!;
+  }
+  setOption(key: string, value: unknown) {
+    this._options[key] = JSON.parse(JSON.stringify(value ?? null));
+    return this._proxy!;
+  }
+  setNumHeaders(n: number) {
+    this._options.numHeaders = n;
+    return this._proxy!;
+  }
+  build() {
+    if (this._ranges.length === 0) throw new Error('A chart needs at least one range');
+    return new FakeChart(this._type, [...this._ranges], { ...this._position }, { ...this._options });
+  }
+}
+
+let sheetIds = 1000;
+
+export class FakeSheet {
+  _name: string;
+  readonly _id = sheetIds++;
+  _values: FakeCellValue[][] = []; // dense up to the used extent; '' = blank
+  _formulas = new Map<string, string>(); // "r,c" (1-based) → formula
+  _links = new Map<string, string>(); // "r,c" → rich-text link url
+  _formats: RectOp<string>[] = [];
+  _weights: RectOp<string>[] = [];
+  _backgrounds: RectOp<string>[] = [];
+  _frozenRows = 0;
+  _frozenColumns = 0;
+  _columnWidths = new Map<number, number>();
+  _charts: FakeChart[] = [];
+  _metadata: FakeDeveloperMetadata[] = [];
+  _hidden = false;
+  _maxRows: number;
+  _maxCols: number;
+  _proxy!: FakeSheet;
+
+  constructor(
+    readonly _ss: FakeSpreadsheet,
+    name: string,
+    readonly _io: IoLog,
+    rows = 1000,
+    cols = 26,
+  ) {
+    this._name = name;
+    this._maxRows = rows;
+    this._maxCols = cols;
+  }
+
+  // ---- uncounted helpers for tests ----
+  /** Values as getValues would return them over the used extent ([] when empty). */
+  _dump(): FakeCellValue[][] {
+    const rows = this._lastRow();
+    const cols = this._lastCol();
+    const out: FakeCellValue[][] = [];
+    for (let r = 1; r <= rows; r++) {
+      const line: FakeCellValue[] = [];
+      for (let c = 1; c <= cols; c++) line.push(this._get(r, c));
+      out.push(line);
+    }
+    return out;
+  }
+  _get(row: number, col: number): FakeCellValue {
+    const f = this._formulas.get(`${row},${col}`);
+    if (f !== undefined) return `#FORMULA ${f}`;
+    const v = this._values[row - 1]?.[col - 1];
+    return v === undefined ? '' : (copyValue(v) as FakeCellValue);
+  }
+  _lastRow(): number {
+    for (let r = this._values.length; r >= 1; r--) if (this._values[r - 1]?.some((v) => v !== '')) return r;
+    let max = 0;
+    for (const k of this._formulas.keys()) max = Math.max(max, Number(k.split(',')[0]));
+    return max;
+  }
+  _lastCol(): number {
+    let max = 0;
+    for (const row of this._values) for (let c = row.length; c > max; c--) if (row[c - 1] !== '') { max = c; break; }
+    for (const k of this._formulas.keys()) max = Math.max(max, Number(k.split(',')[1]));
+    return max;
+  }
+  _numberFormatAt(row: number, col: number): string {
+    return lookupOp(this._formats, row, col) ?? 'General';
+  }
+  _fontWeightAt(row: number, col: number): string {
+    return lookupOp(this._weights, row, col) ?? 'normal';
+  }
+  _linkAt(row: number, col: number): string | null {
+    return this._links.get(`${row},${col}`) ?? null;
+  }
+  _checkRange(row: number, col: number, rows: number, cols: number): void {
+    for (const [n, what] of [[row, 'row'], [col, 'column']] as const) {
+      if (!Number.isInteger(n) || n < 1) throw new Error(`Exception: The starting ${what} of the range is too small.`);
+    }
+    if (!Number.isInteger(rows) || rows < 1) throw new Error('Exception: The number of rows in the range must be at least 1.');
+    if (!Number.isInteger(cols) || cols < 1) throw new Error('Exception: The number of columns in the range must be at least 1.');
+    if (row + rows - 1 > this._maxRows || col + cols - 1 > this._maxCols) {
+      throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
+    }
+  }
+  _set(row: number, col: number, v: FakeCellValue): void {
+    while (this._values.length < row) this._values.push([]);
+    const line = this._values[row - 1];
+    while (line.length < col) line.push('');
+    line[col - 1] = v;
+  }
+  _range(row: number, col: number, rows: number, cols: number): FakeRange {
+    this._checkRange(row, col, rows, cols);
+    const r = new FakeRange(this, row, col, rows, cols);
+    return counted(r, this._io);
+  }
+
+  // ---- the Sheet API ----
+  getName() {
+    return this._name;
+  }
+  setName(name: string) {
+    this._ss._checkName(name, this);
+    this._name = name;
+    return this._proxy;
+  }
+  getSheetId() {
+    return this._id;
+  }
+  getIndex() {
+    return this._ss._sheets.indexOf(this) + 1;
+  }
+  getParent() {
+    return this._ss._proxy;
+  }
+  getRange(...args: unknown[]): FakeRange {
+    if (typeof args[0] === 'string') {
+      const p = parseA1(args[0]);
+      return this._range(p.row, p.col, p.rows, p.cols);
+    }
+    const [row, col, rows = 1, cols = 1] = args as number[];
+    return this._range(row, col, rows, cols);
+  }
+  getRangeList(a1s: string[]) {
+    const ranges = a1s.map((s) => {
+      const p = parseA1(s);
+      this._checkRange(p.row, p.col, p.rows, p.cols);
+      return new FakeRange(this, p.row, p.col, p.rows, p.cols);
+    });
+    const io = this._io;
+    const list = {
+      getRanges: () => ranges.map((r) => counted(r, io)),
+      setNumberFormat: (f: string) => (ranges.forEach((r) => r.setNumberFormat(f)), proxy),
+      setFontWeight: (w: string) => (ranges.forEach((r) => r.setFontWeight(w)), proxy),
+      setBackground: (c: string) => (ranges.forEach((r) => r.setBackground(c)), proxy),
+      clear: () => (ranges.forEach((r) => r.clear()), proxy),
+    };
+    const proxy = counted(list, io);
+    return proxy;
+  }
+  getDataRange() {
+    return this._range(1, 1, Math.max(1, this._lastRow()), Math.max(1, this._lastCol()));
+  }
+  getLastRow() {
+    return this._lastRow();
+  }
+  getLastColumn() {
+    return this._lastCol();
+  }
+  getMaxRows() {
+    return this._maxRows;
+  }
+  getMaxColumns() {
+    return this._maxCols;
+  }
+  insertRowsAfter(after: number, howMany: number) {
+    if (after < 1 || after > this._maxRows || howMany < 1) throw new Error('Exception: Those rows are out of bounds.');
+    if (after < this._values.length) this._values.splice(after, 0, ...Array.from({ length: howMany }, () => []));
+    this._maxRows += howMany;
+    return this._proxy;
+  }
+  insertColumnsAfter(after: number, howMany: number) {
+    if (after < 1 || after > this._maxCols || howMany < 1) throw new Error('Exception: Those columns are out of bounds.');
+    for (const line of this._values) if (after < line.length) line.splice(after, 0, ...Array(howMany).fill(''));
+    this._maxCols += howMany;
+    return this._proxy;
+  }
+  deleteRows(start: number, howMany: number) {
+    if (start < 1 || howMany < 1 || start + howMany - 1 > this._maxRows) throw new Error('Exception: Those rows are out of bounds.');
+    if (howMany >= this._maxRows) throw new Error('Exception: You can\'t delete all the rows on the sheet.');
+    this._values.splice(start - 1, howMany);
+    this._maxRows -= howMany;
+    return this._proxy;
+  }
+  deleteColumns(start: number, howMany: number) {
+    if (start < 1 || howMany < 1 || start + howMany - 1 > this._maxCols) throw new Error('Exception: Those columns are out of bounds.');
+    if (howMany >= this._maxCols) throw new Error('Exception: You can\'t delete all the columns on the sheet.');
+    for (const line of this._values) line.splice(start - 1, howMany);
+    this._maxCols -= howMany;
+    return this._proxy;
+  }
+  setFrozenRows(n: number) {
+    if (n < 0 || n > this._maxRows) throw new Error('Exception: frozen rows out of bounds');
+    this._frozenRows = n;
+    return this._proxy;
+  }
+  getFrozenRows() {
+    return this._frozenRows;
+  }
+  setFrozenColumns(n: number) {
+    this._frozenColumns = n;
+    return this._proxy;
+  }
+  setColumnWidth(col: number, width: number) {
+    this._checkRange(1, col, 1, 1);
+    this._columnWidths.set(col, width);
+    return this._proxy;
+  }
+  setColumnWidths(start: number, howMany: number, width: number) {
+    this._checkRange(1, start, 1, howMany);
+    for (let c = start; c < start + howMany; c++) this._columnWidths.set(c, width);
+    return this._proxy;
+  }
+  getColumnWidth(col: number) {
+    return this._columnWidths.get(col) ?? 100;
+  }
+  newChart() {
+    const b = new FakeChartBuilder(this);
+    b._proxy = counted(b, this._io);
+    return b._proxy;
+  }
+  insertChart(chart: FakeChart) {
+    this._charts.push(chart);
+  }
+  getCharts() {
+    return [...this._charts];
+  }
+  removeChart(chart: FakeChart) {
+    this._charts = this._charts.filter((c) => c !== chart);
+  }
+  addDeveloperMetadata(key: string, value?: string) {
+    this._metadata.push(new FakeDeveloperMetadata(this, key, value ?? null, this._io));
+    return this._proxy;
+  }
+  getDeveloperMetadata() {
+    return this._metadata.map((m) => counted(m, this._io));
+  }
+  clear() {
+    this._values = [];
+    this._formulas.clear();
+    this._links.clear();
+    this._formats = [];
+    this._weights = [];
+    this._backgrounds = [];
+    return this._proxy;
+  }
+  clearContents() {
+    this._values = [];
+    this._formulas.clear();
+    this._links.clear();
+    return this._proxy;
+  }
+  hideSheet() {
+    this._hidden = true;
+    return this._proxy;
+  }
+  showSheet() {
+    this._hidden = false;
+    return this._proxy;
+  }
+  isSheetHidden() {
+    return this._hidden;
+  }
+  activate() {
+    this._ss._active = this;
+    return this._proxy;
+  }
+}
+
+export class FakeRange {
+  constructor(
+    readonly _sheet: FakeSheet,
+    readonly _row: number,
+    readonly _col: number,
+    readonly _rows: number,
+    readonly _cols: number,
+  ) {}
+  _sheetRef() {
+    return this._sheet;
+  }
+  private _shape<T>(data: T[][], what: string): void {
+    if (!Array.isArray(data)) throw new Error(`Exception: The parameters (${typeof data}) don't match the method signature for SpreadsheetApp.Range.${what}.`);
+    if (data.length !== this._rows) {
+      throw new Error(`Exception: The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this._rows}.`);
+    }
+    for (const line of data) {
+      if (!Array.isArray(line)) throw new Error(`Exception: The parameters don't match the method signature for SpreadsheetApp.Range.${what}.`);
+      if (line.length !== this._cols) {
+        throw new Error(`Exception: The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${this._cols}.`);
+      }
+    }
+  }
+  private _each(fn: (r: number, c: number, i: number, j: number) => void): void {
+    for (let i = 0; i < this._rows; i++) for (let j = 0; j < this._cols; j++) fn(this._row + i, this._col + j, i, j);
+  }
+  /** Stores one value the way Sheets' setValues interprets it. */
+  private _write(r: number, c: number, v: unknown): void {
+    const key = `${r},${c}`;
+    this._sheet._formulas.delete(key);
+    this._sheet._links.delete(key);
+    if (v === null || v === undefined) return this._sheet._set(r, c, '');
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) throw new Error(`Exception: cannot write the non-finite number ${v} (fake strictness)`);
+      return this._sheet._set(r, c, v);
+    }
+    if (typeof v === 'boolean') return this._sheet._set(r, c, v);
+    if (isDate(v)) return this._sheet._set(r, c, new Date(v.getTime()));
+    if (typeof v !== 'string') throw new Error(`Exception: cannot write a value of type ${typeof v} (fake strictness)`);
+    if (v.startsWith("'")) return this._sheet._set(r, c, v.slice(1));
+    if (v.startsWith('=') && v.length > 1) {
+      this._sheet._formulas.set(key, v);
+      return this._sheet._set(r, c, '');
+    }
+    if (NUMBER_TEXT.test(v)) return this._sheet._set(r, c, Number(v));
+    if (/^[+\-@]/.test(v)) {
+      // Sheets parses these as formulas (e.g. `+7 900 123-45-67` → #ERROR!)
+      this._sheet._formulas.set(key, v);
+      return this._sheet._set(r, c, '');
+    }
+    if (/^(true|false)$/i.test(v)) return this._sheet._set(r, c, v.toLowerCase() === 'true');
+    return this._sheet._set(r, c, v);
+  }
+
+  getRow() {
+    return this._row;
+  }
+  getColumn() {
+    return this._col;
+  }
+  getNumRows() {
+    return this._rows;
+  }
+  getNumColumns() {
+    return this._cols;
+  }
+  getLastRow() {
+    return this._row + this._rows - 1;
+  }
+  getLastColumn() {
+    return this._col + this._cols - 1;
+  }
+  getSheet() {
+    return this._sheet._proxy;
+  }
+  getA1Notation() {
+    return a1(this._row, this._col, this._rows, this._cols);
+  }
+  getValues(): FakeCellValue[][] {
+    const out: FakeCellValue[][] = [];
+    const plain = this._sheet._formulas.size === 0;
+    for (let i = 0; i < this._rows; i++) {
+      const line: FakeCellValue[] = new Array(this._cols);
+      const stored = this._sheet._values[this._row + i - 1];
+      for (let j = 0; j < this._cols; j++) {
+        if (plain) {
+          const v = stored?.[this._col + j - 1];
+          line[j] = v === undefined ? '' : isDate(v) ? new Date(v.getTime()) : v;
+        } else line[j] = this._sheet._get(this._row + i, this._col + j);
+      }
+      out.push(line);
+    }
+    return out;
+  }
+  getValue(): FakeCellValue {
+    return this._sheet._get(this._row, this._col);
+  }
+  getDisplayValues(): string[][] {
+    const tz = this._sheet._ss._timeZone;
+    return this.getValues().map((line) =>
+      line.map((v) => (isDate(v) ? formatDate(v, tz, 'yyyy-MM-dd') : String(v))),
+    );
+  }
+  getFormulas(): string[][] {
+    const out: string[][] = [];
+    for (let i = 0; i < this._rows; i++) {
+      const line: string[] = [];
+      for (let j = 0; j < this._cols; j++) line.push(this._sheet._formulas.get(`${this._row + i},${this._col + j}`) ?? '');
+      out.push(line);
+    }
+    return out;
+  }
+  getFormula() {
+    return this.getFormulas()[0][0];
+  }
+  setValues(values: unknown[][]) {
+    this._shape(values, 'setValues');
+    this._each((r, c, i, j) => this._write(r, c, values[i][j]));
+    return this;
+  }
+  setValue(v: unknown) {
+    this._each((r, c) => this._write(r, c, v));
+    return this;
+  }
+  setFormula(f: string) {
+    this._each((r, c) => {
+      this._sheet._formulas.set(`${r},${c}`, String(f));
+      this._sheet._set(r, c, '');
+    });
+    return this;
+  }
+  setFormulas(fs: string[][]) {
+    this._shape(fs, 'setFormulas');
+    this._each((r, c, i, j) => {
+      this._sheet._formulas.set(`${r},${c}`, String(fs[i][j]));
+      this._sheet._set(r, c, '');
+    });
+    return this;
+  }
+  setRichTextValues(values: FakeRichTextValue[][]) {
+    this._shape(values, 'setRichTextValues');
+    this._each((r, c, i, j) => {
+      const v = values[i][j];
+      if (!v || typeof (v as FakeRichTextValue).getText !== 'function') throw new Error('Exception: setRichTextValues needs RichTextValue cells');
+      this._write(r, c, "'" + v.getText());
+      const url = v.getLinkUrl();
+      if (url) this._sheet._links.set(`${r},${c}`, url);
+    });
+    return this;
+  }
+  setRichTextValue(v: FakeRichTextValue) {
+    return this.setRichTextValues(Array.from({ length: this._rows }, () => Array(this._cols).fill(v)));
+  }
+  getRichTextValues() {
+    const out: FakeRichTextValue[][] = [];
+    for (let i = 0; i < this._rows; i++) {
+      const line: FakeRichTextValue[] = [];
+      for (let j = 0; j < this._cols; j++) {
+        const r = this._row + i;
+        const c = this._col + j;
+        line.push(new FakeRichTextValue(String(this._sheet._get(r, c)), this._sheet._linkAt(r, c)));
+      }
+      out.push(line);
+    }
+    return out;
+  }
+  setNumberFormat(f: string) {
+    this._sheet._formats.push({ row: this._row, col: this._col, rows: this._rows, cols: this._cols, value: String(f) });
+    return this;
+  }
+  setNumberFormats(fs: string[][]) {
+    this._shape(fs, 'setNumberFormats');
+    this._each((r, c, i, j) => this._sheet._formats.push({ row: r, col: c, rows: 1, cols: 1, value: String(fs[i][j]) }));
+    return this;
+  }
+  getNumberFormats(): string[][] {
+    const out: string[][] = [];
+    for (let i = 0; i < this._rows; i++) {
+      const line: string[] = [];
+      for (let j = 0; j < this._cols; j++) line.push(this._sheet._numberFormatAt(this._row + i, this._col + j));
+      out.push(line);
+    }
+    return out;
+  }
+  getNumberFormat() {
+    return this._sheet._numberFormatAt(this._row, this._col);
+  }
+  setFontWeight(w: string | null) {
+    this._sheet._weights.push({ row: this._row, col: this._col, rows: this._rows, cols: this._cols, value: w ?? 'normal' });
+    return this;
+  }
+  setFontWeights(ws: string[][]) {
+    this._shape(ws, 'setFontWeights');
+    this._each((r, c, i, j) => this._sheet._weights.push({ row: r, col: c, rows: 1, cols: 1, value: ws[i][j] }));
+    return this;
+  }
+  getFontWeight() {
+    return this._sheet._fontWeightAt(this._row, this._col);
+  }
+  setBackground(color: string | null) {
+    this._sheet._backgrounds.push({ row: this._row, col: this._col, rows: this._rows, cols: this._cols, value: color ?? '#ffffff' });
+    return this;
+  }
+  getBackground() {
+    return lookupOp(this._sheet._backgrounds, this._row, this._col) ?? '#ffffff';
+  }
+  clear() {
+    this._each((r, c) => this._write(r, c, ''));
+    return this;
+  }
+  clearContent() {
+    return this.clear();
+  }
+}
+
+export class FakeSpreadsheet {
+  _sheets: FakeSheet[] = [];
+  _active: FakeSheet | null = null;
+  _toasts: { message: string; title?: string }[] = [];
+  _metadata: FakeDeveloperMetadata[] = [];
+  _proxy!: FakeSpreadsheet;
+  readonly _id = `fake-ss-${Math.random().toString(36).slice(2, 10)}`;
+
+  constructor(
+    readonly io: IoLog,
+    public _timeZone: string,
+    public _locale: string,
+  ) {}
+
+  // ---- uncounted helpers for tests ----
+  _sheet(name: string): FakeSheet | undefined {
+    return this._sheets.find((s) => s._name === name);
+  }
+  _names(): string[] {
+    return this._sheets.map((s) => s._name);
+  }
+  /** Every sheet's values, for before/after comparisons. */
+  _snapshot(): Record<string, FakeCellValue[][]> {
+    return Object.fromEntries(this._sheets.map((s) => [s._name, s._dump()]));
+  }
+  _checkName(name: unknown, self: FakeSheet | null): void {
+    if (typeof name !== 'string' || name.trim() === '') throw new Error('Exception: Invalid argument: sheet name');
+    if (name.length > 100) throw new Error(`Exception: The sheet name cannot be longer than 100 characters.`);
+    const clash = this._sheets.find((s) => s !== self && s._name.toLowerCase() === name.toLowerCase());
+    if (clash) throw new Error(`Exception: A sheet with the name "${name}" already exists. Please enter another name.`);
+  }
+  _addSheet(name: string, index?: number, rows?: number, cols?: number): FakeSheet {
+    this._checkName(name, null);
+    const sheet = new FakeSheet(this, name, this.io, rows, cols);
+    sheet._proxy = counted(sheet, this.io);
+    if (index === undefined || index >= this._sheets.length) this._sheets.push(sheet);
+    else {
+      if (index < 0) throw new Error('Exception: Invalid sheet index');
+      this._sheets.splice(index, 0, sheet);
+    }
+    return sheet;
+  }
+
+  // ---- the Spreadsheet API ----
+  getId() {
+    return this._id;
+  }
+  getUrl() {
+    return `https://docs.google.com/spreadsheets/d/${this._id}/edit`;
+  }
+  getName() {
+    return 'Fake spreadsheet';
+  }
+  getSpreadsheetTimeZone() {
+    return this._timeZone;
+  }
+  getSpreadsheetLocale() {
+    return this._locale;
+  }
+  getSheets() {
+    return this._sheets.map((s) => s._proxy);
+  }
+  getNumSheets() {
+    return this._sheets.length;
+  }
+  getSheetByName(name: string) {
+    return this._sheets.find((s) => s._name === name)?._proxy ?? null;
+  }
+  getSheetById(id: number) {
+    return this._sheets.find((s) => s._id === id)?._proxy ?? null;
+  }
+  insertSheet(...args: unknown[]) {
+    let name: string | undefined;
+    let index: number | undefined;
+    if (typeof args[0] === 'string') {
+      name = args[0];
+      if (typeof args[1] === 'number') index = args[1];
+    } else if (typeof args[0] === 'number') index = args[0];
+    if (name === undefined) {
+      let n = this._sheets.length + 1;
+      while (this._sheets.some((s) => s._name === `Sheet${n}`)) n++;
+      name = `Sheet${n}`;
+    }
+    const sheet = this._addSheet(name, index);
+    this._active = sheet;
+    return sheet._proxy;
+  }
+  deleteSheet(sheet: FakeSheet) {
+    const target = this._sheets.find((s) => s._proxy === sheet || s === sheet);
+    if (!target) throw new Error('Exception: The sheet does not exist (deleted already?)');
+    if (this._sheets.length === 1) throw new Error('Exception: You can\'t remove all the sheets in a document.');
+    this._sheets = this._sheets.filter((s) => s !== target);
+    if (this._active === target) this._active = this._sheets[0];
+  }
+  getActiveSheet() {
+    return (this._active ?? this._sheets[0])?._proxy ?? null;
+  }
+  setActiveSheet(sheet: FakeSheet) {
+    const target = this._sheets.find((s) => s._proxy === sheet || s === sheet);
+    if (!target) throw new Error('Exception: The sheet does not exist');
+    this._active = target;
+    return sheet;
+  }
+  toast(message: string, title?: string, _timeout?: number) {
+    this._toasts.push({ message: String(message), title: title === undefined ? undefined : String(title) });
+  }
+  getRangeByName() {
+    return null;
+  }
+  addDeveloperMetadata(key: string, value?: string) {
+    this._metadata.push(new FakeDeveloperMetadata(null, key, value ?? null, this.io));
+    return this._proxy;
+  }
+  getDeveloperMetadata() {
+    return this._metadata.map((m) => counted(m, this.io));
+  }
+  createDeveloperMetadataFinder() {
+    const io = this.io;
+    const filters: { key?: string; value?: string } = {};
+    const all = () => [...this._metadata, ...this._sheets.flatMap((s) => s._metadata)];
+    const finder = {
+      withKey: (k: string) => ((filters.key = k), proxy),
+      withValue: (v: string) => ((filters.value = v), proxy),
+      find: () =>
+        all()
+          .filter((m) => (filters.key === undefined || m._key === filters.key) && (filters.value === undefined || m._value === filters.value))
+          .map((m) => counted(m, io)),
+    };
+    const proxy = counted(finder, io);
+    return proxy;
+  }
+}
+
+// ---------------------------------------------------------------- other services
+
+/** Utilities.formatDate with Intl: yyyy, yy, MM, dd, HH, mm, ss, and '…' literals. */
+export function formatDate(date: Date, timeZone: string, pattern: string): string {
+  if (!isDate(date) || isNaN(date.getTime())) throw new Error('Exception: Invalid argument: date');
+  const fmt = new Intl.DateTimeFormat('en-GB', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  });
+  const parts = Object.fromEntries(fmt.formatToParts(new Date(date.getTime())).map((p) => [p.type, p.value]));
+  const tokens: Record<string, string> = {
+    yyyy: parts.year, yy: parts.year.slice(-2), MM: parts.month, dd: parts.day, HH: parts.hour, mm: parts.minute, ss: parts.second,
+  };
+  return pattern.replace(/'([^']*)'|yyyy|yy|MM|dd|HH|mm|ss/g, (t, lit: string | undefined) => (lit !== undefined ? lit : tokens[t]));
+}
+
+export class FakeHtmlOutput {
+  _title = '';
+  _width = 0;
+  _height = 0;
+  constructor(public _content: string) {}
+  setTitle(t: string) {
+    this._title = t;
+    return this;
+  }
+  getTitle() {
+    return this._title;
+  }
+  setWidth(w: number) {
+    this._width = w;
+    return this;
+  }
+  getWidth() {
+    return this._width;
+  }
+  setHeight(h: number) {
+    this._height = h;
+    return this;
+  }
+  getHeight() {
+    return this._height;
+  }
+  append(s: string) {
+    this._content += s;
+    return this;
+  }
+  appendUntrusted(s: string) {
+    this._content += s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    return this;
+  }
+  setContent(s: string) {
+    this._content = s;
+    return this;
+  }
+  getContent() {
+    return this._content;
+  }
+  setSandboxMode() {
+    return this;
+  }
+  setXFrameOptionsMode() {
+    return this;
+  }
+  addMetaTag() {
+    return this;
+  }
+  setFaviconUrl() {
+    return this;
+  }
+}
+
+export interface UiEvent {
+  kind: 'alert' | 'prompt' | 'sidebar' | 'modal' | 'modeless';
+  title?: string;
+  message?: string;
+  html?: FakeHtmlOutput;
+}
+
+export interface FakeMenu {
+  title: string;
+  addon: boolean;
+  items: ({ caption: string; fn: string } | { separator: true })[];
+  added: boolean;
+}
+
+export const Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' } as const;
+export const ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
+
+export class FakeUi {
+  Button = Button;
+  ButtonSet = ButtonSet;
+  _menus: FakeMenu[] = [];
+  _events: UiEvent[] = [];
+  /** Scripted answers to prompt(), first in first out; default: blank text, OK. */
+  _promptResponses: { text: string; button?: string }[] = [];
+  /** Scripted answers to alert(); default OK. */
+  _alertResponses: string[] = [];
+
+  private menu(title: string, addon: boolean) {
+    const m: FakeMenu = { title, addon, items: [], added: false };
+    const api = {
+      addItem: (caption: string, fn: string) => (m.items.push({ caption: String(caption), fn: String(fn) }), api),
+      addSeparator: () => (m.items.push({ separator: true }), api),
+      addSubMenu: () => api,
+      addToUi: () => {
+        m.added = true;
+        this._menus.push(m);
+      },
+    };
+    return api;
+  }
+  createAddonMenu() {
+    return this.menu('(add-on)', true);
+  }
+  createMenu(title: string) {
+    return this.menu(title, false);
+  }
+  alert(...args: unknown[]) {
+    // alert(prompt) | alert(prompt, buttons) | alert(title, prompt, buttons)
+    const [title, message] = args.length === 3 ? [String(args[0]), String(args[1])] : [undefined, String(args[0])];
+    this._events.push({ kind: 'alert', title, message });
+    return this._alertResponses.shift() ?? Button.OK;
+  }
+  prompt(...args: unknown[]) {
+    const [title, message] = args.length >= 2 && typeof args[1] === 'string' ? [String(args[0]), String(args[1])] : [undefined, String(args[0])];
+    this._events.push({ kind: 'prompt', title, message });
+    const r = this._promptResponses.shift() ?? { text: '', button: Button.OK };
+    return { getResponseText: () => r.text, getSelectedButton: () => r.button ?? Button.OK };
+  }
+  showSidebar(html: FakeHtmlOutput) {
+    this._events.push({ kind: 'sidebar', title: html.getTitle(), html });
+  }
+  showModalDialog(html: FakeHtmlOutput, title: string) {
+    this._events.push({ kind: 'modal', title, html });
+  }
+  showModelessDialog(html: FakeHtmlOutput, title: string) {
+    this._events.push({ kind: 'modeless', title, html });
+  }
+}
+
+export class FakeLock {
+  _held = false;
+  /** Simulates another execution holding the document lock. */
+  _heldByOther = false;
+  _log: string[] = [];
+  tryLock(_ms: number) {
+    if (this._heldByOther) {
+      this._log.push('tryLock:failed');
+      return false;
+    }
+    this._held = true;
+    this._log.push('acquired');
+    return true;
+  }
+  waitLock(_ms: number) {
+    if (!this.tryLock(_ms)) throw new Error('Exception: Lock timeout: another process was holding the lock for too long.');
+  }
+  releaseLock() {
+    if (this._held) this._log.push('released');
+    this._held = false;
+  }
+  hasLock() {
+    return this._held;
+  }
+}
+
+export class FakeProperties {
+  _store = new Map<string, string>();
+  getProperty(k: string) {
+    return this._store.get(k) ?? null;
+  }
+  setProperty(k: string, v: string) {
+    this._store.set(k, String(v));
+    return this;
+  }
+  deleteProperty(k: string) {
+    this._store.delete(k);
+    return this;
+  }
+  getProperties() {
+    return Object.fromEntries(this._store);
+  }
+  setProperties(p: Record<string, string>) {
+    for (const [k, v] of Object.entries(p)) this._store.set(k, String(v));
+    return this;
+  }
+  getKeys() {
+    return [...this._store.keys()];
+  }
+}
+
+export interface FakeSpreadsheetOptions {
+  sheets?: Record<string, unknown[][]>;
+  timeZone?: string;
+  locale?: string;
+}
+
+/** A fake spreadsheet holding the given sheets (values as getValues would return them). */
+export function fakeSpreadsheet(opts: FakeSpreadsheetOptions = {}): FakeSpreadsheet {
+  const io = new IoLog();
+  const ss = new FakeSpreadsheet(io, opts.timeZone ?? 'Europe/Moscow', opts.locale ?? 'ru_RU');
+  ss._proxy = counted(ss, io);
+  const entries = Object.entries(opts.sheets ?? { Sheet1: [] });
+  for (const [name, values] of entries) {
+    const rows = Math.max(1000, values.length);
+    const cols = Math.max(26, ...values.map((r) => r.length));
+    const sheet = ss._addSheet(name, undefined, rows, cols);
+    sheet._values = values.map((line) => line.map((v) => (v === null || v === undefined ? '' : (copyValue(v) as FakeCellValue))));
+  }
+  return ss._proxy; // calls from tests are counted too; `_…` helpers and `io` are not
+}
+
+export interface FakeEnvironment {
+  ui: FakeUi;
+  lock: FakeLock;
+  documentProperties: FakeProperties;
+  userProperties: FakeProperties;
+  logs: unknown[][];
+  userLocale: string;
+  userEmail: string;
+}
+
+export interface AppsScriptGlobalsOptions {
+  userLocale?: string;
+  userEmail?: string;
+  /** Where createHtmlOutputFromFile(name) finds `<name>.html`; default `build/`. */
+  htmlDir?: string;
+  /** The clock the bundle sees via `new Date()` is not faked; pass `now` to fake Session-free code paths if needed. */
+}
+
+/**
+ * The globals to hand to loadBundle: every service the bundle may call, backed by `ss`.
+ * `env` (also returned on the object as `__env`) exposes the UI events, lock, and properties.
+ */
+export function appsScriptGlobals(ss: FakeSpreadsheet, opts: AppsScriptGlobalsOptions = {}): Record<string, unknown> & { __env: FakeEnvironment } {
+  const io = ss.io;
+  const ui = new FakeUi();
+  const lock = new FakeLock();
+  const documentProperties = new FakeProperties();
+  const userProperties = new FakeProperties();
+  const scriptProperties = new FakeProperties();
+  const logs: unknown[][] = [];
+  const env: FakeEnvironment = {
+    ui, lock, documentProperties, userProperties, logs,
+    userLocale: opts.userLocale ?? 'ru', userEmail: opts.userEmail ?? 'owner@example.com',
+  };
+  const htmlDir = opts.htmlDir ?? resolve(process.cwd(), 'build');
+
+  const SpreadsheetApp = counted(
+    {
+      getActive: () => ss._proxy,
+      getActiveSpreadsheet: () => ss._proxy,
+      getUi: () => counted(ui, io),
+      flush: () => undefined,
+      newRichTextValue: () => {
+        const b = new FakeRichTextBuilder(io);
+        b._proxy = counted(b, io);
+        return b._proxy;
+      },
+      WeightType: undefined,
+    },
+    io,
+  );
+  const HtmlService = counted(
+    {
+      createHtmlOutput: (html?: string) => new FakeHtmlOutput(html ?? ''),
+      createHtmlOutputFromFile: (name: string) => new FakeHtmlOutput(readFileSync(resolve(htmlDir, `${name}.html`), 'utf8')),
+      createTemplateFromFile: () => {
+        throw new Error('KPI Payouts must not use templates (APPS_SCRIPT_NOTES): createTemplateFromFile called');
+      },
+      SandboxMode: { IFRAME: 'IFRAME', NATIVE: 'NATIVE', EMULATED: 'EMULATED' },
+      XFrameOptionsMode: { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' },
+    },
+    io,
+  );
+  const globals = {
+    SpreadsheetApp,
+    HtmlService,
+    LockService: counted({ getDocumentLock: () => counted(lock, io), getScriptLock: () => counted(lock, io), getUserLock: () => counted(lock, io) }, io),
+    PropertiesService: counted(
+      {
+        getDocumentProperties: () => counted(documentProperties, io),
+        getUserProperties: () => counted(userProperties, io),
+        getScriptProperties: () => counted(scriptProperties, io),
+      },
+      io,
+    ),
+    Session: counted(
+      {
+        getActiveUserLocale: () => env.userLocale,
+        getActiveUser: () => ({ getEmail: () => env.userEmail }),
+        getEffectiveUser: () => ({ getEmail: () => env.userEmail }),
+        getScriptTimeZone: () => 'Etc/UTC',
+        getTemporaryActiveUserKey: () => 'fake-user-key',
+      },
+      io,
+    ),
+    Utilities: counted(
+      {
+        formatDate: (d: Date, tz: string, pattern: string) => formatDate(d, tz, pattern),
+        sleep: () => undefined,
+        getUuid: () => `${Math.random().toString(16).slice(2)}-fake`,
+      },
+      io,
+    ),
+    ScriptApp: {
+      AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' },
+      getAuthorizationInfo: () => ({ getAuthorizationStatus: () => 'NOT_REQUIRED' }),
+    },
+    Charts: {
+      ChartType: { COLUMN: 'COLUMN', BAR: 'BAR', LINE: 'LINE', COMBO: 'COMBO', PIE: 'PIE', AREA: 'AREA', SCATTER: 'SCATTER' },
+    },
+    Logger: { log: (...args: unknown[]) => (logs.push(args), undefined) },
+    __env: env,
+  };
+  return globals;
+}
