@@ -1,0 +1,399 @@
+/**
+ * The scheme wizard's server side (SPEC §6 *Schemes…*): what the sidebar calls through
+ * google.script.run, and the menu item that opens it. Thin: the Schemes sheet logic is
+ * workbook/schemeSheet (pure), validation is the engine's validateSchemeRows.
+ *
+ * Every function returns plain JSON-able objects (no Dec, no Date): google.script.run serialises them.
+ */
+import { msg, langOfLocale, type MessageKey } from '../core/messages/index';
+import { dec, type Dec } from '../core/decimal';
+import type { Lang } from '../core/money';
+import type { CellValue } from '../core/numbers';
+import { canonicalMetric, DEAL_METRICS, metricLabel } from '../core/metricNames';
+import { schemeKey, validateSchemeRows, draftToSchemeRow } from '../core/schemes';
+import { previewCurve as schemeCurve } from '../core/payout';
+import { SCHEME_TEMPLATES, SCHEME_COLUMNS, type RuleDraft, type RuleKind, type SchemeColumn } from '../core/templates';
+import { currencyOf } from '../workbook/read';
+import { findHeaderRow, findSheet, mapColumns, ROLE_FIELDS, SHEET_ROLES } from '../workbook/headers';
+import type { ColumnMapping, RawSheet, SheetRole } from '../workbook/raw';
+import { MAPPING_PROPERTY, readMapping } from './spreadsheetIO';
+import { listSchemeNames, readSchemeDrafts, RULE_KINDS, writeSchemeRows } from '../workbook/schemeSheet';
+
+export type SidebarPanel = 'schemes' | 'earnings' | 'simulate';
+const PANELS: readonly SidebarPanel[] = ['schemes', 'earnings', 'simulate'];
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+function spreadsheet(): Spreadsheet {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+function langOf(ss: Spreadsheet): Lang {
+  return langOfLocale(ss.getSpreadsheetLocale());
+}
+
+/** The hand-made mapping as every action reads it (spreadsheetIO), or none. */
+function savedMapping(): ColumnMapping {
+  return readMapping() ?? {};
+}
+
+/** JSON for an inline <script>: `<` escaped so no `</script>` or `<!--` in a value can end it. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * Opens the sidebar on one panel (`schemes`, `earnings`, `simulate`): the built Sidebar.html plus a
+ * script telling it the panel and the language. The menu callbacks call this.
+ */
+export function showSidebar(panel: string): void {
+  const ss = spreadsheet();
+  const lang = langOf(ss);
+  if (!PANELS.includes(panel as SidebarPanel)) throw new Error(msg(lang, 'sb.server.badPanel', { panel: String(panel) }));
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar')
+    .append(`<script>window.__KPI__=${scriptJson({ panel, lang })};</script>`)
+    .setTitle(msg(lang, `sb.title.${panel}` as MessageKey));
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** Menu: *Schemes…* — the wizard. */
+export function menuSchemes(): void {
+  showSidebar('schemes');
+}
+
+export interface TemplateView {
+  id: string;
+  name: string;
+  description: string;
+  rules: RuleDraft[];
+}
+
+export interface SidebarContext {
+  lang: Lang;
+  currency: string;
+  /** Known metrics (canonical id + label) then the KPI facts sheet's own metric names. */
+  metrics: { id: string; label: string }[];
+  templates: TemplateView[];
+  ruleKinds: RuleKind[];
+  schemesSheet: string;
+}
+
+/** What the sidebar needs once: language, currency, metric names and the seeds' templates. */
+export function getSidebarContext(): SidebarContext {
+  const ss = spreadsheet();
+  const lang = langOf(ss);
+  const known = [...DEAL_METRICS, 'contacts', 'score'];
+  return {
+    lang,
+    currency: currencyOf(null, ss.getSpreadsheetLocale()),
+    metrics: [...known, ...kpiFactMetrics(ss, savedMapping()).filter((m) => !known.includes(m))].map((id) => ({ id, label: metricLabel(id, lang) })),
+    templates: SCHEME_TEMPLATES.map((t) => ({ id: t.id, name: t.name[lang], description: t.description[lang], rules: t.rules.map((r) => ({ ...r })) })),
+    ruleKinds: [...RULE_KINDS],
+    schemesSheet: schemesSheet(ss, savedMapping())?.getName() ?? defaultSchemesName(lang),
+  };
+}
+
+/** The metric names the KPI facts sheet holds (contacts, `оценка заказчика`…), canonical, in order. */
+function kpiFactMetrics(ss: Spreadsheet, mapping: ColumnMapping): string[] {
+  const sheets = ss.getSheets();
+  const raw: RawSheet[] = sheets.map((s) => ({ name: s.getName(), values: [] }));
+  const found = findSheet(raw, 'kpi', mapping).sheet;
+  if (!found) return [];
+  const values = readValues(sheets[raw.indexOf(found)]);
+  const headerRow = findHeaderRow(values, 'kpi');
+  if (headerRow < 0) return [];
+  const col = mapColumns('kpi', values[headerRow], mapping.columns?.kpi).index.metric;
+  if (col === null || col === undefined) return [];
+  const names: string[] = [];
+  for (const row of values.slice(headerRow + 1)) {
+    const m = canonicalMetric(row[col]);
+    if (m && !names.includes(m)) names.push(m);
+  }
+  return names;
+}
+
+function defaultSchemesName(lang: Lang): string {
+  return lang === 'ru' ? 'Схемы' : 'Schemes';
+}
+
+/** The Schemes sheet as the reader finds it (hand-picked in the mapping, else by name). */
+function schemesSheet(ss: Spreadsheet, mapping: ColumnMapping): GoogleAppsScript.Spreadsheet.Sheet | null {
+  const sheets = ss.getSheets();
+  const raw: RawSheet[] = sheets.map((s) => ({ name: s.getName(), values: [] }));
+  const found = findSheet(raw, 'schemes', mapping).sheet;
+  return found ? sheets[raw.indexOf(found)] : null;
+}
+
+function readValues(sheet: GoogleAppsScript.Spreadsheet.Sheet | null): CellValue[][] {
+  if (!sheet || sheet.getLastRow() === 0) return [];
+  return sheet.getDataRange().getValues() as CellValue[][];
+}
+
+export interface SchemeSummary {
+  name: string;
+  rules: number;
+  problems: number;
+}
+
+/** The schemes in the Schemes sheet, in sheet order, with how many problems each has. */
+export function listSchemes(): SchemeSummary[] {
+  const ss = spreadsheet();
+  const lang = langOf(ss);
+  const mapping = savedMapping();
+  const values = readValues(schemesSheet(ss, mapping));
+  return listSchemeNames(values, lang, mapping).map((name) => {
+    const drafts = readSchemeDrafts(values, name, lang, mapping);
+    return { name, rules: drafts.length, problems: checkDrafts(name, drafts, lang).issues.length };
+  });
+}
+
+/** One scheme's rules as the form edits them (canonical words). */
+export function getScheme(name: string): { name: string; drafts: RuleDraft[] } {
+  const ss = spreadsheet();
+  const lang = langOf(ss);
+  const mapping = savedMapping();
+  const sheet = schemesSheet(ss, mapping);
+  const values = readValues(sheet);
+  const drafts = readSchemeDrafts(values, name, lang, mapping);
+  if (drafts.length === 0) {
+    throw new Error(msg(lang, 'sb.server.schemeNotFound', { name, sheet: sheet?.getName() ?? defaultSchemesName(lang) }));
+  }
+  const shown = listSchemeNames(values, lang, mapping).find((n) => schemeKey(n) === schemeKey(name)) ?? name;
+  return { name: shown, drafts };
+}
+
+export interface CheckIssue {
+  /** Index of the rule in the drafts; null for the scheme as a whole (its name, no rules). */
+  rule: number | null;
+  field: SchemeColumn | null;
+  message: string;
+}
+
+export interface SchemeCheck {
+  ok: boolean;
+  issues: CheckIssue[];
+}
+
+/** Drafts arrive from the client: keep only the known string fields. */
+function cleanDrafts(drafts: unknown): RuleDraft[] {
+  if (!Array.isArray(drafts)) return [];
+  return drafts.map((d) => {
+    const o = (d && typeof d === 'object' ? d : {}) as Record<string, unknown>;
+    const text = (k: string) => (o[k] === undefined || o[k] === null ? '' : String(o[k]));
+    return {
+      rule: text('rule') as RuleKind, metric: text('metric'), rate: text('rate'), amount: text('amount'), threshold: text('threshold'),
+      tiers: text('tiers'), mode: text('mode'), cap: text('cap'), months: text('months'), comment: text('comment'),
+    };
+  });
+}
+
+function checkDrafts(name: string, drafts: RuleDraft[], lang: Lang) {
+  const issues: CheckIssue[] = [];
+  const shownName = String(name ?? '').trim().replace(/\s+/g, ' ');
+  if (shownName === '') issues.push({ rule: null, field: 'scheme', message: msg(lang, 'sb.editor.nameRequired') });
+  if (drafts.length === 0) issues.push({ rule: null, field: null, message: msg(lang, 'sb.editor.noRules') });
+  // The rule's number in the form stands for the sheet row: messages say "rule n", not a sheet row.
+  const rows = drafts.map((d, i) => draftToSchemeRow(shownName, d, { sheet: '', row: i + 1 }));
+  const result = validateSchemeRows(rows, lang);
+  for (const issue of result.issues) {
+    const index = issue.row === null ? null : issue.row - 1;
+    const prefix = issue.row === null ? '' : msg(lang, 'engSchemeRowPrefix', { scheme: shownName, row: issue.row });
+    const message = prefix && issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message;
+    issues.push({ rule: index, field: issue.field ?? null, message });
+  }
+  return { scheme: issues.length === 0 ? result.scheme : null, issues };
+}
+
+/** Validation as the owner types: the engine's messages, each with the rule and field at fault. */
+export function validateScheme(name: string, drafts: RuleDraft[]): SchemeCheck {
+  const { issues } = checkDrafts(name, cleanDrafts(drafts), langOf(spreadsheet()));
+  return { ok: issues.length === 0, issues };
+}
+
+export interface SaveResult extends SchemeCheck {
+  saved: boolean;
+  sheet: string;
+  rows: number;
+  message: string;
+}
+
+/**
+ * Writes the scheme's rows into the Schemes sheet (created with headers in the spreadsheet's
+ * language when absent), replacing only that scheme's rows. Refuses an invalid scheme.
+ * One getValues, one setValues, and a clear of the rows left over when the sheet shrinks.
+ */
+export function saveScheme(name: string, drafts: RuleDraft[]): SaveResult {
+  const ss = spreadsheet();
+  const lang = langOf(ss);
+  const clean = cleanDrafts(drafts);
+  const check = checkDrafts(name, clean, lang);
+  const shownName = String(name ?? '').trim().replace(/\s+/g, ' ');
+  if (check.issues.length > 0) {
+    return { ok: false, saved: false, issues: check.issues, sheet: '', rows: 0, message: msg(lang, 'sb.save.refused', { n: check.issues.length }) };
+  }
+  const mapping = savedMapping();
+  const sheet = schemesSheet(ss, mapping) ?? ss.insertSheet(defaultSchemesName(lang));
+  writeRows(sheet, readValues(sheet), shownName, clean, lang, mapping);
+  return {
+    ok: true, saved: true, issues: [], sheet: sheet.getName(), rows: clean.length,
+    message: msg(lang, 'sb.save.done', { name: shownName, rows: clean.length, sheet: sheet.getName() }),
+  };
+}
+
+function writeRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, values: CellValue[][], name: string, drafts: RuleDraft[], lang: Lang, mapping: ColumnMapping): void {
+  const out = writeSchemeRows(values, name, drafts, lang, mapping);
+  const width = out.values[0]?.length ?? SCHEME_COLUMNS.length;
+  // A range past the sheet's grid throws in Sheets: grow it first (only when a scheme outgrows it).
+  const maxRows = sheet.getMaxRows();
+  if (out.values.length > maxRows) sheet.insertRowsAfter(maxRows, out.values.length - maxRows);
+  const maxCols = sheet.getMaxColumns();
+  if (width > maxCols) sheet.insertColumnsAfter(maxCols, width - maxCols);
+  sheet.getRange(1, 1, out.values.length, width).setValues(out.values as unknown[][]);
+  const oldWidth = Math.max(0, ...values.map((r) => r.length));
+  if (out.previousRows > out.values.length && oldWidth > 0) {
+    sheet.getRange(out.values.length + 1, 1, out.previousRows - out.values.length, oldWidth).clearContent();
+  }
+}
+
+/** Removes the scheme's rows from the Schemes sheet (the other rows move up). */
+export function deleteScheme(name: string): { deleted: boolean; message: string } {
+  const ss = spreadsheet();
+  const lang = langOf(ss);
+  const mapping = savedMapping();
+  const sheet = schemesSheet(ss, mapping);
+  const values = readValues(sheet);
+  if (!sheet || readSchemeDrafts(values, name, lang, mapping).length === 0) {
+    throw new Error(msg(lang, 'sb.server.schemeNotFound', { name, sheet: sheet?.getName() ?? defaultSchemesName(lang) }));
+  }
+  writeRows(sheet, values, name, [], lang, mapping);
+  return { deleted: true, message: msg(lang, 'sb.list.deleted', { name }) };
+}
+
+export interface CurvePoint {
+  attainment: number;
+  salary: number;
+  variable: number;
+  total: number;
+}
+
+export interface CurvePreview {
+  ok: boolean;
+  points: CurvePoint[];
+  issues: CheckIssue[];
+}
+
+/** The sample manager's plan: canonical metric → planned value (revenue 1 000 000, deals 10, …). */
+export type PreviewSample = Record<string, number>;
+
+/** What the drafted scheme pays the sample manager from 0 % to 150 % of plan (the engine's curve). */
+export function previewCurve(drafts: RuleDraft[], sample: PreviewSample): CurvePreview {
+  const lang = langOf(spreadsheet());
+  const clean = cleanDrafts(drafts);
+  const check = checkDrafts('preview', clean, lang);
+  if (!check.scheme) return { ok: false, points: [], issues: check.issues };
+  const plan: Record<string, Dec> = {};
+  for (const [metric, value] of Object.entries(sample ?? {})) {
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0) plan[metric] = dec(value);
+  }
+  const points = schemeCurve(check.scheme, { plan });
+  return {
+    ok: true,
+    issues: [],
+    points: points.map((p) => ({ attainment: Number(p.attainment), salary: Number(p.salary), variable: Number(p.variable), total: Number(p.total) })),
+  };
+}
+
+export interface MappingField {
+  field: string;
+  label: string;
+  required: boolean;
+  /** The header found by synonyms, without the hand-made mapping. */
+  auto: string | null;
+  /** The header chosen by hand, or null. */
+  chosen: string | null;
+}
+
+export interface MappingRole {
+  role: SheetRole;
+  label: string;
+  /** The sheet found by name, and the one chosen by hand. */
+  autoSheet: string | null;
+  chosenSheet: string | null;
+  /** Headers of the sheet in use (chosen, else found). */
+  headers: string[];
+  fields: MappingField[];
+}
+
+export interface MappingView {
+  sheets: string[];
+  roles: MappingRole[];
+}
+
+/** The detected mapping of every sheet role, and the hand-made choices saved in the document. */
+export function getColumnMapping(): MappingView {
+  const ss = spreadsheet();
+  const lang = langOf(ss);
+  const mapping = savedMapping();
+  const sheets = ss.getSheets();
+  // Only the top rows are needed to find headers: one small read per sheet.
+  const raw: RawSheet[] = sheets.map((s) => {
+    const rows = Math.min(5, s.getLastRow());
+    const cols = s.getLastColumn();
+    return { name: s.getName(), values: rows > 0 && cols > 0 ? (s.getRange(1, 1, rows, cols).getValues() as CellValue[][]) : [] };
+  });
+  return mappingView(raw, mapping, lang);
+}
+
+function mappingView(raw: RawSheet[], mapping: ColumnMapping, lang: Lang): MappingView {
+  const roles = SHEET_ROLES.map((role): MappingRole => {
+    const auto = findSheet(raw, role).sheet;
+    const inUse = findSheet(raw, role, mapping).sheet;
+    const columnsOf = (sheet: RawSheet | null, override?: Record<string, string>) => {
+      if (!sheet) return null;
+      const h = findHeaderRow(sheet.values, role);
+      return h < 0 ? null : mapColumns(role, sheet.values[h], override);
+    };
+    const autoCols = columnsOf(inUse);
+    const chosen = mapping.columns?.[role] ?? {};
+    return {
+      role,
+      label: msg(lang, `workbook.role.${role}` as MessageKey),
+      autoSheet: auto?.name ?? null,
+      chosenSheet: mapping.sheets?.[role] ?? null,
+      headers: (autoCols?.headers ?? []).filter((h) => h !== ''),
+      fields: ROLE_FIELDS[role].map((spec) => ({
+        field: spec.field,
+        label: msg(lang, `workbook.field.${spec.field}` as MessageKey),
+        required: spec.required,
+        auto: autoCols?.header[spec.field] ?? null,
+        chosen: chosen[spec.field] ?? null,
+      })),
+    };
+  });
+  return { sheets: raw.map((s) => s.name), roles };
+}
+
+/**
+ * Saves the hand-made mapping (sheet per role, header per field; blanks mean "find it") in the
+ * document properties, where every action reads it.
+ */
+export function saveColumnMapping(mapping: ColumnMapping): MappingView {
+  const lang = langOf(spreadsheet());
+  if (!mapping || typeof mapping !== 'object') throw new Error(msg(lang, 'sb.server.badMapping'));
+  const clean: ColumnMapping = {};
+  for (const role of SHEET_ROLES) {
+    const sheet = mapping.sheets?.[role];
+    if (typeof sheet === 'string' && sheet.trim() !== '') (clean.sheets ??= {})[role] = sheet;
+    const cols = mapping.columns?.[role];
+    if (cols && typeof cols === 'object') {
+      const kept: Record<string, string> = {};
+      for (const spec of ROLE_FIELDS[role]) {
+        const h = cols[spec.field];
+        if (typeof h === 'string' && h.trim() !== '') kept[spec.field] = h;
+      }
+      if (Object.keys(kept).length > 0) (clean.columns ??= {})[role] = kept;
+    }
+  }
+  PropertiesService.getDocumentProperties().setProperty(MAPPING_PROPERTY, JSON.stringify(clean));
+  return getColumnMapping();
+}

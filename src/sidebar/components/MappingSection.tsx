@@ -1,0 +1,90 @@
+/**
+ * Sheets and columns: what the reader found by name and header, and a select per field to pick
+ * another header by hand (saved in the document, used by every action).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { MappingView } from '../../sheets/sidebarServer';
+import type { ColumnMapping, SheetRole } from '../../workbook/raw';
+import { callServer } from '../server';
+import { t, type Lang } from '../i18n';
+
+function toMapping(view: MappingView): ColumnMapping {
+  const mapping: ColumnMapping = { sheets: {}, columns: {} };
+  for (const role of view.roles) {
+    if (role.chosenSheet) mapping.sheets![role.role] = role.chosenSheet;
+    const chosen: Record<string, string> = {};
+    for (const f of role.fields) if (f.chosen) chosen[f.field] = f.chosen;
+    mapping.columns![role.role] = chosen;
+  }
+  return mapping;
+}
+
+export function MappingSection(props: { lang: Lang }) {
+  const { lang } = props;
+  const [view, setView] = useState<MappingView | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [status, setStatus] = useState('');
+  const [open, setOpen] = useState(false);
+
+  useEffect(() => {
+    if (!open || view) return;
+    callServer('getColumnMapping')
+      .then((v) => { setView(v); setMapping(toMapping(v)); })
+      .catch((e: Error) => setStatus(t(lang, 'sb.error', { message: e.message })));
+  }, [open]);
+
+  const setSheet = (role: SheetRole, name: string) => setMapping({ ...mapping, sheets: { ...mapping.sheets, [role]: name } });
+  const setColumn = (role: SheetRole, field: string, header: string) =>
+    setMapping({ ...mapping, columns: { ...mapping.columns, [role]: { ...(mapping.columns?.[role] ?? {}), [field]: header } } });
+
+  const save = () => {
+    setStatus('');
+    callServer('saveColumnMapping', mapping)
+      .then((v) => { setView(v); setMapping(toMapping(v)); setStatus(t(lang, 'sb.mapping.saved')); })
+      .catch((e: Error) => setStatus(t(lang, 'sb.error', { message: e.message })));
+  };
+
+  return (
+    <details class="mapping" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>{t(lang, 'sb.mapping.title')}</summary>
+      <p class="help">{t(lang, 'sb.mapping.help')}</p>
+      {!view && open && !status && <p class="muted">{t(lang, 'sb.loading')}</p>}
+      {view &&
+        view.roles.map((role) => (
+          <fieldset class="mapping-role" data-role={role.role}>
+            <legend>{role.label}</legend>
+            <label class="mapping-row">
+              <span>{t(lang, 'sb.mapping.sheet')}</span>
+              <select value={mapping.sheets?.[role.role] ?? ''} onChange={(e) => setSheet(role.role, (e.currentTarget as HTMLSelectElement).value)}>
+                <option value="">{role.autoSheet ? t(lang, 'sb.mapping.auto', { name: role.autoSheet }) : t(lang, 'sb.mapping.autoNone')}</option>
+                {view.sheets.map((s) => (
+                  <option value={s}>{s}</option>
+                ))}
+              </select>
+            </label>
+            {role.headers.length > 0 &&
+              role.fields.map((f) => (
+                <label class={f.required && !f.auto && !mapping.columns?.[role.role]?.[f.field] ? 'mapping-row missing' : 'mapping-row'} data-field={f.field}>
+                  <span>
+                    {f.label}
+                    {f.required && <abbr title={t(lang, 'sb.mapping.required')}> *</abbr>}
+                  </span>
+                  <select value={mapping.columns?.[role.role]?.[f.field] ?? ''} onChange={(e) => setColumn(role.role, f.field, (e.currentTarget as HTMLSelectElement).value)}>
+                    <option value="">{f.auto ? t(lang, 'sb.mapping.auto', { name: f.auto }) : t(lang, 'sb.mapping.autoNone')}</option>
+                    {role.headers.map((h) => (
+                      <option value={h}>{h}</option>
+                    ))}
+                  </select>
+                </label>
+              ))}
+          </fieldset>
+        ))}
+      {view && (
+        <button type="button" class="secondary" onClick={save}>
+          {t(lang, 'sb.mapping.save')}
+        </button>
+      )}
+      {status && <p class="status">{status}</p>}
+    </details>
+  );
+}

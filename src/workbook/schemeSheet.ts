@@ -1,0 +1,255 @@
+/**
+ * The Schemes sheet ⇄ the wizard's drafts (SPEC §2 Schemes, §6 *Schemes…*). Pure: the sidebar
+ * server reads the sheet with one getValues, calls these, and writes the result with one setValues.
+ *
+ * Writing replaces only one scheme's rows: other schemes' rows, blank and note rows, and any
+ * extra columns the owner added stay where they are.
+ */
+import { dec } from '../core/decimal';
+import type { Lang } from '../core/money';
+import { isBlank, parseNumber, type CellValue } from '../core/numbers';
+import { cellText } from '../core/issues';
+import { parseMode } from '../core/tiers';
+import { SCHEME_COLUMNS, SCHEME_HEADERS, type RuleDraft, type RuleKind, type SchemeColumn } from '../core/templates';
+import { parseRuleKind, schemeKey } from '../core/schemes';
+import { canonicalMetric, metricLabel } from '../core/metricNames';
+import { findHeaderRow, mapColumns } from './headers';
+import type { ColumnMapping } from './raw';
+
+/** The rule words as the Schemes sheet spells them (SPEC §2 table). */
+export const RULE_WORDS: Record<Lang, Record<RuleKind, string>> = {
+  en: {
+    salary: 'salary', percent: 'percent', tiers: 'tiers', plan_bonus: 'plan_bonus', deal_bonus: 'deal_bonus',
+    new_client_bonus: 'new_client_bonus', client_turnover: 'client_turnover', partner_price: 'partner_price',
+    kpi: 'kpi', kpi_gate: 'kpi_gate', limit: 'limit',
+  },
+  ru: {
+    salary: 'оклад', percent: 'процент', tiers: 'шкала', plan_bonus: 'бонус за план', deal_bonus: 'бонус за сделки',
+    new_client_bonus: 'бонус за клиента', client_turnover: 'процент с клиентов', partner_price: 'партнёрская цена',
+    kpi: 'kpi', kpi_gate: 'порог kpi', limit: 'лимит',
+  },
+};
+
+export const RULE_KINDS = Object.keys(RULE_WORDS.en) as RuleKind[];
+
+const MODE_WORDS: Record<Lang, Record<'whole' | 'marginal', string>> = {
+  en: { whole: 'whole', marginal: 'marginal' },
+  ru: { whole: 'весь объём', marginal: 'ступенчато' },
+};
+
+/** A blank draft of one rule type. */
+export function emptyDraft(rule: RuleKind): RuleDraft {
+  return { rule, metric: '', rate: '', amount: '', threshold: '', tiers: '', mode: '', cap: '', months: '', comment: '' };
+}
+
+function normalHeader(v: CellValue): string {
+  return cellText(v).trim().toLowerCase().replace(/\s+/g, ' ').replace(/ё/g, 'е');
+}
+
+export interface SchemeSheetLayout {
+  /** Index in `values` of the header row (Sheets row = index + 1). */
+  headerRow: number;
+  /** Column index of each Schemes column found. */
+  columns: Partial<Record<SchemeColumn, number>>;
+  /** The language the headers are written in (rule words are written in it too). */
+  lang: Lang;
+}
+
+/**
+ * The header row and the Schemes columns in it, found as the reader finds them (workbook/headers:
+ * synonyms, a title line above, the hand-made mapping). Null when no row names `scheme` and `rule`.
+ */
+export function schemeSheetLayout(values: readonly CellValue[][], fallbackLang: Lang, mapping?: ColumnMapping): SchemeSheetLayout | null {
+  const headerRow = findHeaderRow(values, 'schemes');
+  if (headerRow < 0) return null;
+  const map = mapColumns('schemes', values[headerRow], mapping?.columns?.schemes);
+  const columns: Partial<Record<SchemeColumn, number>> = {};
+  for (const col of SCHEME_COLUMNS) {
+    const i = map.index[col];
+    if (i !== null && i !== undefined) columns[col] = i;
+  }
+  if (columns.scheme === undefined || columns.rule === undefined) return null;
+  let ru = 0;
+  let en = 0;
+  for (const cell of values[headerRow]) {
+    const text = normalHeader(cell);
+    if (SCHEME_COLUMNS.some((c) => normalHeader(SCHEME_HEADERS.ru[c]) === text)) ru++;
+    else if (SCHEME_COLUMNS.some((c) => normalHeader(SCHEME_HEADERS.en[c]) === text)) en++;
+    else if (/[а-яё]/i.test(cellText(cell))) ru++;
+  }
+  return { headerRow, columns, lang: ru > en ? 'ru' : en > ru ? 'en' : fallbackLang };
+}
+
+/** The scheme names in the sheet, as first written, in sheet order. */
+export function listSchemeNames(values: readonly CellValue[][], fallbackLang: Lang, mapping?: ColumnMapping): string[] {
+  const layout = schemeSheetLayout(values, fallbackLang, mapping);
+  if (!layout) return [];
+  const seen = new Map<string, string>();
+  for (let r = layout.headerRow + 1; r < values.length; r++) {
+    const name = cellText(values[r][layout.columns.scheme!]).trim().replace(/\s+/g, ' ');
+    if (name !== '' && !seen.has(schemeKey(name))) seen.set(schemeKey(name), name);
+  }
+  return [...seen.values()];
+}
+
+/**
+ * A cell as the form shows it: numbers to 15 significant digits as Sheets shows them (a computed
+ * 0.1 + 0.2 is `0.3`, not `0.30000000000000004`), dates as ISO days, text as is.
+ */
+function cellDraftText(v: CellValue): string {
+  if (typeof v === 'number') return Number.isFinite(v) ? dec(v.toPrecision(15)).toString() : String(v);
+  return cellText(v).trim();
+}
+
+/**
+ * One scheme's rows as drafts, with rule, metric and mode words turned canonical (English) so the
+ * form's selects show them. A rule word the engine does not know is kept as typed: validation
+ * then says so beside the rule.
+ */
+export function readSchemeDrafts(values: readonly CellValue[][], name: string, fallbackLang: Lang, mapping?: ColumnMapping): RuleDraft[] {
+  const layout = schemeSheetLayout(values, fallbackLang, mapping);
+  if (!layout) return [];
+  const key = schemeKey(name);
+  const drafts: RuleDraft[] = [];
+  for (let r = layout.headerRow + 1; r < values.length; r++) {
+    const row = values[r];
+    if (schemeKey(cellText(row[layout.columns.scheme!])) !== key) continue;
+    const cell = (col: SchemeColumn) => (layout.columns[col] === undefined ? '' : cellDraftText(row[layout.columns[col]!]));
+    const ruleText = cell('rule');
+    const kind = parseRuleKind(ruleText);
+    const metricText = cell('metric');
+    const mode = parseMode(cell('mode'));
+    drafts.push({
+      rule: (kind ?? ruleText) as RuleKind,
+      metric: metricText === '' ? '' : canonicalMetric(metricText) ?? metricText,
+      rate: cell('rate'),
+      amount: cell('amount'),
+      threshold: cell('threshold'),
+      tiers: cell('tiers'),
+      mode: cell('mode') === '' ? '' : mode ?? cell('mode'),
+      cap: cell('cap'),
+      months: cell('months'),
+      comment: cell('comment'),
+    });
+  }
+  return drafts;
+}
+
+const NUMBER_COLUMNS: readonly SchemeColumn[] = ['rate', 'amount', 'threshold', 'cap', 'months'];
+
+/**
+ * Text Sheets might not keep as typed: a formula, or anything that could read as a number, date,
+ * time, currency amount or boolean (`1e5`, `$100`, `(5)`, `12.03`, `true`), or text starting with `'`. Broad on purpose: the
+ * leading `'` is invisible in Sheets, a mangled value is not.
+ */
+function sheetsWouldParse(t: string): boolean {
+  return /^[\d.,+\-=@$€£¥₽'(]/.test(t) || /^(true|false|истина|ложь)$/i.test(t);
+}
+
+/**
+ * What goes into a cell. Number columns: a plain number as a number, a percent as typed (`3%`,
+ * which Sheets turns into 3 %). Text columns stay text: a leading `'` (which Sheets drops) when
+ * Sheets would read the text as a formula, number, date or time — tier tables always, since
+ * `10:50` is a time to Sheets.
+ */
+export function sheetCell(column: SchemeColumn, text: string): CellValue {
+  const t = text.trim();
+  if (t === '') return '';
+  if (NUMBER_COLUMNS.includes(column)) {
+    const n = parseNumber(t);
+    if (n.kind === 'number' && !n.percent) return n.value.toNumber();
+    return /^[=+\-@']/.test(t) ? `'${t}` : t;
+  }
+  return column === 'tiers' || sheetsWouldParse(t) ? `'${t}` : t;
+}
+
+/** One draft as the sheet's cells, rule/metric/mode words in the sheet's language. */
+function draftCells(name: string, d: RuleDraft, lang: Lang): Record<SchemeColumn, CellValue> {
+  const kind = parseRuleKind(d.rule);
+  const mode = d.mode.trim() === '' ? null : parseMode(d.mode);
+  const metric = d.metric.trim() === '' ? '' : canonicalMetric(d.metric) ?? d.metric.trim();
+  return {
+    scheme: sheetCell('scheme', name),
+    rule: kind ? RULE_WORDS[lang][kind] : sheetCell('rule', d.rule),
+    metric: metric === '' ? '' : sheetCell('metric', metricLabel(metric, lang)),
+    rate: sheetCell('rate', d.rate),
+    amount: sheetCell('amount', d.amount),
+    threshold: sheetCell('threshold', d.threshold),
+    tiers: sheetCell('tiers', d.tiers),
+    mode: mode ? MODE_WORDS[lang][mode] : sheetCell('mode', d.mode),
+    cap: sheetCell('cap', d.cap),
+    months: sheetCell('months', d.months),
+    comment: sheetCell('comment', d.comment),
+  };
+}
+
+export interface SchemeSheetWrite {
+  /** The whole new sheet content, rectangular (every row as wide as the widest). */
+  values: CellValue[][];
+  /** How many rows the sheet had before: rows from values.length to this are left over and cleared. */
+  previousRows: number;
+  /** The language the rows were written in. */
+  lang: Lang;
+}
+
+/**
+ * Replaces scheme `name`'s rows with `drafts` (an empty list removes the scheme). The new rows
+ * take the place of the scheme's first row (a new scheme goes after the last used row); the
+ * scheme's other rows go; every other row, and each replaced row's cells in columns that are not
+ * Schemes columns, stay. An empty or header-less sheet gets the header row in `lang`; a header
+ * missing from the owner's sheet is added at the right.
+ */
+export function writeSchemeRows(
+  existing: readonly CellValue[][],
+  name: string,
+  drafts: readonly RuleDraft[],
+  lang: Lang,
+  mapping?: ColumnMapping,
+): SchemeSheetWrite {
+  const previousRows = existing.length;
+  let values: CellValue[][] = existing.map((row) => [...row]);
+  let layout = schemeSheetLayout(values, lang, mapping);
+  if (!layout) {
+    const header = SCHEME_COLUMNS.map((c) => SCHEME_HEADERS[lang][c]);
+    const used = values.some((row) => row.some((c) => !isBlank(c)));
+    values = used ? [header, ...values] : [header];
+    layout = schemeSheetLayout(values, lang)!;
+  }
+  const { headerRow, columns } = layout;
+  const sheetLang = layout.lang;
+  let width = Math.max(0, ...values.map((r) => r.length));
+  for (const col of SCHEME_COLUMNS) {
+    if (columns[col] === undefined) {
+      columns[col] = width;
+      values[headerRow][width] = SCHEME_HEADERS[sheetLang][col];
+      width++;
+    }
+  }
+
+  const key = schemeKey(name);
+  const schemeCol = columns.scheme!;
+  const body = values.slice(headerRow + 1);
+  const oldRows = body.filter((row) => schemeKey(cellText(row[schemeCol])) === key);
+  const first = body.findIndex((row) => schemeKey(cellText(row[schemeCol])) === key);
+  const newRows = drafts.map((d, i) => {
+    const row: CellValue[] = [...(oldRows[i] ?? [])];
+    const cells = draftCells(name.trim().replace(/\s+/g, ' '), d, sheetLang);
+    for (const col of SCHEME_COLUMNS) row[columns[col]!] = cells[col];
+    return row;
+  });
+  const kept = body.filter((row) => schemeKey(cellText(row[schemeCol])) !== key);
+  let newBody: CellValue[][];
+  if (first >= 0) {
+    const before = body.slice(0, first).filter((row) => schemeKey(cellText(row[schemeCol])) !== key).length;
+    newBody = [...kept.slice(0, before), ...newRows, ...kept.slice(before)];
+  } else {
+    let lastUsed = kept.length;
+    while (lastUsed > 0 && kept[lastUsed - 1].every(isBlank)) lastUsed--;
+    newBody = [...kept.slice(0, lastUsed), ...newRows, ...kept.slice(lastUsed)];
+  }
+  const out = [...values.slice(0, headerRow + 1), ...newBody];
+  // Trailing blank rows are dropped so a shrinking scheme leaves no gap; the adapter clears the rest.
+  while (out.length > headerRow + 1 && out[out.length - 1].every(isBlank)) out.pop();
+  width = Math.max(width, ...out.map((r) => r.length));
+  return { values: out.map((row) => Array.from({ length: width }, (_, c) => (row[c] === undefined || row[c] === null ? '' : row[c]))), previousRows, lang: sheetLang };
+}

@@ -1,0 +1,213 @@
+import fc from 'fast-check';
+import { fakeSpreadsheet } from '../harness/fakeSpreadsheetApp';
+import { describe, expect, it } from 'vitest';
+import { emptyDraft, listSchemeNames, readSchemeDrafts, schemeSheetLayout, sheetCell, writeSchemeRows } from '../../src/workbook/schemeSheet';
+import { textToTiers, tiersToText } from '../../src/sidebar/ruleForm';
+import { SCHEME_HEADERS, SCHEME_COLUMNS, SCHEME_TEMPLATES, type RuleDraft } from '../../src/core/templates';
+
+const EN_HEADER = SCHEME_COLUMNS.map((c) => SCHEME_HEADERS.en[c]);
+const RU_HEADER = SCHEME_COLUMNS.map((c) => SCHEME_HEADERS.ru[c]);
+const seed001 = SCHEME_TEMPLATES.find((t) => t.id === 'seed001')!;
+
+describe('writeSchemeRows: a new sheet', () => {
+  it('an empty sheet gets the header row in the spreadsheet language (ru) and rule words in Russian', () => {
+    const out = writeSchemeRows([], 'Оклад + %', seed001.rules, 'ru');
+    expect(out.values[0]).toEqual(RU_HEADER);
+    expect(out.values.length).toBe(1 + seed001.rules.length);
+    // seed 001: salary 30000 → `оклад`, 30000 as a number
+    expect(out.values[1].slice(0, 5)).toEqual(['Оклад + %', 'оклад', '', '', 30000]);
+    // percent of revenue at 3 % → `процент`, metric `выручка`, rate kept as the text `3%`
+    expect(out.values[2].slice(0, 4)).toEqual(['Оклад + %', 'процент', 'выручка', '3%']);
+    expect(out.values[3][1]).toBe('бонус за план');
+    expect(out.values[4][1]).toBe('бонус за сделки');
+    expect(out.values[4][5]).toBe(5); // threshold: 5 deals
+    expect(out.lang).toBe('ru');
+  });
+
+  it('headers and words in English for an English spreadsheet', () => {
+    const out = writeSchemeRows([], 'S', [{ ...emptyDraft('tiers'), metric: 'revenue', tiers: '0%:3%; 100%:5%', mode: 'marginal' }], 'en');
+    expect(out.values[0]).toEqual(EN_HEADER);
+    // the tier table with a leading ' : Sheets keeps it as text (and drops the ')
+    expect(out.values[1]).toEqual(['S', 'tiers', 'revenue', '', '', '', "'0%:3%; 100%:5%", 'marginal', '', '', '']);
+  });
+});
+
+describe('writeSchemeRows: an existing sheet', () => {
+  // The owner's sheet: Russian headers, an extra column "Кто менял" at the right, two schemes with
+  // a note row between them, and scheme A's rows interleaved with B's.
+  const header = [...RU_HEADER, 'Кто менял'];
+  const pad = (cells: unknown[]) => [...cells, ...Array(header.length - cells.length).fill('')];
+  const existing = [
+    header,
+    pad(['A', 'оклад', '', '', 10000, '', '', '', '', '', 'старый оклад', 'Иван']),
+    pad(['B', 'оклад', '', '', 20000]),
+    pad(['', 'Заметка: B действует с марта']),
+    pad(['a ', 'процент', 'выручка', 0.02, '', '', '', '', '', '', '', 'Пётр']),
+    pad(['B', 'процент', 'маржа', '10%']),
+  ];
+
+  it('replaces only A: B rows, the note row and the extra column stay; A takes the place of its first row', () => {
+    const drafts: RuleDraft[] = [
+      { ...emptyDraft('salary'), amount: '15000', comment: 'Небольшой оклад' },
+      { ...emptyDraft('percent'), metric: 'margin', rate: '5%' },
+      { ...emptyDraft('new_client_bonus'), amount: '3000' },
+    ];
+    const out = writeSchemeRows(existing, 'A', drafts, 'en');
+    // sheet language wins over the spreadsheet's: headers are Russian, so words are Russian
+    expect(out.lang).toBe('ru');
+    expect(out.values.map((r) => [r[0], r[1]])).toEqual([
+      ['схема', 'правило'],
+      ['A', 'оклад'],
+      ['A', 'процент'],
+      ['A', 'бонус за клиента'],
+      ['B', 'оклад'],
+      ['', 'Заметка: B действует с марта'],
+      ['B', 'процент'],
+    ]);
+    // the extra column of A's old rows moves with them, in order: Иван, Пётр, then blank
+    expect(out.values.slice(1, 4).map((r) => r[11])).toEqual(['Иван', 'Пётр', '']);
+    expect(out.values[1][10]).toBe('Небольшой оклад');
+    expect(out.values[2][2]).toBe('маржа');
+    // B untouched, cell for cell
+    expect(out.values[4]).toEqual(existing[2]);
+    expect(out.values[6]).toEqual(existing[5]);
+    expect(out.previousRows).toBe(6);
+    expect(out.values.every((r) => r.length === header.length)).toBe(true);
+  });
+
+  it('a scheme with fewer rules shrinks the sheet: the caller clears rows values.length…previousRows', () => {
+    const out = writeSchemeRows(existing, 'A', [{ ...emptyDraft('salary'), amount: '1' }], 'ru');
+    expect(out.values.length).toBe(5); // header + A + B + note + B
+    expect(out.previousRows).toBe(6);
+  });
+
+  it('an empty draft list deletes the scheme', () => {
+    const out = writeSchemeRows(existing, 'A', [], 'ru');
+    expect(out.values.map((r) => r[0])).toEqual(['схема', 'B', '', 'B']);
+  });
+
+  it('a new scheme goes after the last used row', () => {
+    const out = writeSchemeRows([...existing, pad([]), pad([])], 'C', [{ ...emptyDraft('salary'), amount: '5' }], 'ru');
+    expect(out.values.map((r) => r[0])).toEqual(['схема', 'A', 'B', '', 'a ', 'B', 'C']);
+  });
+
+  it('a header missing from the owner’s sheet is added at the right', () => {
+    // `changed by` is no Schemes column (a `note` column would be read as the comment column, as the reader does)
+    const short = [['scheme', 'rule', 'amount', 'changed by'], ['X', 'salary', 100, 'keep']];
+    const out = writeSchemeRows(short, 'Y', [{ ...emptyDraft('percent'), metric: 'revenue', rate: '5%' }], 'en');
+    expect(out.values[0]).toEqual(['scheme', 'rule', 'amount', 'changed by', 'metric', 'rate', 'threshold', 'tiers', 'mode', 'cap', 'months', 'comment']);
+    expect(out.values[1].slice(0, 4)).toEqual(['X', 'salary', 100, 'keep']);
+    expect(out.values[2][0]).toBe('Y');
+    expect(out.values[2][5]).toBe('5%');
+  });
+
+  it('text that Sheets would read as a formula is written as text', () => {
+    const out = writeSchemeRows([], '=HYPERLINK("x")', [{ ...emptyDraft('salary'), amount: '100', comment: '+7 900 000' }], 'en');
+    expect(out.values[1][0]).toBe(`'=HYPERLINK("x")`);
+    expect(out.values[1][10]).toBe(`'+7 900 000`);
+    expect(sheetCell('amount', '-5000')).toBe(-5000); // a negative number stays a number
+    expect(sheetCell('rate', '-3%')).toBe(`'-3%`);
+    // text Sheets would read as a number, a date or a time stays text
+    expect(sheetCell('scheme', '2026')).toBe(`'2026`);
+    expect(sheetCell('comment', '01.03.2026')).toBe(`'01.03.2026`);
+    expect(sheetCell('tiers', '10:50')).toBe(`'10:50`);
+    expect(sheetCell('comment', 'Небольшой оклад')).toBe('Небольшой оклад');
+  });
+});
+
+describe('reading drafts back', () => {
+  it('round trip: what is written reads back as the same drafts (canonical words)', () => {
+    for (const template of SCHEME_TEMPLATES) {
+      for (const lang of ['ru', 'en'] as const) {
+        const out = writeSchemeRows([], template.name[lang], template.rules, lang);
+        // What Sheets stores: a leading ' is dropped (it only says "keep as text").
+        const stored = out.values.map((r) => r.map((c) => (typeof c === 'string' && c.startsWith("'") ? c.slice(1) : c)));
+        const back = readSchemeDrafts(stored, template.name[lang], lang);
+        // numbers come back as their plain text ('30000'), percents as typed ('3%'), modes canonical
+        expect(back).toEqual(template.rules.map((d) => ({ ...d, mode: d.mode })));
+      }
+    }
+  });
+
+  it('lists scheme names once each, matched ignoring case and spaces', () => {
+    const values = [EN_HEADER, ['A', 'salary'], ['B', 'salary'], [' a ', 'percent'], ['', ''], ['B', 'kpi']];
+    expect(listSchemeNames(values, 'en')).toEqual(['A', 'B']);
+    expect(readSchemeDrafts(values, 'a', 'en').map((d) => d.rule)).toEqual(['salary', 'percent']);
+  });
+
+  it('a number cell (Sheets turns 3% into 0.03) reads back without float noise', () => {
+    const values = [EN_HEADER, ['A', 'percent', 'Выручка', 0.1 + 0.2, '', '', '', '', '', '', '']];
+    const [d] = readSchemeDrafts(values, 'A', 'en');
+    expect(d.rate).toBe('0.3'); // 0.1 + 0.2 = 0.30000000000000004 in floats; dec() reads the shortest form
+    expect(d.metric).toBe('revenue');
+  });
+
+  it('reads a sheet whose headers are synonyms the reader knows (тип, вес, цель, примечание)', () => {
+    const values = [['Схема', 'Тип', 'Показатель', 'Вес', 'Цель', 'Примечание'], ['K', 'KPI', 'Конверсия', 0.4, 0.3, 'конверсия']];
+    const [d] = readSchemeDrafts(values, 'k', 'en');
+    expect(d).toMatchObject({ rule: 'kpi', metric: 'conversion', rate: '0.4', threshold: '0.3', comment: 'конверсия' });
+  });
+
+  it('finds the header row below a title row', () => {
+    const values = [['Схемы мотивации 2026'], RU_HEADER, ['A', 'оклад']];
+    expect(schemeSheetLayout(values, 'en')?.headerRow).toBe(1);
+    expect(schemeSheetLayout(values, 'en')?.lang).toBe('ru');
+  });
+});
+
+describe('tier rows ⇄ tier text', () => {
+  it('serialises rows as `threshold:value; …`, skipping blank rows', () => {
+    expect(tiersToText([{ threshold: '0%', value: '3%' }, { threshold: '', value: '' }, { threshold: '100%', value: '5%' }])).toBe('0%:3%; 100%:5%');
+    expect(textToTiers('0:5%; 12:3%; 24:2%')).toEqual([
+      { threshold: '0', value: '5%' },
+      { threshold: '12', value: '3%' },
+      { threshold: '24', value: '2%' },
+    ]);
+    expect(textToTiers('0,5:2,5%; 1:5%')).toEqual([{ threshold: '0,5', value: '2,5%' }, { threshold: '1', value: '5%' }]);
+  });
+
+  it('property: rows → text → rows is the identity for non-blank rows', () => {
+    const side = fc.stringMatching(/^[0-9]{1,4}(,[0-9]{1,2})?%?$/);
+    fc.assert(
+      fc.property(fc.array(fc.record({ threshold: side, value: side }), { maxLength: 6 }), (rows) => {
+        expect(textToTiers(tiersToText(rows))).toEqual(rows);
+      }),
+    );
+  });
+
+  it('property: writing a scheme never changes another scheme’s rows', () => {
+    const names = fc.constantFrom('A', 'B', 'C', '');
+    const row = fc.tuple(names, fc.constantFrom('salary', 'percent', 'kpi'), fc.integer({ min: 0, max: 9999 }));
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 12 }), fc.integer({ min: 0, max: 4 }), (rows, n) => {
+        const existing = [EN_HEADER, ...rows.map(([s, r, a]) => [s, r, '', '', a, '', '', '', '', '', ''])];
+        const out = writeSchemeRows(existing, 'A', Array.from({ length: n }, () => ({ ...emptyDraft('salary'), amount: '1' })), 'en');
+        const others = (v: unknown[][]) => v.slice(1).filter((r) => r[0] !== 'A' && r.some((c) => c !== ''));
+        expect(others(out.values)).toEqual(others(existing));
+        expect(out.values.slice(1).filter((r) => r[0] === 'A').length).toBe(n);
+      }),
+    );
+  });
+});
+
+describe('text survives Sheets’ setValues', () => {
+  it('property: any scheme name or comment written through the fake (strict like Sheets) reads back as typed, never as a formula', () => {
+    const text = fc.oneof(
+      fc.string({ minLength: 1, maxLength: 12 }),
+      fc.constantFrom('=HYPERLINK("x")', '+7 900 123-45-67', '-5', '@me', '2026', '12,5', 'true', '00123', '1e5'),
+    ).filter((t) => t.trim() !== '' && t.trim() === t);
+    fc.assert(
+      fc.property(text, text, (name, comment) => {
+        const ss = fakeSpreadsheet({ sheets: { S: [] } });
+        const sheet = (ss as any)._sheet('S');
+        const out = writeSchemeRows([], name, [{ ...emptyDraft('salary'), amount: '1', comment }], 'en');
+        sheet.getRange(1, 1, out.values.length, out.values[0].length).setValues(out.values);
+        const back = sheet._values as unknown[][];
+        expect(sheet._formulas.size).toBe(0);
+        expect(back[1][0]).toBe(name.replace(/\s+/g, ' '));
+        expect(back[1][10]).toBe(comment);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
