@@ -3,3 +3,9 @@
  * top-level function with its JSDoc, which is what Sheets, the menu and google.script.run see.
  * Add a line here only once the module exists and bundles.
  */
+export * from './sheets/customFunctions';
+export * from './sheets/menu';
+export * from './sheets/sidebarServer';
+export * from './sheets/server';
+export * from './sheets/dialogs';
+export * from './sheets/earningsServer';
