@@ -8,6 +8,7 @@ import type ExcelJS from 'exceljs';
 import type { CellValue } from '../core/numbers';
 import type { LocalDate } from '../core/periods';
 import type { RawSheet, RawWorkbook } from '../workbook/raw';
+import { generatedMarks } from './xlsxWrite';
 
 type XCellValue = ExcelJS.CellValue;
 
@@ -77,10 +78,12 @@ export interface XlsxReadOptions {
   currency?: string | null;
 }
 
+/** Every worksheet but those a previous run generated (marked by defined names): the add-on never reads its own tabs either. */
 export function rawWorkbookOf(wb: ExcelJS.Workbook, opts: XlsxReadOptions): RawWorkbook {
+  const generated = new Set(generatedMarks(wb).map((m) => m.sheet));
   const sheets: RawSheet[] = [];
   wb.eachSheet((ws) => {
-    sheets.push({ name: ws.name, values: sheetValues(ws) });
+    if (!generated.has(ws.name)) sheets.push({ name: ws.name, values: sheetValues(ws) });
   });
   return {
     sheets,

@@ -7,15 +7,24 @@
 import type ExcelJS from 'exceljs';
 import { currencySymbol, type Lang } from '../core/money';
 import type { CellFormat, TabCell, TabChart, TabModel } from '../workbook/tabModel';
+import { keyPeriod } from '../workbook/tabs';
 
 /** Excel's own limits on a sheet name: 31 characters, none of `: \ / ? * [ ]`. */
 export const EXCEL_MAX_SHEET_NAME = 31;
 
+/**
+ * A name Excel accepts, unique against `taken`. A tab name `<manager> · <period>` keeps its
+ * ` · <period>` when cut: the manager part is shortened (`Константинопольский Ал · 2026-10`).
+ */
 export function excelSheetName(wanted: string, taken: Set<string>): string {
   const clean = wanted.replace(/[:\\/?*[\]]/g, '-').replace(/^'+|'+$/g, '').trim() || 'Sheet';
+  const dot = clean.lastIndexOf(' · ');
+  const suffix = dot > 0 && Array.from(clean.slice(dot)).length < EXCEL_MAX_SHEET_NAME - 4 ? clean.slice(dot) : '';
+  const base = Array.from(suffix ? clean.slice(0, dot) : clean);
   for (let n = 1; ; n++) {
     const mark = n === 1 ? '' : ` (${n})`;
-    const name = Array.from(clean).slice(0, EXCEL_MAX_SHEET_NAME - mark.length).join('').trimEnd() + mark;
+    const room = EXCEL_MAX_SHEET_NAME - mark.length - Array.from(suffix).length;
+    const name = base.slice(0, room).join('').trimEnd() + mark + suffix;
     if (!taken.has(name.toLowerCase())) {
       taken.add(name.toLowerCase());
       return name;
@@ -69,10 +78,59 @@ export interface RenderOptions {
 }
 
 /**
+ * Generated sheets are marked in the .xlsx by workbook-level defined names, one per sheet:
+ * `_kpiPayouts_2026_10_3` → `'Анна · 2026-10'!$A$1` (the period in the name, the sheet in the
+ * reference, which Excel and LibreOffice keep pointing at the sheet when it is renamed). A rerun
+ * of the CLI on its own output finds them, as the add-on finds its developer metadata.
+ */
+export const MARK_PREFIX = '_kpiPayouts_';
+const MARK_NAME = /^_kpiPayouts_(\d{4})_(\d{2}|Q[1-4])_\d+$/;
+
+export interface GeneratedMark {
+  /** The defined name. */
+  name: string;
+  period: string;
+  sheet: string;
+}
+
+/** The generated sheets the workbook marks (a mark whose sheet is gone is listed too; renderTabs drops it). */
+export function generatedMarks(wb: ExcelJS.Workbook): GeneratedMark[] {
+  const out: GeneratedMark[] = [];
+  for (const { name, ranges } of wb.definedNames.model) {
+    const m = MARK_NAME.exec(name);
+    if (!m) continue;
+    for (const range of ranges) {
+      const at = range.lastIndexOf('!');
+      if (at <= 0) continue;
+      let sheet = range.slice(0, at);
+      if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+      out.push({ name, period: `${m[1]}-${m[2]}`, sheet });
+    }
+  }
+  return out;
+}
+
+/**
  * Adds one worksheet per tab model, after the workbook's own sheets (which are left as they are).
- * Returns the charts to inject after saving (exceljs cannot write charts).
+ * Sheets this command generated before for the same period(s) (marked, see MARK_PREFIX) are
+ * removed first, so a rerun on its own output replaces them instead of adding `(2)` copies; an
+ * unmarked sheet with a clashing name is never touched. Returns the charts to inject after saving
+ * (exceljs cannot write charts).
  */
 export function renderTabs(wb: ExcelJS.Workbook, tabs: TabModel[], opts: RenderOptions): { sheetNames: string[]; charts: RenderedChart[] } {
+  const periods = new Set(tabs.map((t) => keyPeriod(t.key)).filter((p): p is string => p !== null));
+  const marks = generatedMarks(wb);
+  const dropped = new Set<string>();
+  for (const mark of marks) {
+    if (!periods.has(mark.period)) continue;
+    dropped.add(mark.name);
+    const ws = wb.getWorksheet(mark.sheet);
+    if (ws) wb.removeWorksheet(ws.id);
+  }
+  let next = 1;
+  for (const mark of marks) if (!dropped.has(mark.name)) next = Math.max(next, Number(mark.name.slice(mark.name.lastIndexOf('_') + 1)) + 1);
+  if (dropped.size > 0) wb.definedNames.model = wb.definedNames.model.filter((n) => !dropped.has(n.name));
+
   const taken = new Set<string>();
   wb.eachSheet((ws) => taken.add(ws.name.toLowerCase()));
   const sheetNames: string[] = [];
@@ -83,6 +141,8 @@ export function renderTabs(wb: ExcelJS.Workbook, tabs: TabModel[], opts: RenderO
     const ws = wb.addWorksheet(name, {
       views: tab.frozenRows > 0 ? [{ state: 'frozen', ySplit: tab.frozenRows, xSplit: 0 }] : [],
     });
+    const period = keyPeriod(tab.key);
+    if (period) wb.definedNames.add(`${sheetRef(name, 1).replace(/!A1$/, '!$A$1')}`, `${MARK_PREFIX}${period.replace('-', '_')}_${next++}`);
     tab.rows.forEach((cells, r) => {
       if (cells.length === 0) return;
       const row = ws.getRow(r + 1);

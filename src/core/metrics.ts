@@ -4,7 +4,7 @@
  */
 import { Dec, ZERO, sum } from './decimal';
 import { msg } from './messages/index';
-import { metricLabel } from './metricNames';
+import { metricKind, metricLabel } from './metricNames';
 import type { Deal, KpiFact, PayoutInput } from './model';
 import type { Lang } from './money';
 import { cachedNameKey, clientOwnership, nameKey, type ClientOwnership } from './ownership';
@@ -33,9 +33,9 @@ export interface DealIndex {
   cashByDeal: Map<Deal, CashEvent[]>;
   ownership: ClientOwnership;
   kpiFacts: KpiFact[];
-  /** Name keys computed once per deal (nameKey is a regex: not per manager × deal). */
-  managerKey: Map<Deal, string>;
-  clientKey: Map<Deal, string | null>;
+  /** Name keys, from a per-run cache by spelling (nameKey is a regex: not per manager × deal). */
+  managerKey(deal: Deal): string;
+  clientKey(deal: Deal): string | null;
   /** manager key → that manager's deals, in sheet order. */
   byManager: Map<string, Deal[]>;
   /** client key → the client's deals, in sheet order. */
@@ -77,24 +77,23 @@ export function indexDeals(input: PayoutInput, asOf?: LocalDate): DealIndex {
       cash.push({ deal: d, date, amount: d.paid });
     }
   }
+  // Keys by spelling, not by deal: a handful of distinct names, looked up in a small map, instead
+  // of two 100 000-entry maps keyed by deal objects.
   const key = cachedNameKey();
-  const managerKey = new Map<Deal, string>();
-  const clientKey = new Map<Deal, string | null>();
+  const managerKey = (d: Deal): string => key(d.manager);
+  const clientKey = (d: Deal): string | null => (d.client ? key(d.client) || null : null);
   const byManager = new Map<string, Deal[]>();
   const byClient = new Map<string, Deal[]>();
   for (const d of deals) {
-    const m = key(d.manager);
-    const c = d.client ? key(d.client) || null : null;
-    managerKey.set(d, m);
-    clientKey.set(d, c);
-    push(byManager, m, d);
+    push(byManager, managerKey(d), d);
+    const c = clientKey(d);
     if (c !== null) push(byClient, c, d);
   }
   const cashByDeal = new Map<Deal, CashEvent[]>();
   const cashByManager = new Map<string, CashEvent[]>();
   for (const e of cash ?? []) {
     push(cashByDeal, e.deal, e);
-    if (e.deal.status === 'won') push(cashByManager, managerKey.get(e.deal) ?? nameKey(e.deal.manager), e);
+    if (e.deal.status === 'won') push(cashByManager, managerKey(e.deal), e);
   }
   const ownership = clientOwnership(deals, key);
   const ownedClients = new Map<string, string[]>();
@@ -167,7 +166,7 @@ export class ManagerFacts {
 
   /** Is the client of this deal owned by m, and when was its first won deal? */
   ownedFirstWon(deal: Deal): LocalDate | null {
-    const client = this.index.clientKey.get(deal) ?? (deal.client ? nameKey(deal.client) : null);
+    const client = this.index.clientKey(deal);
     if (!client) return null;
     if (this.index.ownership.owner.get(client) !== this.key) return null;
     return this.index.ownership.firstWon.get(client) ?? null;
@@ -195,9 +194,12 @@ export class ManagerFacts {
         return this.known(sum(won.map((d) => d.amount)), won);
       case 'margin': {
         if (!cols.margin) return this.missing(msg(lang, 'engReasonNoMarginColumn'), won);
-        const blank = won.find((d) => d.margin === null);
-        if (blank) return this.missing(msg(lang, 'engReasonBlankMargin', { row: blank.ref.row }), won);
-        return this.known(sum(won.map((d) => d.margin as Dec)), won);
+        const margins: Dec[] = [];
+        for (const d of won) {
+          if (d.margin === null) return this.missing(msg(lang, 'engReasonBlankMargin', { row: d.ref.row }), won);
+          margins.push(d.margin);
+        }
+        return this.known(sum(margins), won);
       }
       case 'paid_revenue': {
         const events = this.cashInPeriod();
@@ -217,7 +219,8 @@ export class ManagerFacts {
         return this.known(total, uniqueDeals(events.map((e) => e.deal)));
       }
       case 'deals': {
-        const counted = won.filter((d) => d.amount.greaterThan(0));
+        // amount > 0, asked without greaterThan(0), which makes a Decimal of the 0 for every deal.
+        const counted = won.filter((d) => d.amount.isPositive() && !d.amount.isZero());
         return this.known(new Dec(counted.length), counted);
       }
       case 'new_clients': {
@@ -250,7 +253,7 @@ export class ManagerFacts {
       case 'new_client_share': {
         const fresh = this.fact('new_clients');
         if (fresh.value === null) return fresh;
-        const clients = new Set(won.map((d) => this.index.clientKey.get(d)).filter((c): c is string => !!c));
+        const clients = new Set(won.map((d) => this.index.clientKey(d)).filter((c): c is string => !!c));
         if (clients.size === 0) return this.missing(msg(lang, 'engReasonNoClientsInPeriod'));
         return this.known((fresh.value as Dec).dividedBy(clients.size), fresh.deals);
       }
@@ -259,6 +262,10 @@ export class ManagerFacts {
         const rows = this.index.kpiFacts.filter(
           (f) => f.metric === metric && nameKey(f.manager) === this.key && periodKey(f.period) === periodKey(this.period),
         );
+        if (rows.length === 0 && this.period.kind === 'quarter') {
+          const fromMonths = this.quarterFromMonths(metric);
+          if (fromMonths !== null) return this.known(fromMonths, []);
+        }
         if (rows.length === 0) {
           const sheet = this.index.input.sheetNames.kpi;
           return this.missing(
@@ -270,6 +277,28 @@ export class ManagerFacts {
         return this.known(sum(rows.map((r) => r.value)), []);
       }
     }
+  }
+
+  /**
+   * A quarter with no quarter row of KPI facts: the months' rows (README decisions). Counts and
+   * money (contacts, calls as `contacts`) add up over the months; anything else (score, ratios,
+   * metrics the engine does not know) is the average of the months that have a row. Null when no
+   * month of the quarter has a row.
+   */
+  private quarterFromMonths(metric: string): Dec | null {
+    if (this.period.kind !== 'quarter') return null;
+    const year = this.period.year;
+    const first = (this.period.quarter - 1) * 3 + 1;
+    const byMonth = new Map<number, Dec>();
+    for (const f of this.index.kpiFacts) {
+      if (f.metric !== metric || f.period.kind !== 'month' || f.period.year !== year) continue;
+      if (f.period.month < first || f.period.month > first + 2 || nameKey(f.manager) !== this.key) continue;
+      byMonth.set(f.period.month, (byMonth.get(f.period.month) ?? ZERO).plus(f.value));
+    }
+    if (byMonth.size === 0) return null;
+    const total = sum([...byMonth.values()]);
+    const kind = metricKind(metric);
+    return kind === 'count' || kind === 'money' ? total : total.dividedBy(byMonth.size);
   }
 
   /** Payments received in P on m's won deals; null when there is no payment data at all. */

@@ -135,6 +135,8 @@ export interface PayoutLine {
   attainment: Dec | null; // fact ÷ plan
   /** The rate or the tier's value as shown: a number (fraction or amount) or text like `12:3%`. */
   rate: Dec | string | null;
+  /** The rate as a number when `rate` is text: the reached tier's value; null when no single rate applies. */
+  rateValue?: Dec | null;
   amount: Dec; // rounded to 0.01 when made
   explanation: string; // in the run's language
   next?: NextStep | null;

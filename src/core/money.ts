@@ -1,4 +1,4 @@
-import { Dec, dec } from './decimal';
+import { Dec, dec, kopecks } from './decimal';
 
 /** Money is rounded once, where a statement line is made: to 0.01, a tie away from zero. */
 export function roundMoney(value: Dec | number): Dec {
@@ -8,7 +8,10 @@ export function roundMoney(value: Dec | number): Dec {
 
 /** A rounded money value as a plain JS number (for cells and JSON), exact to the kopeck. */
 export function moneyNumber(value: Dec | number): number {
-  return roundMoney(value).toNumber();
+  // Runs once per row of a KPI_COMMISSION column. Rounded kopecks k give the same number as the
+  // rounded Decimal's text: k / 100 and Number('…') are both the double nearest to k / 100.
+  const k = typeof value === 'number' ? null : kopecks(value, 'halfUp');
+  return k !== null ? k / 100 : roundMoney(value).toNumber();
 }
 
 export type Lang = 'ru' | 'en';
@@ -32,9 +35,19 @@ export function formatNumber(value: Dec | number, lang: Lang, decimals = 2): str
   return (negative ? '-' : '') + grouped + (fracPart ? decimalSep + fracPart : '');
 }
 
-/** `62 500,00 ₽` (ru) / `62,500.00 ₽` (en). */
+/** Currencies whose symbol an English reader expects in front: `$62,500.00`, `-€1,250.50`. */
+const SYMBOL_FIRST_EN = new Set(['USD', 'EUR', 'GBP']);
+
+/**
+ * `62 500,00 ₽` (ru: the symbol always after) / `$62,500.00`, `£1.00`, `€2.50` (en: $ £ € in
+ * front, the minus before the symbol) / `62,500.00 ₽` (en, any other currency: after).
+ */
 export function formatMoney(value: Dec | number, lang: Lang, currency: string): string {
-  return `${formatNumber(value, lang, 2)} ${currencySymbol(currency)}`;
+  const text = formatNumber(value, lang, 2);
+  if (lang === 'en' && SYMBOL_FIRST_EN.has(currency)) {
+    return text.startsWith('-') ? `-${currencySymbol(currency)}${text.slice(1)}` : `${currencySymbol(currency)}${text}`;
+  }
+  return `${text} ${currencySymbol(currency)}`;
 }
 
 /** A rate or attainment as a percent: 0.05 → `5 %` (ru) / `5%` (en); up to 2 decimals, trailing zeros dropped. */

@@ -11,6 +11,12 @@ export type NumberParse =
 const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000']/g;
 const CURRENCY = /(₽|руб\.?|р\.|rub|\$|usd|€|eur|₸|тг|₴|грн|£|¥)/gi;
 
+/** Digits, grouped by spaces or NBSP or not, with at most one decimal point or comma: most 1C text numbers. */
+const PLAIN_NUMBER_TEXT = /^\d+(?:[ \u00a0]\d+)*(?:[.,]\d+)?$/;
+const GROUP_SPACES = /[ \u00a0]/g;
+/** Bound once: a global lookup (`Number.…`) per cell is slow where the custom-function bench runs them (a vm context). */
+const isFiniteNumber = Number.isFinite;
+
 export function isBlank(v: CellValue): boolean {
   return v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
@@ -20,11 +26,34 @@ export function isBlank(v: CellValue): boolean {
  * `1 250 000,50`, `1 250 000.50 ₽`, `12,5%`, NBSP/thin-space thousands separators,
  * `(1 000)` or a Unicode minus for negatives. A comma is a decimal separator when it sits
  * between digits and is not a thousands separator (`1,250,000` is one million and a quarter).
+ *
+ * A single comma followed by exactly three digits (`30,000`) is ambiguous: with no hint (custom
+ * functions) it is the decimal point, as before; `{ lang: 'en' }` (an English workbook) reads it
+ * as a thousands separator (30000), `{ lang: 'ru' }` as the decimal point (30). A single dot is
+ * the decimal point in every language (`1.250` = 1.25).
  */
-export function parseNumber(v: CellValue): NumberParse {
+export interface NumberHint {
+  /** The workbook's language: 'en' reads `30,000` as thirty thousand. */
+  lang?: 'ru' | 'en';
+  /** Same as lang 'en' for the single-comma case (overrides lang when given). */
+  thousandsComma?: boolean;
+}
+
+export function parseNumber(v: CellValue, hint?: NumberHint): NumberParse {
   if (isBlank(v)) return { kind: 'blank' };
-  if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: new Dec(String(v)), percent: false } : { kind: 'bad' };
+  if (typeof v === 'number') {
+    if (!isFiniteNumber(v)) return { kind: 'bad' };
+    // new Dec(v) reads v's text as new Dec(String(v)) does, minus the text validation (a regular
+    // expression per cell) and with an integer shortcut; −0 alone differs, so a zero is a plain 0.
+    return { kind: 'number', value: new Dec(v === 0 ? 0 : v), percent: false };
+  }
   if (typeof v !== 'string') return { kind: 'bad' };
+  const thousandsComma = hint?.thousandsComma ?? hint?.lang === 'en';
+  if (PLAIN_NUMBER_TEXT.test(v) && !(thousandsComma && v.includes(','))) {
+    // Fast path (custom functions parse a column per call): for these strings the steps below come
+    // down to dropping the group spaces and reading a comma as the decimal point.
+    return { kind: 'number', value: new Dec(v.replace(GROUP_SPACES, '').replace(',', '.')), percent: false };
+  }
   let s = v.replace(SPACES, '').replace(CURRENCY, '').replace(/[\u2212\u2013]/g, '-');
   let negative = false;
   if (/^\(.*\)$/.test(s)) { negative = true; s = s.slice(1, -1); }
@@ -48,6 +77,8 @@ export function parseNumber(v: CellValue): NumberParse {
   } else if (dots > 1) {
     if (!/^\d{1,3}(\.\d{3})+$/.test(s)) return { kind: 'bad' };
     normal = s.replace(/\./g, '');
+  } else if (commas === 1 && /^\d{1,3},\d{3}$/.test(s) && thousandsComma) {
+    normal = s.replace(',', '');
   } else {
     normal = s.replace(',', '.');
   }

@@ -48,11 +48,12 @@ export function clientOwnership(deals: readonly Deal[], key: (name: string) => s
   const firstWon = new Map<string, LocalDate>();
   const firstWonDeal = new Map<string, Deal>();
   for (const deal of deals) {
-    if (!deal.client || key(deal.client) === '') continue;
-    const client = key(deal.client);
-    if (deal.attractedBy && key(deal.attractedBy) !== '' && !owner.has(client)) {
-      owner.set(client, key(deal.attractedBy));
-      ownerName.set(client, displayName(deal.attractedBy));
+    const client = deal.client ? key(deal.client) : '';
+    if (client === '') continue;
+    const attracted = deal.attractedBy ? key(deal.attractedBy) : '';
+    if (attracted !== '' && !owner.has(client)) {
+      owner.set(client, attracted);
+      ownerName.set(client, displayName(deal.attractedBy as string));
     }
     if (deal.status === 'won') {
       const first = firstWonDeal.get(client);

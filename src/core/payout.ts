@@ -151,6 +151,7 @@ export function runContext(facts: ManagerFacts, targets: PlanTargets, lang: Lang
       : { deals: [], reason: msg(lang, 'engReasonNoClientColumn') }),
     partnerDeals: () => facts.wonInPeriod.filter((d) => d.partnerPrice !== null),
     partnerPriceMissing: columns.partnerPrice ? null : msg(lang, 'engReasonNoPartnerColumn'),
+    marginMissing: columns.margin ? null : msg(lang, 'engReasonNoMarginColumn'),
   };
 }
 
@@ -193,7 +194,7 @@ export function computePayouts(input: PayoutInput, period: Period, options: Payo
   const end = periodEnd(period);
   for (const d of index.deals) {
     if (d.status === 'cancelled' || d.date < start || d.date >= end) continue;
-    const key = index.managerKey.get(d) as string;
+    const key = index.managerKey(d);
     if (key !== '' && !names.has(key)) names.set(key, displayName(d.manager));
   }
   const wanted = options.managers ? new Set(options.managers.map(nameKey)) : null;
@@ -208,7 +209,9 @@ export function computePayouts(input: PayoutInput, period: Period, options: Payo
     let schemeName: string | null = null;
     if (options.schemeOverride !== undefined) schemeName = options.schemeOverride;
     else if (planRow && String(planRow.scheme ?? '').trim() !== '') schemeName = planRow.scheme;
-    else if (parsed.schemes.size === 1) schemeName = [...parsed.schemes.values()][0].name;
+    // The single-scheme fallback only when the Schemes sheet holds exactly one scheme, and it is valid:
+    // with an invalid second scheme, which one was meant is not known (review item 18).
+    else if (parsed.schemes.size === 1 && parsed.invalid.size === 0) schemeName = [...parsed.schemes.values()][0].name;
     if (schemeName === null) {
       managerIssue('engIssueNoScheme', msg(lang, planRow ? 'engIssueBlankScheme' : 'engIssueNoScheme', { ...who, sheet: plansSheet }),
         planRow ? { sheet: planRow.ref.sheet, row: planRow.ref.row, column: SCHEME_HEADERS[lang].scheme, value: '' } : { sheet: plansSheet });
@@ -236,12 +239,13 @@ export function computePayouts(input: PayoutInput, period: Period, options: Payo
       managerIssue('engIssueMissing', msg(lang, 'engIssueMissing', { ...who, metric: metricLabel(m.metric, lang), reason: m.reason }),
         { sheet, column: metricLabel(m.metric, lang) });
     }
+    const atPlanRow = { sheet: planRow ? planRow.ref.sheet : plansSheet, row: planRow?.ref.row ?? null };
     for (const p of result.problems) {
-      managerIssue(p.code, `${manager}, ${pk}: ${p.message}`, { sheet: planRow ? planRow.ref.sheet : plansSheet, row: planRow?.ref.row ?? null });
+      managerIssue(p.code, `${manager}, ${pk}: ${p.message}`, p.where ?? atPlanRow);
     }
     if (result.blocking) {
-      managerIssue(result.blocking.code, `${manager}, ${pk}: ${result.blocking.message}` + msg(lang, 'engNoPayout'),
-        { sheet: planRow ? planRow.ref.sheet : plansSheet, row: planRow?.ref.row ?? null });
+      // A rule that names its own row (a tiers rule with no plan: SPEC §7) points at the scheme row.
+      managerIssue(result.blocking.code, `${manager}, ${pk}: ${result.blocking.message}` + msg(lang, 'engNoPayout'), result.blocking.where ?? atPlanRow);
       continue;
     }
 

@@ -13,6 +13,7 @@ import { formatMoney, formatPercent, roundMoney, type Lang } from './money';
 import type { LocalDate, Period } from './periods';
 import { wholeMonthsBetween } from './periods';
 import type { Rule } from './schemes';
+import { SCHEME_HEADERS } from './templates';
 import { commission, kpiContribution, nextTier, tierReached, type Tier } from './tiers';
 
 /** What a rule can ask about manager m in period P: real deals in a run, a sample in the preview. */
@@ -28,11 +29,15 @@ export interface RuleContext {
   partnerDeals(): Deal[];
   /** Why partner prices are unknown (Deals has no partner price column); absent or null when known. */
   partnerPriceMissing?: string | null;
+  /** Why margins are unknown for every deal (Deals has no margin or cost column); absent or null when known. */
+  marginMissing?: string | null;
 }
 
 export interface RuleProblem {
   code: MessageKey;
   message: string;
+  /** Where the issue points when not at the manager's Plans row (e.g. the scheme row of the rule). */
+  where?: { sheet: string; row: number | null; column: string | null; value: string | null };
 }
 
 export interface RuleOutcome {
@@ -114,7 +119,10 @@ export function applyRule(rule: VariableRule, ctx: RuleContext): RuleOutcome {
       const plan = positivePlan(ctx, rule.metric);
       const fact = ctx.fact(rule.metric);
       if (!plan) {
-        const problem = { code: 'engIssueTiersNoPlan' as const, message: msg(lang, 'engIssueTiersNoPlan', { metric: metricLabel(rule.metric, lang) }) };
+        // SPEC §7: a tier rule with no plan is an issue naming the scheme row (column tiers); a plan of 0 says so.
+        const code: MessageKey = planRaw !== null && planRaw.isZero() ? 'engIssueTiersPlanZero' : 'engIssueTiersNoPlan';
+        const problem: RuleProblem = { code, message: msg(lang, code, { metric: metricLabel(rule.metric, lang) }),
+          where: { sheet: rule.ref.sheet, row: rule.ref.row, column: SCHEME_HEADERS[lang].tiers, value: rule.tiersText === '' ? null : rule.tiersText } };
         return out({ metric: rule.metric, fact: fact.value, plan: planRaw, attainment: null, rate: null, amount: ZERO, next: null, dealRefs: refs(fact.deals),
           explanation: problem.message }, { blocking: problem });
       }
@@ -145,7 +153,8 @@ export function applyRule(rule: VariableRule, ctx: RuleContext): RuleOutcome {
       }
       if (!amount.equals(roundMoney(raw))) explanation += msg(lang, 'engExplainCapped', { cap: money(rule.cap as Dec), amount: money(amount) });
       return out({ metric: rule.metric, fact: fact.value, plan: planRaw, attainment,
-        rate: reached ? tierText(reached.threshold, reached.value, true, true) : null, amount, next, explanation, dealRefs: refs(fact.deals) });
+        rate: reached ? tierText(reached.threshold, reached.value, true, true) : null, rateValue: reached ? reached.value : null,
+        amount, next, explanation, dealRefs: refs(fact.deals) });
     }
 
     case 'plan_bonus': {
@@ -153,10 +162,12 @@ export function applyRule(rule: VariableRule, ctx: RuleContext): RuleOutcome {
       const plan = positivePlan(ctx, rule.metric);
       const fact = ctx.fact(rule.metric);
       if (!plan) {
-        const message = msg(lang, 'engIssueNoPlan', { metric: metricLabel(rule.metric, lang) });
+        const zero = planRaw !== null && planRaw.isZero();
+        const code: MessageKey = zero ? 'engIssuePlanZero' : 'engIssueNoPlan';
+        const message = msg(lang, code, { metric: metricLabel(rule.metric, lang) });
         return out({ metric: rule.metric, fact: fact.value, plan: planRaw, attainment: null, rate: null, amount: ZERO, next: null, dealRefs: refs(fact.deals),
-          explanation: msg(lang, 'engExplainNoPlan', { metric: metricLabel(rule.metric, lang), amount: money(ZERO) }) },
-          { problems: [{ code: 'engIssueNoPlan', message }] });
+          explanation: msg(lang, zero ? 'engExplainPlanZero' : 'engExplainNoPlan', { metric: metricLabel(rule.metric, lang), amount: money(ZERO) }) },
+          { problems: [{ code, message }] });
       }
       if (fact.value === null) return missingLine(rule.metric, fact, planRaw);
       const attainment = fact.value.dividedBy(plan);
@@ -167,7 +178,7 @@ export function applyRule(rule: VariableRule, ctx: RuleContext): RuleOutcome {
         const amount = roundMoney(reached ? reached.value : ZERO);
         const above = rule.tiers.find((t) => t.threshold.greaterThan(attainment));
         return out({ ...base, amount,
-          rate: reached ? tierText(reached.threshold, reached.value, true, false) : null,
+          rate: reached ? tierText(reached.threshold, reached.value, true, false) : null, rateValue: reached ? reached.value : null,
           next: above ? { metric: rule.metric, needed: above.threshold.times(plan).minus(fact.value), pays: roundMoney(above.value).minus(amount) } : null,
           explanation: reached
             ? msg(lang, 'engExplainPlanBonusTier', { attainment: att, threshold: formatPercent(reached.threshold, lang), amount: money(amount) })
@@ -190,7 +201,7 @@ export function applyRule(rule: VariableRule, ctx: RuleContext): RuleOutcome {
         const reached = tierReached(count, rule.tiers);
         const amount = roundMoney(reached ? reached.value : ZERO);
         const above = rule.tiers.find((t) => t.threshold.greaterThan(count));
-        return out({ ...base, amount, rate: reached ? tierText(reached.threshold, reached.value, false, false) : null,
+        return out({ ...base, amount, rate: reached ? tierText(reached.threshold, reached.value, false, false) : null, rateValue: reached ? reached.value : null,
           next: above ? { metric: 'deals', needed: above.threshold.minus(count), pays: roundMoney(above.value).minus(amount) } : null,
           explanation: reached
             ? msg(lang, 'engExplainDealBonusTier', { deals: dealCount(count, lang), threshold: formatDecimal(reached.threshold, lang), amount: money(amount) })
@@ -220,11 +231,9 @@ export function applyRule(rule: VariableRule, ctx: RuleContext): RuleOutcome {
     case 'client_turnover': {
       const owned = ctx.ownedClientDeals();
       if (owned.reason !== null) return missingLine(rule.metric, { value: null, reason: owned.reason, deals: [] });
-      if (rule.metric === 'margin') {
-        // No margin column (or blanks in the manager's own deals): a margin-based line would be a guess.
-        const own = ctx.fact('margin');
-        if (own.value === null) return missingLine('margin', own);
-      }
+      // No margin column: a margin-based line would be a guess. Blank margins are checked only on the
+      // deals the rule uses (below), not on the manager's own deals (review item 11).
+      if (rule.metric === 'margin' && ctx.marginMissing) return missingLine('margin', { value: null, reason: ctx.marginMissing, deals: [] });
       const groups = new Map<string, { rate: Dec; base: Dec }>();
       const used: Deal[] = [];
       let raw = ZERO;
@@ -248,7 +257,10 @@ export function applyRule(rule: VariableRule, ctx: RuleContext): RuleOutcome {
       const amount = roundMoney(raw);
       const terms = [...groups.values()].map((g) => `${formatPercent(g.rate, lang)} × ${formatFact(rule.metric, g.base, lang, currency)}`);
       const windowText = rule.months !== null ? msg(lang, 'engExplainTurnoverWindow', { months: rule.months }) : '';
-      return out({ metric: rule.metric, fact: factSum, plan: null, attainment: null, rate: rule.tiers ? rule.tiersText : rule.rate, amount, next: null,
+      // With month tiers one rate applies only when every deal used fell in the same tier; else none (null).
+      const single = groups.size === 1 ? [...groups.values()][0].rate : null;
+      return out({ metric: rule.metric, fact: factSum, plan: null, attainment: null, rate: rule.tiers ? rule.tiersText : rule.rate,
+        rateValue: rule.tiers ? single : rule.rate, amount, next: null,
         dealRefs: refs(used),
         explanation: used.length === 0
           ? msg(lang, 'engExplainTurnoverNone', { amount: money(ZERO) }) + windowText

@@ -6,7 +6,7 @@
  * they are attainment (base ÷ plan, 1 = 100 %). Intervals are half-open: a tier applies from its
  * threshold (inclusive) up to the next threshold (exclusive).
  */
-import { Dec, ZERO } from './decimal';
+import { compare, Dec, ZERO } from './decimal';
 import { isBlank, parseNumber, type CellValue } from './numbers';
 
 export type TierMode = 'whole' | 'marginal';
@@ -91,7 +91,7 @@ export function position(base: Dec, plan: Dec | null): Dec {
 export function tierReached(pos: Dec, tiers: readonly Tier[]): Tier | null {
   let reached: Tier | null = null;
   for (const tier of tiers) {
-    if (tier.threshold.lessThanOrEqualTo(pos)) reached = tier;
+    if (compare(tier.threshold, pos) <= 0) reached = tier; // threshold ≤ pos, without a Decimal copy per row
     else break;
   }
   return reached;
@@ -113,7 +113,7 @@ export function commission(base: Dec, rateOrTiers: RateOrTiers, mode: TierMode =
   }
   if (plan === null && rateOrTiers.paidBelow) {
     let reached = -1;
-    for (let i = 0; i < tiers.length; i++) if (base.greaterThan(tiers[i].threshold)) reached = i;
+    for (let i = 0; i < tiers.length; i++) if (compare(base, tiers[i].threshold) > 0) reached = i;
     if (reached < 0) return ZERO;
     return rateOrTiers.paidBelow[reached].plus(base.minus(tiers[reached].threshold).times(tiers[reached].value));
   }
@@ -122,9 +122,9 @@ export function commission(base: Dec, rateOrTiers: RateOrTiers, mode: TierMode =
   let total = ZERO;
   for (let i = 0; i < tiers.length; i++) {
     const low = scaled(tiers[i].threshold);
-    if (!base.greaterThan(low)) continue;
+    if (!(compare(base, low) > 0)) continue;
     const high = i + 1 < tiers.length ? scaled(tiers[i + 1].threshold) : null;
-    const top = high !== null && high.lessThan(base) ? high : base;
+    const top = high !== null && compare(high, base) < 0 ? high : base;
     total = total.plus(top.minus(low).times(tiers[i].value));
   }
   return total;

@@ -9,7 +9,7 @@ import { isBlank } from '../core/numbers';
 import { commission, kpiIndex, nextTier, position, tierReached, tiersAtPlan } from '../core/tiers';
 import { unitBreakeven, unitMargin, unitMarginPct } from '../core/unitEconomics';
 import {
-  cellsOf, elementwise, fail, lastResult, modeArg, money, numberArg, numberAt, optionalNumberArg, planArg, rateOrTiersArg,
+  cellsOf, elementwise, fail, failAt, lastResult, modeArg, money, numberArg, numberAt, optionalNumberArg, planArg, rateOrTiersArg,
   type Arg, type Out,
 } from './functionAdapter';
 
@@ -33,6 +33,7 @@ const BREAKEVEN_ARGS = { fixed_costs: numberArg(), price: numberArg(), cost: num
  * =KPI_COMMISSION(1100000, "0:3%; 100%:5%; 120%:7%", 1000000) → 55000;
  * =KPI_COMMISSION(1100000, "0:3%; 100%:5%; 120%:7%", 1000000, "marginal") → 35000.
  * A column in, a column out: =KPI_COMMISSION(B2:B100, "0:3%; 100%:5%", C2:C100).
+ * A rate range shaped like the base range is one rate per cell (=KPI_COMMISSION(B2:C2, D2:E2)), even two wide.
  *
  * @param {number|Array<Array<number>>} base The amount the commission is on (revenue, margin…): a cell or a column.
  * @param {number|string|Array<Array<number>>} rate_or_tiers A rate (5%), a tier string "threshold:rate; …" ("0:3%; 100%:5%") or a two-column range of threshold, rate rows.
@@ -87,7 +88,7 @@ export function KPI_NEXT_TIER(base: Arg, tiers: Arg, plan?: Arg, mode?: Arg): Ou
 
 /**
  * The KPI coefficient K = Σ weight × min(max(fact ÷ target, 0), cap); weights must add up to 1 (100%).
- * A row with a blank fact or target, or a zero target, adds 0.
+ * A row with some of fact, target, weight blank gives a blank result (not yet known); a zero target adds 0.
  * Коэффициент KPI: сумма весов × выполнение каждого показателя (не выше потолка).
  * Example: =KPI_INDEX({90;120}, {100;100}, {60%;40%}) → 0.6 × 0.9 + 0.4 × 1.2 = 1.02.
  *
@@ -112,8 +113,11 @@ export function KPI_INDEX(facts: Arg, targets: Arg, weights: Arg, cap?: Arg): Ou
   }
   if (capCells.length > 1 && capCells.length !== f.length) fail('fnCountMismatch', { fn, arg: 'facts', count: f.length, other: 'cap', otherCount: capCells.length });
   const rows: { fact: Dec | null; target: Dec | null; weight: Dec; cap: Dec }[] = [];
+  let partlyBlank = false;
   f.forEach((factCell, i) => {
-    if (isBlank(factCell.value) && isBlank(t[i].value) && isBlank(w[i].value)) return;
+    const blanks = [factCell.value, t[i].value, w[i].value].filter((v) => isBlank(v)).length;
+    if (blanks === 3) return;
+    if (blanks > 0) partlyBlank = true; // still read the row's other cells: a bad one is an error
     const capCell = capCells.length === 1 ? capCells[0] : capCells[i];
     rows.push({
       fact: numberAt(factCell.value, factCell.where),
@@ -123,6 +127,8 @@ export function KPI_INDEX(facts: Arg, targets: Arg, weights: Arg, cap?: Arg): Ou
     });
   });
   if (rows.length === 0) fail('fnNoKpi', { fn });
+  // SPEC §5: a blank input cell gives a blank output; a KPI with only part of its row is not yet K.
+  if (partlyBlank) return '';
   const weightSum = rows.reduce((s, r) => s.plus(r.weight), ZERO);
   if (weightSum.minus(1).abs().greaterThan(WEIGHT_TOLERANCE)) fail('fnWeightsSum', { fn, sum: weightSum.toString() });
   return kpiIndex(rows).toNumber();
@@ -160,7 +166,7 @@ export function UNIT_MARGIN(price: Arg, cost: Arg, quantity?: Arg, variable_rate
 export function UNIT_MARGIN_PCT(price: Arg, cost: Arg, variable_rate?: Arg): Out {
   return elementwise('UNIT_MARGIN_PCT', MARGIN_PCT_ARGS, [price, cost, variable_rate], (a, where) => {
     const share = unitMarginPct(a.price, a.cost, a.variable_rate);
-    if (share === null) fail('fnPriceZero', { fn: where.fn, arg: 'price', cell: where.cell });
+    if (share === null) failAt('fnPriceZero', where, { arg: 'price' });
     return share.toNumber();
   });
 }
@@ -181,7 +187,7 @@ export function UNIT_MARGIN_PCT(price: Arg, cost: Arg, variable_rate?: Arg): Out
 export function UNIT_BREAKEVEN(fixed_costs: Arg, price: Arg, cost: Arg, variable_rate?: Arg): Out {
   return elementwise('UNIT_BREAKEVEN', BREAKEVEN_ARGS, [fixed_costs, price, cost, variable_rate], (a, where) => {
     const result = unitBreakeven(a.fixed_costs, a.price, a.cost, a.variable_rate);
-    if (!result.ok) fail('fnUnitLoses', { fn: where.fn, cell: where.cell, margin: result.contribution.toString() });
+    if (!result.ok) failAt('fnUnitLoses', where, { margin: result.contribution.toString() });
     return result.units.toNumber();
   });
 }

@@ -4,13 +4,14 @@
  * tables, ru/en mode names, money rounding and error messages that name the function, the
  * argument and the cell. Each custom function is a table of argument kinds plus one call.
  *
- * Custom functions cannot read the spreadsheet's locale (no authorisation, and a read would not
- * trigger a recompute), so their messages are in English.
+ * Messages follow the spreadsheet's locale (ru* → Russian, else English), read only on the error
+ * path: never at load, never on success (a custom function may read the spreadsheet, but every
+ * read is a round trip). If the read fails, English.
  */
 import { Dec } from '../core/decimal';
 import { cellText } from '../core/issues';
-import { msg, type MessageKey } from '../core/messages/index';
-import { roundMoney } from '../core/money';
+import { langOfLocale, msg, type MessageKey } from '../core/messages/index';
+import { moneyNumber, type Lang } from '../core/money';
 import { isBlank, parseNumber, type CellValue } from '../core/numbers';
 import { parseMode, parseTiers, type RateOrTiers, type TierMode } from '../core/tiers';
 
@@ -19,7 +20,18 @@ export type Arg = CellValue | CellValue[][];
 /** What a custom function gives back: one value, or a 2-D array that spills. */
 export type Out = number | string | (number | string)[][];
 
-const LANG = 'en';
+/**
+ * The language of an error message: the spreadsheet's locale, asked only when a function is about
+ * to throw (review item 9). Outside Sheets (the CLI, HyperFormula) or on any failure: English.
+ */
+export function errorLang(): Lang {
+  try {
+    if (typeof SpreadsheetApp === 'undefined') return 'en';
+    return langOfLocale(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
+  } catch {
+    return 'en';
+  }
+}
 
 /** The error a custom function throws: Sheets shows `#ERROR!` with this message on hover. */
 export class FunctionError extends Error {
@@ -27,20 +39,25 @@ export class FunctionError extends Error {
 }
 
 export function fail(key: MessageKey, params: Record<string, string | number>): never {
-  throw new FunctionError(msg(LANG, key, params));
+  throw new FunctionError(msg(errorLang(), key, params));
 }
 
-/** Fails naming the function, argument and cell of `where`. */
+/** Fails naming the function, argument and cell of `where` (`params` may override `arg`). */
 export function failAt(key: MessageKey, where: CellRef, params: Record<string, string | number> = {}): never {
-  fail(key, { fn: where.fn, arg: where.arg, cell: where.cell, ...params });
+  const lang = errorLang();
+  throw new FunctionError(msg(lang, key, { fn: where.fn, arg: where.arg, cell: where.cellIn(lang), ...params }));
 }
 
 /** Where a value sits, for messages: '' for a single value, `, row 3` in a column, `, column 2` in a row. */
 export interface CellRef {
   readonly fn: string;
   readonly arg: string;
-  readonly cell: string;
+  /** The cell's label in `lang`, made only when a message needs it. */
+  cellIn(lang: Lang): string;
 }
+
+/** The CellRef of a single value (no cell label). */
+export const singleRef = (fn: string, arg: string): CellRef => ({ fn, arg, cellIn: () => '' });
 
 /**
  * The cell being computed, moved along the range: one object per call, and the label is made
@@ -51,16 +68,16 @@ class Cursor implements CellRef {
   row = 0;
   column = 0;
   constructor(readonly fn: string, private readonly rows: number, private readonly columns: number) {}
-  get cell(): string {
-    return cellLabel(this.row, this.column, this.rows, this.columns);
+  cellIn(lang: Lang): string {
+    return cellLabel(this.row, this.column, this.rows, this.columns, lang);
   }
 }
 
-export function cellLabel(row: number, column: number, rows: number, columns: number): string {
+export function cellLabel(row: number, column: number, rows: number, columns: number, lang: Lang = 'en'): string {
   if (rows === 1 && columns === 1) return '';
-  if (columns === 1) return msg(LANG, 'fnRowCell', { row: row + 1 });
-  if (rows === 1) return msg(LANG, 'fnColumnCell', { column: column + 1 });
-  return msg(LANG, 'fnRowColumnCell', { row: row + 1, column: column + 1 });
+  if (columns === 1) return msg(lang, 'fnRowCell', { row: row + 1 });
+  if (rows === 1) return msg(lang, 'fnColumnCell', { column: column + 1 });
+  return msg(lang, 'fnRowColumnCell', { row: row + 1, column: column + 1 });
 }
 
 const BLANK = Symbol('blank');
@@ -153,6 +170,9 @@ type Prepared =
   | { kind: 'single'; value: unknown }
   | { kind: 'range'; cells: CellValue[][]; lastRaw: unknown; lastValue: unknown };
 
+/** Bound once: per-cell global lookups (`Array.…`) are slow where the bench runs the bundle (a vm context). */
+const isArray = Array.isArray;
+
 /** The longest row (a loop: spreading a 100 000-row column into Math.max overflows the stack). */
 function widest(range: unknown[][]): number {
   let columns = 0;
@@ -166,7 +186,7 @@ function asRange(raw: Arg): CellValue[][] | null {
   if (!Array.isArray(raw)) return null;
   // A 1×1 range is a single value, as Sheets passes a one-cell reference.
   if (raw.length === 1 && Array.isArray(raw[0]) && raw[0].length === 1) return null;
-  return raw.map((row) => (Array.isArray(row) ? row : [row]));
+  return raw.map((row) => (isArray(row) ? row : [row]));
 }
 
 const unwrap = (raw: Arg): Arg => (Array.isArray(raw) && !asRange(raw) ? (raw[0] as CellValue[])[0] : raw);
@@ -188,6 +208,11 @@ export function elementwise<D extends ArgKinds>(
   const prepared: Prepared[] = [];
   let shape = null as { rows: number; columns: number; arg: string; text: string } | null;
   let oneCellRange = false;
+  const ranges = names.map((_, i) => (args[i] === undefined ? null : asRange(args[i] as Arg)));
+  // A range shaped like another range argument is cells to pair up, never one value: a row of two
+  // rates beside a row of two bases is two rates, not a tier table (review item 8).
+  const sameShapeAsAnother = (i: number, range: CellValue[][]) =>
+    ranges.some((r, j) => j !== i && r !== null && r.length === range.length && widest(r) === widest(range));
   names.forEach((name, i) => {
     const kind = kinds[name];
     const raw = args[i] as Arg;
@@ -196,10 +221,10 @@ export function elementwise<D extends ArgKinds>(
       prepared.push({ kind: 'single', value: kind.fallback });
       return;
     }
-    const range = asRange(raw);
+    const range = ranges[i];
     if (Array.isArray(raw) && !range) oneCellRange = true;
-    if (!range || (kind.wholeRange && kind.wholeRange(range))) {
-      const value = kind.read(range ?? unwrap(raw), { fn, arg: name, cell: '' });
+    if (!range || (kind.wholeRange && kind.wholeRange(range) && !sameShapeAsAnother(i, range))) {
+      const value = kind.read(range ?? unwrap(raw), singleRef(fn, name));
       prepared.push({ kind: 'single', value: value === BLANK && kind.optional ? kind.fallback : value });
       return;
     }
@@ -253,7 +278,7 @@ export function elementwise<D extends ArgKinds>(
     const line: (number | string)[] = [];
     for (let c = 0; c < columns; c++) {
       const out = cellAt(r, c);
-      if (Array.isArray(out)) line.push(...out);
+      if (isArray(out)) line.push(...out);
       else line.push(out);
     }
     result[r] = line;
@@ -279,9 +304,8 @@ export function lastResult<A extends readonly unknown[], R>(fn: (...args: A) => 
 
 /** A money result: rounded once to 0.01, a tie away from zero, as a plain number. */
 export function money(value: Dec): number {
-  // Number(text) is the same number as Decimal's toNumber(), at half the cost (it runs per row);
-  // `|| 0` turns −0 (a tiny negative rounded away) into a plain 0.
-  return Number(roundMoney(value).toString()) || 0;
+  // moneyNumber's kopeck fast path runs per row; `|| 0` turns −0 (a tiny negative rounded away) into a plain 0.
+  return moneyNumber(value) || 0;
 }
 
 /** Every cell of an argument in reading order (rows, then columns), with its label: for functions over lists (KPI_INDEX). */
@@ -290,7 +314,9 @@ export function cellsOf(fn: string, arg: string, raw: Arg): { value: CellValue; 
   const range = Array.isArray(raw) ? raw.map((row) => (Array.isArray(row) ? row : [row])) : [[raw]];
   const columns = widest(range);
   const cells: { value: CellValue; where: CellRef }[] = [];
-  range.forEach((row, r) => row.forEach((value, c) => cells.push({ value, where: { fn, arg, cell: cellLabel(r, c, range.length, columns) } })));
+  range.forEach((row, r) =>
+    row.forEach((value, c) => cells.push({ value, where: { fn, arg, cellIn: (lang) => cellLabel(r, c, range.length, columns, lang) } })),
+  );
   return cells;
 }
 

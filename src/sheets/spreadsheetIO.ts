@@ -3,9 +3,11 @@
  * and TabModel[] → generated tabs with batched writes. Nothing here computes pay: the pipeline
  * does, the same for Sheets and .xlsx.
  *
- * Generated tabs carry developer metadata `kpiPayouts.tab` = TabModel.key. A rerun replaces only
- * tabs with that mark and the same key; every other sheet (the input, a user's tab that happens to
- * have the same name) is never written. All new tabs are built under temporary names first and
+ * Generated tabs carry developer metadata `kpiPayouts.tab` = TabModel.key. A rerun for a period
+ * replaces every tab with that mark generated for the period (`summary:<period>`,
+ * `payout:<period>:*`), so a manager who dropped out or whose scheme became invalid keeps no stale
+ * tab; other periods' tabs and every unmarked sheet (the input, a user's tab that happens to have
+ * the same name) are never touched. All new tabs are built under temporary names first and
  * swapped in only when every one is complete, so a failure leaves the previous tabs as they were.
  */
 import type { LocalDate } from '../core/periods';
@@ -15,6 +17,7 @@ import type { CellValue } from '../core/numbers';
 import type { ColumnMapping, RawSheet, RawWorkbook, SheetRole } from '../workbook/raw';
 import { findSheet, SHEET_ROLES } from '../workbook/headers';
 import type { CellFormat, CellRange, TabCell, TabChart, TabLink, TabModel } from '../workbook/tabModel';
+import { keyPeriod } from '../workbook/tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -329,9 +332,16 @@ function insertChart(sheet: Sheet, chart: TabChart): void {
   sheet.insertChart(builder.build());
 }
 
+/** Whether a previous generated tab is replaced by a run writing `keys`: the same key, or any tab of a period the run writes. */
+export function isReplaced(previousKey: string, keys: ReadonlySet<string>, periods: ReadonlySet<string>): boolean {
+  if (keys.has(previousKey)) return true;
+  const period = keyPeriod(previousKey);
+  return period !== null && periods.has(period);
+}
+
 /**
  * Writes the run's tabs. Each is built complete under a temporary name; only when all are done
- * are the previous tabs with the same keys deleted and the new ones renamed. On any error the
+ * are the previous tabs of the run's period(s) deleted and the new ones renamed. On any error the
  * half-built tabs are deleted and the error rethrown: the spreadsheet is as it was.
  */
 export function renderTabs(ss: Spreadsheet, tabs: readonly TabModel[], ctx: RenderContext): void {
@@ -362,7 +372,8 @@ export function renderTabs(ss: Spreadsheet, tabs: readonly TabModel[], ctx: Rend
   }
 
   const keys = new Set(tabs.map((t) => t.key));
-  const replaced = previous.filter((g) => keys.has(g.key));
+  const periods = new Set(tabs.map((t) => keyPeriod(t.key)).filter((p): p is string => p !== null));
+  const replaced = previous.filter((g) => isReplaced(g.key, keys, periods));
   for (const g of replaced) ss.deleteSheet(g.sheet);
   const builtIds = new Set(built.map((b) => b.sheet.getSheetId()));
   const taken = new Set(

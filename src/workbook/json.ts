@@ -14,7 +14,8 @@ export interface PayoutJsonLine {
   metric: string | null;
   fact: number | null;
   plan: number | null;
-  rate: number | string | null;
+  /** Always a number (or null): for tier rules the reached tier's rate or amount; null when none applies (README decisions). */
+  rate: number | null;
   amount: number;
   explanation: string;
 }
@@ -54,7 +55,7 @@ function lineJson(line: PayoutLine): PayoutJsonLine {
     metric: line.metric,
     fact: num(line.fact),
     plan: num(line.plan),
-    rate: line.rate === null || line.rate === undefined ? null : typeof line.rate === 'string' ? line.rate : line.rate.toNumber(),
+    rate: line.rate === null || line.rate === undefined ? null : typeof line.rate === 'string' ? num(line.rateValue) : line.rate.toNumber(),
     amount: moneyNumber(line.amount),
     explanation: line.explanation,
   };

@@ -5,7 +5,7 @@
  */
 import { KpiUserError, type Issue } from '../core/issues';
 import { msg } from '../core/messages/index';
-import type { Payment, PayoutRun } from '../core/model';
+import type { Deal, Payment, PayoutRun, SourceRef } from '../core/model';
 import { computePayouts } from '../core/payout';
 import { lastCompleteMonth, parsePeriod, periodEnd, type LocalDate, type Period } from '../core/periods';
 import { ZERO, type Dec } from '../core/decimal';
@@ -55,6 +55,18 @@ function paidByDeal(payments: Payment[], period: Period, asOf?: LocalDate): Map<
   return out;
 }
 
+/** Deals by sheet and row, the index made on the first look-up (most runs render few tabs). */
+function dealLookup(deals: readonly Deal[]): (ref: SourceRef) => Deal | undefined {
+  let byRef: Map<string, Deal> | null = null;
+  return (ref) => {
+    if (!byRef) {
+      byRef = new Map();
+      for (const d of deals) byRef.set(`${d.ref.sheet}\u0000${d.ref.row}`, d);
+    }
+    return byRef.get(`${ref.sheet}\u0000${ref.row}`);
+  };
+}
+
 /**
  * @example runPayouts(raw, { period: '2026-11', today: '2026-12-01' }).json.managers[0].total
  */
@@ -73,6 +85,7 @@ export function runPayouts(raw: RawWorkbook, req: RunRequest): PipelineResult {
     generatedAt: req.generatedAt ?? req.today,
     currency: read.currency,
     lang: read.lang,
+    dealAt: dealLookup(read.input.deals),
     ...(read.input.payments ? { paidByDeal: paidByDeal(read.input.payments, period, req.asOf) } : {}),
   });
   return { read, run, issues, json, tabs };

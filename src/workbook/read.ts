@@ -3,11 +3,11 @@
  * `PayoutInput` the engine works on, plus an issue for every row that cannot be used. One pass per
  * sheet; nothing here knows Apps Script or exceljs.
  */
-import { Dec } from '../core/decimal';
+import { Dec, ZERO } from '../core/decimal';
 import type { Issue } from '../core/issues';
 import { KpiUserError } from '../core/issues';
 import type { Lang } from '../core/money';
-import type { CellValue } from '../core/numbers';
+import type { CellValue, NumberHint, NumberParse } from '../core/numbers';
 import { isBlank, parseNumber } from '../core/numbers';
 import type { LocalDate, Period } from '../core/periods';
 import { intlLocalDay, monthPeriodOf, parseDay, parsePeriod } from '../core/periods';
@@ -57,6 +57,43 @@ export function currencyOf(currency: string | null | undefined, locale: string |
   return (country && COUNTRY_CURRENCY[country]) || 'RUB';
 }
 
+const MINUS_ZERO = new Dec(-0);
+
+/**
+ * A per-read memo for cells that repeat (a price list's amounts and costs, 1C number texts): it
+ * pays while most lookups hit, and switches itself off when they don't, as 100 000 distinct
+ * amounts would only fill a big map for the collector.
+ */
+class RepeatMemo<K, V> {
+  private readonly map = new Map<K, V>();
+  private lookups = 0;
+  private hits = 0;
+  private active = true;
+
+  /** Off once lookups mostly miss: callers then skip building what they would store. */
+  get enabled(): boolean {
+    return this.active;
+  }
+
+  get(key: K): V | undefined {
+    if (!this.active) return undefined;
+    this.lookups++;
+    const value = this.map.get(key);
+    if (value !== undefined) this.hits++;
+    return value;
+  }
+
+  set(key: K, value: V): void {
+    if (!this.active) return;
+    if (this.lookups >= 4096 && this.hits * 2 < this.lookups) {
+      this.active = false;
+      this.map.clear();
+      return;
+    }
+    this.map.set(key, value);
+  }
+}
+
 /** Trimmed, inner whitespace (NBSP, thin) collapsed. */
 function cleanName(v: CellValue): string {
   return String(v).replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g, ' ').trim();
@@ -92,6 +129,9 @@ class Reader {
   readonly clients = new NameBook();
   private readonly dayCache = new Map<number, LocalDate>();
   private readonly dayTextCache = new Map<string, LocalDate | null>();
+  private readonly decOfNumber = new RepeatMemo<number, Dec>();
+  private readonly parsedText = new RepeatMemo<string, NumberParse>();
+  private readonly lastDifference = new RepeatMemo<Dec, { b: Dec; difference: Dec }>();
   private readonly toLocalDay: (d: Date) => LocalDate;
   readonly toDay = (d: Date): LocalDate => {
     const t = d.getTime();
@@ -103,7 +143,11 @@ class Reader {
     return day;
   };
 
+  /** `30,000` is thirty thousand in an English workbook, 30 in a Russian one (SPEC §4). */
+  private readonly numberHint: NumberHint;
+
   constructor(readonly raw: RawWorkbook, readonly lang: Lang) {
+    this.numberHint = { lang };
     this.toLocalDay = raw.toLocalDay ?? intlLocalDay(raw.timeZone || 'UTC');
   }
 
@@ -129,8 +173,8 @@ class Reader {
     });
   }
 
-  /** A day, or an issue: blank → `missing`, anything else unreadable → bad date. */
-  day(v: CellValue, sheet: string, rowIndex: number, column: string, blankKey: MessageKey | null, blankCode: string): LocalDate | null | undefined {
+  /** A day, or an issue: blank → `missing`, anything else unreadable → bad date (`kept`: an optional cell read as blank). */
+  day(v: CellValue, sheet: string, rowIndex: number, column: string, blankKey: MessageKey | null, blankCode: string, kept = false): LocalDate | null | undefined {
     if (isBlank(v)) {
       if (blankKey) this.issue(blankCode, sheet, rowIndex, column, v, blankKey);
       return blankKey ? undefined : null;
@@ -146,7 +190,8 @@ class Reader {
       day = parseDay(v, this.toDay);
     }
     if (day === null) {
-      this.issue('bad_date', sheet, rowIndex, column, v, 'workbook.issue.badDate');
+      if (kept) this.issue('bad_optional_cell', sheet, rowIndex, column, v, 'workbook.issue.badDateKept');
+      else this.issue('bad_date', sheet, rowIndex, column, v, 'workbook.issue.badDate');
       return undefined;
     }
     return day;
@@ -155,8 +200,28 @@ class Reader {
   /** A number, or an issue. Returns undefined on a problem, null for an allowed blank. */
   number(v: CellValue, sheet: string, rowIndex: number, column: string, blankKey: MessageKey | null, blankCode: string, badKey: MessageKey = 'workbook.issue.badNumber', badCode = 'bad_number'): Dec | null | undefined {
     // Real numbers are most cells: decimal.js reads a JS number exactly as it prints (no binary noise).
-    if (typeof v === 'number' && Number.isFinite(v)) return new Dec(v);
-    const parsed = parseNumber(v);
+    if (typeof v === 'number' && Number.isFinite(v)) {
+      // Prices and costs repeat across thousands of rows, and a Dec is immutable: share one per
+      // distinct number. Zeros apart: a Map key does not tell −0 from 0, and new Dec(v) keeps the sign.
+      if (v === 0) return Object.is(v, -0) ? MINUS_ZERO : ZERO;
+      let known = this.decOfNumber.get(v);
+      if (known === undefined) {
+        known = new Dec(v);
+        this.decOfNumber.set(v, known);
+      }
+      return known;
+    }
+    let parsed: NumberParse | undefined;
+    if (typeof v === 'string') {
+      // 1C text numbers repeat too, and parsing one is a dozen regular expressions.
+      parsed = this.parsedText.get(v);
+      if (parsed === undefined) {
+        parsed = parseNumber(v, this.numberHint);
+        this.parsedText.set(v, parsed);
+      }
+    } else {
+      parsed = parseNumber(v, this.numberHint);
+    }
     if (parsed.kind === 'number') return parsed.value;
     if (parsed.kind === 'blank') {
       if (blankKey) {
@@ -169,12 +234,28 @@ class Reader {
     return undefined;
   }
 
+  /**
+   * a − b, shared by the rows with the same pair of (cached) Decimals: a price list makes the same
+   * amount and cost again and again, and each `minus` is two Decimal copies for the collector.
+   * One remembered pair per `a` (an amount nearly always comes with the same cost).
+   */
+  difference(a: Dec, b: Dec): Dec {
+    if (!this.lastDifference.enabled) return a.minus(b);
+    const last = this.lastDifference.get(a);
+    if (last !== undefined && last.b === b) return last.difference;
+    const difference = a.minus(b);
+    this.lastDifference.set(a, { b, difference });
+    return difference;
+  }
+
   /** An amount of money: a number, never a percentage (`12%` in Сумма is a typo, not 0.12). */
-  money(v: CellValue, sheet: string, rowIndex: number, column: string, blankKey: MessageKey | null, blankCode: string): Dec | null | undefined {
+  money(v: CellValue, sheet: string, rowIndex: number, column: string, blankKey: MessageKey | null, blankCode: string, kept = false): Dec | null | undefined {
     if (typeof v === 'string' && v.includes('%')) {
-      this.issue('bad_number', sheet, rowIndex, column, v, 'workbook.issue.percentMoney');
+      if (kept) this.issue('bad_optional_cell', sheet, rowIndex, column, v, 'workbook.issue.percentMoneyKept');
+      else this.issue('bad_number', sheet, rowIndex, column, v, 'workbook.issue.percentMoney');
       return undefined;
     }
+    if (kept) return this.number(v, sheet, rowIndex, column, blankKey, blankCode, 'workbook.issue.badNumberKept', 'bad_optional_cell');
     return this.number(v, sheet, rowIndex, column, blankKey, blankCode);
   }
 
@@ -338,27 +419,33 @@ function readDeals(reader: Reader, loc: Located): DealsRead {
     // A lost or cancelled deal may have no amount: it only counts towards conversion.
     const amountBlankKey: MessageKey | null = status === 'won' ? 'workbook.issue.missingAmount' : null;
     const amount = reader.money(cell(row, iAmount), name, r, h.amount!, amountBlankKey, 'missing_amount');
-    const cost = iCost === null ? null : reader.money(row[iCost], name, r, h.cost!, null, '');
-    const marginCell = iMargin === null ? null : reader.money(row[iMargin], name, r, h.margin!, null, '');
-    // A checkbox (or да/нет) in «Оплачено» says whether the deal is paid in full.
-    const paidFlag = iPaid === null ? null : paidCheckbox(row[iPaid]);
-    const paid = iPaid === null || paidFlag !== null ? null : reader.money(row[iPaid], name, r, h.paid!, null, '');
-    const partnerPrice = iPartner === null ? null : reader.money(row[iPartner], name, r, h.partnerPrice!, null, '');
-    const paidDate = iPaidDate === null ? null : reader.day(row[iPaidDate], name, r, h.paidDate!, null, '');
-    if (reader.issues.length > before) continue;
-
+    // Date, manager, amount and status are required: a problem there leaves the deal out. A bad
+    // optional cell (cost, margin, paid, partner price, paid date) is an issue and reads as blank;
+    // the deal and its revenue stay (README decisions). A duplicate deal id leaves the row out too.
+    let leftOut = reader.issues.length > before;
     let id: string | null = null;
-    if (iId !== null && !isBlank(row[iId])) {
+    if (!leftOut && iId !== null && !isBlank(row[iId])) {
       id = idText(row[iId]);
       const first = firstRowOfId.get(id);
       if (first !== undefined) {
         reader.issue('duplicate_deal_id', name, r, h.dealId, row[iId], 'workbook.issue.duplicateDealId', { firstRow: first });
-        continue;
+        leftOut = true;
+      } else {
+        firstRowOfId.set(id, r + 1);
       }
-      firstRowOfId.set(id, r + 1);
     }
-    const amountDec = amount ?? new Dec(0);
-    const margin = marginCell ?? (cost != null ? amountDec.minus(cost) : null);
+    const kept = !leftOut;
+    const cost = iCost === null ? null : reader.money(row[iCost], name, r, h.cost!, null, '', kept);
+    const marginCell = iMargin === null ? null : reader.money(row[iMargin], name, r, h.margin!, null, '', kept);
+    // A checkbox (or да/нет) in «Оплачено» says whether the deal is paid in full.
+    const paidFlag = iPaid === null ? null : paidCheckbox(row[iPaid]);
+    const paid = iPaid === null || paidFlag !== null ? null : reader.money(row[iPaid], name, r, h.paid!, null, '', kept);
+    const partnerPrice = iPartner === null ? null : reader.money(row[iPartner], name, r, h.partnerPrice!, null, '', kept);
+    const paidDate = iPaidDate === null ? null : reader.day(row[iPaidDate], name, r, h.paidDate!, null, '', kept);
+    if (leftOut) continue;
+
+    const amountDec = amount ?? ZERO;
+    const margin = marginCell ?? (cost != null ? reader.difference(amountDec, cost) : null);
     const clientCell = cell(row, iClient);
     const attractedCell = cell(row, iAttracted);
     deals.push({
@@ -441,12 +528,16 @@ function readPlans(reader: Reader, loc: Located, emails: Map<string, string>): P
     if (isBlank(managerCell)) reader.issue('missing_manager', name, r, h.manager, managerCell, 'workbook.issue.missingManager');
     const schemeCell = cell(row, iScheme);
     if (isBlank(schemeCell)) reader.issue('missing_scheme', name, r, h.scheme, schemeCell, 'workbook.issue.missingScheme');
+    // A bad target cell is an issue and drops only that target; the row (and the manager's scheme) stays.
+    const leftOut = reader.issues.length > before;
     const targets: Record<string, Dec> = {};
     for (const mc of metricCols) {
-      const value = reader.number(row[mc.index] ?? '', name, r, mc.header, null, '', 'workbook.issue.badMetricValue', 'bad_metric_value');
+      const value = leftOut
+        ? reader.number(row[mc.index] ?? '', name, r, mc.header, null, '', 'workbook.issue.badMetricValue', 'bad_metric_value')
+        : reader.number(row[mc.index] ?? '', name, r, mc.header, null, '', 'workbook.issue.badTargetKept', 'plan_target_dropped');
       if (value) targets[mc.metric] = value;
     }
-    if (reader.issues.length > before) continue;
+    if (leftOut) continue;
     const manager = reader.managers.name(managerCell);
     const emailCell = cell(row, iEmail);
     if (!isBlank(emailCell)) emails.set(cleanName(emailCell).toLowerCase(), manager);

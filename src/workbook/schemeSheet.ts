@@ -152,11 +152,12 @@ function sheetsWouldParse(t: string): boolean {
  * Sheets would read the text as a formula, number, date or time — tier tables always, since
  * `10:50` is a time to Sheets.
  */
-export function sheetCell(column: SchemeColumn, text: string): CellValue {
+export function sheetCell(column: SchemeColumn, text: string, numberLang?: Lang): CellValue {
   const t = text.trim();
   if (t === '') return '';
   if (NUMBER_COLUMNS.includes(column)) {
-    const n = parseNumber(t);
+    // `250,000` typed in an English workbook is 250000, in a Russian one 250 (SPEC §4, README decisions).
+    const n = parseNumber(t, numberLang ? { lang: numberLang } : undefined);
     if (n.kind === 'number' && !n.percent) return n.value.toNumber();
     return /^[=+\-@']/.test(t) ? `'${t}` : t;
   }
@@ -164,7 +165,7 @@ export function sheetCell(column: SchemeColumn, text: string): CellValue {
 }
 
 /** One draft as the sheet's cells, rule/metric/mode words in the sheet's language. */
-function draftCells(name: string, d: RuleDraft, lang: Lang): Record<SchemeColumn, CellValue> {
+function draftCells(name: string, d: RuleDraft, lang: Lang, numberLang: Lang = lang): Record<SchemeColumn, CellValue> {
   const kind = parseRuleKind(d.rule);
   const mode = d.mode.trim() === '' ? null : parseMode(d.mode);
   const metric = d.metric.trim() === '' ? '' : canonicalMetric(d.metric) ?? d.metric.trim();
@@ -172,13 +173,13 @@ function draftCells(name: string, d: RuleDraft, lang: Lang): Record<SchemeColumn
     scheme: sheetCell('scheme', name),
     rule: kind ? RULE_WORDS[lang][kind] : sheetCell('rule', d.rule),
     metric: metric === '' ? '' : sheetCell('metric', metricLabel(metric, lang)),
-    rate: sheetCell('rate', d.rate),
-    amount: sheetCell('amount', d.amount),
-    threshold: sheetCell('threshold', d.threshold),
+    rate: sheetCell('rate', d.rate, numberLang),
+    amount: sheetCell('amount', d.amount, numberLang),
+    threshold: sheetCell('threshold', d.threshold, numberLang),
     tiers: sheetCell('tiers', d.tiers),
     mode: mode ? MODE_WORDS[lang][mode] : sheetCell('mode', d.mode),
-    cap: sheetCell('cap', d.cap),
-    months: sheetCell('months', d.months),
+    cap: sheetCell('cap', d.cap, numberLang),
+    months: sheetCell('months', d.months, numberLang),
     comment: sheetCell('comment', d.comment),
   };
 }
@@ -233,7 +234,7 @@ export function writeSchemeRows(
   const first = body.findIndex((row) => schemeKey(cellText(row[schemeCol])) === key);
   const newRows = drafts.map((d, i) => {
     const row: CellValue[] = [...(oldRows[i] ?? [])];
-    const cells = draftCells(name.trim().replace(/\s+/g, ' '), d, sheetLang);
+    const cells = draftCells(name.trim().replace(/\s+/g, ' '), d, sheetLang, lang);
     for (const col of SCHEME_COLUMNS) row[columns[col]!] = cells[col];
     return row;
   });

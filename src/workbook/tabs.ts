@@ -4,8 +4,8 @@
  */
 import { Dec, ZERO, sum } from '../core/decimal';
 import type { Issue } from '../core/issues';
-import type { Deal, ManagerPayout, PayoutLine, PayoutRun } from '../core/model';
-import { moneyNumber, type Lang } from '../core/money';
+import type { Deal, ManagerPayout, PayoutLine, PayoutRun, SourceRef } from '../core/model';
+import { formatMoney, moneyNumber, type Lang } from '../core/money';
 import { msg, hasMessage, type MessageKey } from '../core/messages/index';
 import { metricKind, metricLabel } from '../core/metricNames';
 import { periodKey } from '../core/periods';
@@ -17,6 +17,41 @@ export interface TabsContext {
   lang: Lang;
   /** Paid so far per deal id (from the Payments sheet), for the deals table; else each deal's own paid column. */
   paidByDeal?: Map<string, Dec>;
+  /**
+   * Every deal of the workbook by its row (the pipeline passes the reader's deals): a line's
+   * `dealRefs` may name deals another manager closed (client turnover) or that were booked before
+   * the period (payments received in it). Without it, only the manager's own deals are found.
+   */
+  dealAt?: (ref: SourceRef) => Deal | undefined;
+}
+
+const refKey = (ref: SourceRef): string => `${ref.sheet}\u0000${ref.row}`;
+
+/**
+ * The deals behind a statement (review item 3): the union of every line's deals and the manager's
+ * own deals in the period, by date then row, each with the lines (rules) it feeds.
+ */
+export function dealsBehind(m: ManagerPayout, ctx: Pick<TabsContext, 'dealAt' | 'lang'>): { deal: Deal; rules: string[] }[] {
+  const own = new Map(m.deals.map((d) => [refKey(d.ref), d] as const));
+  const found = new Map<string, { deal: Deal; rules: string[] }>();
+  for (const d of m.deals) found.set(refKey(d.ref), { deal: d, rules: [] });
+  for (const line of m.lines) {
+    const label = ruleLabel(line, ctx.lang);
+    for (const ref of line.dealRefs ?? []) {
+      const key = refKey(ref);
+      let entry = found.get(key);
+      if (!entry) {
+        const deal = own.get(key) ?? ctx.dealAt?.(ref);
+        if (!deal) continue;
+        entry = { deal, rules: [] };
+        found.set(key, entry);
+      }
+      if (!entry.rules.includes(label)) entry.rules.push(label);
+    }
+  }
+  return [...found.values()].sort(
+    (a, b) => (a.deal.date < b.deal.date ? -1 : a.deal.date > b.deal.date ? 1 : 0) || a.deal.ref.sheet.localeCompare(b.deal.ref.sheet) || a.deal.ref.row - b.deal.ref.row,
+  );
 }
 
 /** Sheets allows 100 characters in a tab name. */
@@ -28,6 +63,12 @@ const MAX_KEY = 100;
 export const LINE_COLS = { rule: 0, metric: 1, fact: 2, plan: 3, attainment: 4, rate: 5, amount: 6, explanation: 7 } as const;
 /** Column layout of the summary's manager table (0-based). */
 export const SUMMARY_COLS = { manager: 0, scheme: 1, salary: 2, variable: 3, total: 4, attainment: 5, payoutShare: 6, margin: 7 } as const;
+
+/** The period part of a tab key: `payout:2026-10:анна` → `2026-10`, `summary:2026-Q4` → `2026-Q4`. */
+export function keyPeriod(key: string): string | null {
+  const m = /^(?:summary|payout):([^:]+)/.exec(key);
+  return m ? m[1] : null;
+}
 
 /** Manager names compare trimmed, whitespace collapsed, case-insensitive (ARCHITECTURE conventions). */
 export function managerKey(name: string): string {
@@ -229,14 +270,19 @@ function managerTab(m: ManagerPayout, ctx: TabsContext, name: string, key: strin
     [
       msg(lang, 'tabs.deals.date'), msg(lang, 'tabs.deals.id'), msg(lang, 'tabs.deals.client'), msg(lang, 'tabs.deals.amount'),
       msg(lang, 'tabs.deals.margin'), msg(lang, 'tabs.deals.status'), msg(lang, 'tabs.deals.paid'), msg(lang, 'tabs.deals.row'),
+      msg(lang, 'tabs.deals.manager'), msg(lang, 'tabs.deals.rules'),
     ],
     { bold: true },
   );
-  if (m.deals.length === 0) t.add([msg(lang, 'tabs.deals.none')]);
-  for (const d of m.deals) {
+  const behind = dealsBehind(m, ctx);
+  if (behind.length === 0) t.add([msg(lang, 'tabs.deals.none')]);
+  for (const { deal: d, rules } of behind) {
     const row = t.add(
-      [dayToDate(d.date), d.id ?? '', d.client ?? '', moneyNumber(d.amount), d.margin ? moneyNumber(d.margin) : null, statusLabel(d, lang), paidOf(d, ctx), d.ref.row],
-      { formats: { 0: 'date', 1: 'text', 2: 'text', 3: 'money', 4: 'money', 6: 'money', 7: 'integer' } },
+      [
+        dayToDate(d.date), d.id ?? '', d.client ?? '', moneyNumber(d.amount), d.margin ? moneyNumber(d.margin) : null, statusLabel(d, lang), paidOf(d, ctx), d.ref.row,
+        d.manager, rules.length > 0 ? rules.join('; ') : msg(lang, 'tabs.deals.noRule'),
+      ],
+      { formats: { 0: 'date', 1: 'text', 2: 'text', 3: 'money', 4: 'money', 6: 'money', 7: 'integer', 8: 'text', 9: 'text' } },
     );
     t.links.push({ row, col: 7, sheet: d.ref.sheet, targetRow: d.ref.row });
   }
@@ -249,7 +295,7 @@ function managerTab(m: ManagerPayout, ctx: TabsContext, name: string, key: strin
     formats: t.compactFormats(),
     bold: t.bold,
     frozenRows,
-    columnWidths: [260, 150, 130, 130, 100, 110, 130, 420],
+    columnWidths: [260, 150, 130, 130, 100, 110, 130, 420, 160, 320],
     links: t.links,
   };
 }
@@ -296,17 +342,27 @@ function summaryTab(run: PayoutRun, allIssues: Issue[], ctx: TabsContext, name: 
   }
   const managerRows = run.managers.length;
   if (managerRows === 0) t.add([msg(lang, 'tabs.summary.noManagers')]);
-  const totalMargin = sum(run.managers.map((m) => m.margin ?? ZERO));
-  const anyMargin = run.managers.some((m) => m.margin !== null);
+  // Payout as a share of margin, company-wide: over the managers whose margin is known only, so
+  // an unknown margin never counts as 0 while its pay still counts (review item 4).
+  const withMargin = run.managers.filter((m) => m.margin !== null);
+  const totalMargin = sum(withMargin.map((m) => m.margin ?? ZERO));
+  const totalWithMargin = sum(withMargin.map((m) => m.total));
+  const anyMargin = withMargin.length > 0;
   const total = sum(run.managers.map((m) => m.total));
   t.add(
     [
       msg(lang, 'tabs.summary.companyTotal'), null,
       moneyNumber(sum(run.managers.map((m) => m.salary))), moneyNumber(sum(run.managers.map((m) => m.variable))), moneyNumber(total),
-      null, anyMargin ? payoutShare(total, totalMargin) : null, anyMargin ? moneyNumber(totalMargin) : null,
+      null, anyMargin ? payoutShare(totalWithMargin, totalMargin) : null, anyMargin ? moneyNumber(totalMargin) : null,
     ],
     { bold: true, formats: moneyCols },
   );
+  if (anyMargin && withMargin.length < run.managers.length) {
+    t.add([msg(lang, 'tabs.summary.marginPartial', {
+      known: withMargin.length, count: run.managers.length,
+      total: formatMoney(totalWithMargin, lang, ctx.currency), margin: formatMoney(totalMargin, lang, ctx.currency),
+    })]);
+  }
 
   const charts = managerRows > 0
     ? [{

@@ -76,6 +76,17 @@ describe('KPI_COMMISSION', () => {
     expect(() => call('KPI_COMMISSION', [[1], [2]], [[0.1], [0.2], [0.3]])).toThrow('KPI_COMMISSION: base is 2×1 but rate_or_tiers is 3×1: ranges must have the same shape');
   });
 
+  it('a row of rates beside a row of bases pairs up cell by cell, like a column (review item 8)', () => {
+    // before: {0.1, 0.2} was read as the tier table "0:… " → [[20, 40]]; now 100 × 10 % = 10, 200 × 20 % = 40
+    expect(call('KPI_COMMISSION', [[100, 200]], [[0.1, 0.2]])).toEqual([[10, 40]]);
+    expect(call('KPI_COMMISSION', [[100], [200]], [[0.1], [0.2]])).toEqual([[10], [40]]);
+    // n×2 bases with n×2 rates: same shape → per cell: 100 × 10 % = 10, 200 × 20 % = 40, 300 × 1 % = 3, 400 × 2 % = 8
+    expect(call('KPI_COMMISSION', [[100, 200], [300, 400]], [[0.1, 0.2], [0.01, 0.02]])).toEqual([[10, 40], [3, 8]]);
+    // a two-column table of another shape is still one tier table: 1 000 at "0:1%; 500:2%" = 1 000 × 2 % = 20
+    expect(call('KPI_COMMISSION', 1000, [[0, 0.01], [500, 0.02]])).toBe(20);
+    expect(call('KPI_COMMISSION', [[100], [1000], [50]], [[0, 0.01], [500, 0.02]])).toEqual([[1], [20], [0.5]]);
+  });
+
   it('a column of rates broadcasts row by row (a one-column range is not a tier table)', () => {
     expect(call('KPI_COMMISSION', [[1000], [1000]], [[0.05], ['7%']])).toEqual([[50], [70]]);
   });
@@ -106,6 +117,17 @@ describe('KPI_INDEX', () => {
   });
   it('cap 100 %: 0.6 × 0.9 + 0.4 × 1 = 0.94; a blank row is skipped', () => {
     expect(call('KPI_INDEX', [[90], [150], ['']], [[100], [100], ['']], [[0.6], [0.4], ['']], 1)).toBe(0.94);
+  });
+  it('a row with only part of fact/target/weight filled in gives a blank K (review item 12)', () => {
+    // before: 0.6 × 90/100 + 0.4 × (blank fact → 0) = 0.54, a wrong K shown as if known
+    expect(call('KPI_INDEX', [[90], ['']], [[100], [100]], [[0.6], [0.4]])).toBe('');
+    expect(call('KPI_INDEX', [[90], [120]], [[100], ['']], [[0.6], [0.4]])).toBe('');
+    // a blank weight no longer fails "weights add up to 0.6": the row is unfinished, K is blank
+    expect(call('KPI_INDEX', [[90], [120]], [[100], [100]], [[0.6], ['']])).toBe('');
+    // a bad cell in a part-blank row is still an error that names it
+    expect(() => call('KPI_INDEX', [[90], ['']], [[100], ['x']], [[0.6], [0.4]])).toThrow('KPI_INDEX: targets, row 2: "x" is not a number');
+    // filled in: 0.6 × 0.9 + 0.4 × 1.2 = 0.54 + 0.48 = 1.02
+    expect(call('KPI_INDEX', [[90], [120]], [[100], [100]], [[0.6], [0.4]])).toBe(1.02);
   });
   it('weights given in a row, as text percents: 0.5 × 0.8 + 0.5 × 1 = 0.9', () => {
     expect(call('KPI_INDEX', [[80, 100]], [[100, 100]], [['50%', '50%']])).toBe(0.9);
@@ -187,5 +209,40 @@ describe('properties on the built functions', () => {
 describe('rounding edge', () => {
   it('a tiny negative commission rounds to a plain 0, not −0: −0.04 × 10 % = −0.004 → 0', () => {
     expect(Object.is(call('KPI_COMMISSION', -0.04, 0.1), 0)).toBe(true);
+  });
+});
+
+describe('error messages in the spreadsheet’s language (review item 9)', () => {
+  /** A SpreadsheetApp whose only use is the locale, counting every call. */
+  function localeFake(locale: string | (() => string)) {
+    const calls = { active: 0, locale: 0 };
+    const SpreadsheetApp = {
+      getActiveSpreadsheet: () => {
+        calls.active++;
+        return { getSpreadsheetLocale: () => { calls.locale++; return typeof locale === 'function' ? locale() : locale; } };
+      },
+    };
+    return { calls, gas: loadBundle({ SpreadsheetApp }) };
+  }
+
+  it('ru_RU: the error is in Russian, the cell named in Russian; loading and a good call read nothing', () => {
+    const { calls, gas: ru } = localeFake('ru_RU');
+    expect(calls).toEqual({ active: 0, locale: 0 }); // nothing at load
+    // 1 000 000 × 5 % = 50 000: the success path never asks for the locale
+    expect(ru.call('KPI_COMMISSION', 1000000, 0.05)).toBe(50000);
+    expect(ru.call('KPI_COMMISSION', [[100], [200]], 0.1)).toEqual([[10], [20]]);
+    expect(calls).toEqual({ active: 0, locale: 0 });
+    expect(() => ru.call('KPI_COMMISSION', [[1], [2], ['abc']], 0.05)).toThrow('KPI_COMMISSION: base, строка 3: «abc» — не число');
+    expect(calls).toEqual({ active: 1, locale: 1 }); // asked once, on the error path
+    expect(() => ru.call('KPI_COMMISSION')).toThrow('KPI_COMMISSION: не задан аргумент base');
+    expect(() => ru.call('KPI_INDEX', [[90], ['x']], [[100], [100]], [[0.6], [0.4]])).toThrow('KPI_INDEX: facts, строка 2: «x» — не число');
+  });
+
+  it('en_US, or a locale read that fails: English', () => {
+    const { gas: en } = localeFake('en_US');
+    expect(() => en.call('KPI_COMMISSION', [[1], [2], ['abc']], 0.05)).toThrow('KPI_COMMISSION: base, row 3: "abc" is not a number');
+    const { calls, gas: broken } = localeFake(() => { throw new Error('Authorisation is required'); });
+    expect(() => broken.call('KPI_COMMISSION', 'abc', 0.05)).toThrow('KPI_COMMISSION: base: "abc" is not a number');
+    expect(calls.locale).toBe(1);
   });
 });

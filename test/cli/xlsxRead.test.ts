@@ -53,6 +53,17 @@ describe('xlsx renderer helpers', () => {
     expect(Array.from(long).length).toBeLessThanOrEqual(31);
     expect(excelSheetName('a/b:c?[d]', taken)).toBe('a-b-c--d-');
   });
+  it('a cut manager tab keeps its period: the manager part is shortened (review item 14)', () => {
+    const taken = new Set<string>();
+    // ' · 2026-10' is 10 characters, so 31 − 10 = 21 are left for the manager:
+    // 'Константинопольский' (19) + ' ' + 'А' = 21
+    const first = excelSheetName('Константинопольский Александр · 2026-10', taken);
+    expect(first).toBe('Константинопольский А · 2026-10');
+    expect(Array.from(first).length).toBe(31);
+    // the same name again: ' (2)' takes 4 more, 31 − 10 − 4 = 17 characters of the manager
+    expect(excelSheetName('Константинопольский Александр · 2026-10', taken)).toBe('Константинопольск (2) · 2026-10');
+    expect(excelSheetName('Анна · 2026-10', taken)).toBe('Анна · 2026-10');
+  });
   it('money format carries the currency symbol; links quote the sheet name', () => {
     expect(numberFormat('money', 'RUB', 'ru')).toBe('#,##0.00 "₽";-#,##0.00 "₽"');
     expect(numberFormat('date', 'RUB', 'ru')).toBe('dd.mm.yyyy');

@@ -159,6 +159,6 @@ describe('how "how much more" is written', () => {
     const step = nextStepJson({ metric: 'revenue', needed: dec('333333.3333'), pays: dec(1000) }, 'en', 'USD');
     expect(step.needed).toBe(333333.34);
     expect(step.pays_total).toBeNull();
-    expect(step.text).toBe('next tier: 333,333.34 $ more revenue → +1,000.00 $');
+    expect(step.text).toBe('next tier: $333,333.34 more revenue → +$1,000.00');
   });
 });

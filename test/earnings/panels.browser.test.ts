@@ -74,7 +74,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('My earnings and Simulate panels in Chromium
     await page.waitForFunction((x) => document.querySelector('[data-testid=earnings-deals]')?.textContent?.includes(x), XSS_CLIENT);
     expect(await page.$$('[data-testid=earnings] img')).toHaveLength(0);
     // 30 000 + 3 % × (100 000 + 50 000) = 34 500 (the preview's en_US spreadsheet locale means dollars)
-    expect(await page.textContent('[data-testid=earnings-total]')).toBe('34,500.00 $');
+    expect(await page.textContent('[data-testid=earnings-total]')).toBe('$34,500.00');
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
@@ -95,7 +95,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('My earnings and Simulate panels in Chromium
     expect(sep).toContain('128,000'); // 83 000 + 45 000
     expect(sep).toContain('99,500'); // 69 500 + 30 000
     expect(sep).toContain('-28,500');
-    expect(await page.getAttribute('[data-testid=sim-periods] tr[data-period="2026-09"] td:nth-child(4)', 'title')).toBe('99,500.00 $ · over limit');
+    expect(await page.getAttribute('[data-testid=sim-periods] tr[data-period="2026-09"] td:nth-child(4)', 'title')).toBe('$99,500.00 · over limit');
     const warnings = await page.$$eval('[data-testid=sim-warnings] li', (els) => els.map((e) => e.textContent));
     expect(warnings).toEqual([
       'Новая, 2026-09: payroll is 20.73% of margin — over the 15% limit.',

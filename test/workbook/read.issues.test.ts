@@ -80,7 +80,7 @@ describe('row issues', () => {
       { code: 'missing_amount', sheet: 'Сделки', row: 6, column: 'Сумма', value: '' },
       { code: 'unknown_status', sheet: 'Сделки', row: 7, column: 'Статус', value: 'в работе' },
       { code: 'duplicate_deal_id', sheet: 'Сделки', row: 9, column: '№ сделки', value: '7' },
-      { code: 'bad_number', sheet: 'Сделки', row: 11, column: 'Себестоимость', value: '12%x' },
+      { code: 'bad_optional_cell', sheet: 'Сделки', row: 11, column: 'Себестоимость', value: '12%x' }, // deal kept, cost blank
       { code: 'unknown_deal_id', sheet: 'Оплаты', row: 3, column: 'Номер сделки', value: '99' },
       { code: 'missing_deal_id', sheet: 'Оплаты', row: 4, column: 'Номер сделки', value: '' },
       { code: 'unknown_deal_id', sheet: 'Оплаты', row: 5, column: 'Номер сделки', value: '1' },
@@ -88,7 +88,7 @@ describe('row issues', () => {
       { code: 'bad_period', sheet: 'Планы', row: 2, column: 'Период', value: '2026-13' },
       { code: 'missing_manager', sheet: 'Планы', row: 3, column: 'Менеджер', value: '' },
       { code: 'missing_scheme', sheet: 'Планы', row: 4, column: 'Схема', value: '' },
-      { code: 'bad_metric_value', sheet: 'Планы', row: 5, column: 'Выручка', value: 'много' },
+      { code: 'plan_target_dropped', sheet: 'Планы', row: 5, column: 'Выручка', value: 'много' }, // row kept, target dropped
       { code: 'missing_period', sheet: 'Планы', row: 6, column: 'Период', value: '' },
       { code: 'bad_metric_value', sheet: 'Показатели', row: 2, column: 'Значение', value: 'n/a' },
       { code: 'missing_metric', sheet: 'Показатели', row: 3, column: 'Показатель', value: '' },
@@ -102,10 +102,13 @@ describe('row issues', () => {
   });
 
   it('leave those rows out and keep the rest', () => {
-    expect(r.input.deals.map((d) => d.ref.row)).toEqual([8]);
+    expect(r.input.deals.map((d) => d.ref.row)).toEqual([8, 11]); // 11: a bad optional cost reads as blank
+    expect(r.input.deals[1].cost).toBeNull();
+    expect(r.input.deals[1].amount.toString()).toBe('100');
     expect(r.input.deals[0].id).toBe('7'); // a number cell 7 and a text cell '7' are the same id
     expect(r.input.payments!.map((p) => p.ref.row)).toEqual([2]);
-    expect(r.input.plans.map((p) => p.ref.row)).toEqual([7]);
+    expect(r.input.plans.map((p) => p.ref.row)).toEqual([5, 7]); // 5: the bad revenue target is dropped, the row stays
+    expect(r.input.plans[0].targets).toEqual({});
     expect(r.input.kpiFacts.map((k) => [k.ref.row, k.metric, k.value.toString()])).toEqual([[5, 'contacts', '300']]);
     expect(r.input.schemeRows.map((s) => [s.ref.row, s.scheme, s.rule])).toEqual([[3, 'S', 'оклад'], [4, 'S', 'процент']]);
     expect([...r.managerEmails]).toEqual([['petrov@example.com', 'Петров']]);
@@ -147,10 +150,12 @@ describe('money columns and totals lines', () => {
     const r = readWorkbook(rawWorkbook({ 'Сделки': [['Дата', 'Менеджер', 'Сумма', 'Себестоимость'], ['22.11.2026', 'A', '12,5%', ''], ['22.11.2026', 'A', '100', '60%']] }));
     expect(r.issues.map(where)).toEqual([
       { code: 'bad_number', sheet: 'Сделки', row: 2, column: 'Сумма', value: '12,5%' },
-      { code: 'bad_number', sheet: 'Сделки', row: 3, column: 'Себестоимость', value: '60%' },
+      { code: 'bad_optional_cell', sheet: 'Сделки', row: 3, column: 'Себестоимость', value: '60%' },
     ]);
     expect(r.issues[0].message).toBe('«12,5%» в столбце «Сумма» — процент, а не сумма; строка не учтена.');
-    expect(r.input.deals).toEqual([]);
+    expect(r.issues[1].message).toBe('«60%» в столбце «Себестоимость» — процент, а не сумма; ячейка считается пустой, сделка учтена.');
+    // The cost is optional: the deal of row 3 stays, with its revenue 100 and no cost (so no margin).
+    expect(r.input.deals.map((d) => [d.ref.row, d.amount.toString(), d.cost, d.margin])).toEqual([[3, '100', null, null]]);
   });
 
   it('a 1C «Итого» line under the deals (no date) is not a deal and not an issue; with a date it is read', () => {

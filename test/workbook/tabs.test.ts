@@ -133,7 +133,8 @@ describe('manager tab of a hand-built seed-001 payout', () => {
     const first = tab.rows[r + 1];
     expect(Object.prototype.toString.call(first[0])).toBe('[object Date]');
     expect((first[0] as Date).toISOString()).toBe('2026-11-03T12:00:00.000Z');
-    expect(first.slice(1)).toEqual(['ЗК-1', '=HYPERLINK("x")', 1250000.5, 300000, 'успешно', null, 5]);
+    // + who closed it, and the lines it counts in (this hand-built payout's lines carry no dealRefs)
+    expect(first.slice(1)).toEqual(['ЗК-1', '=HYPERLINK("x")', 1250000.5, 300000, 'успешно', null, 5, 'Иванов', 'своя сделка периода, ни в одной строке']);
     expect(tab.rows[r + 2][2]).toBe('+7 900 123-45-67');
     expect(tab.rows[r + 2][3]).toBe(-0.5);
     expect(tab.links).toContainEqual({ row: r + 1, col: 7, sheet: 'Сделки', targetRow: 5 });
@@ -169,9 +170,14 @@ describe('summary tab', () => {
     expect(s.rows[r]).toEqual(['Иванов', 'Оклад + % + бонусы', 30000, 61500, 91500, 1.25, 0.305, 300000]);
     expect(s.rows[r + 1]).toEqual(['Лебедева', 'Оплаты × KPI', 35000, 41600, 76600, null, null, null]);
     const t = findRow(s, 'Итого по компании');
-    // salary 30 000 + 35 000 = 65 000; variable 61 500 + 41 600 = 103 100; total 168 100; ÷ margin 300 000 = 0.560333…
-    expect(s.rows[t]).toEqual(['Итого по компании', null, 65000, 103100, 168100, null, 0.560333, 300000]);
+    // salary 30 000 + 35 000 = 65 000; variable 61 500 + 41 600 = 103 100; total 168 100.
+    // % of margin over the managers with a known margin only (review item 4): Лебедева's margin is
+    // unknown, so 91 500 ÷ 300 000 = 0.305 — not 168 100 ÷ 300 000 = 0.560333 (her pay against no margin)
+    expect(s.rows[t]).toEqual(['Итого по компании', null, 65000, 103100, 168100, null, 0.305, 300000]);
     expect(s.bold).toContainEqual({ row: t, col: 0, rows: 1, cols: 8 });
+    expect(s.rows[t + 1]).toEqual([
+      'Выплата, % маржи, по компании считается только по 1 из 2 менеджеров с известной маржой: 91 500,00 ₽ выплат к 300 000,00 ₽ маржи.',
+    ]);
   });
   it('a column chart of payout and attainment by manager', () => {
     const r = findRow(s, 'Иванов');
@@ -244,10 +250,12 @@ describe('SPEC §8 JSON', () => {
     ]);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
-  it('a tier string rate stays a string', () => {
+  it('a tier text rate becomes its numeric rate, or null when no single rate applies (review item 15)', () => {
     const m = ivanov();
     m.lines[1] = { ...m.lines[1], rule: 'client_turnover', rate: '0:5%; 12:3%' };
-    expect(toPayoutJson(run([m]), []).managers[0].lines[1].rate).toBe('0:5%; 12:3%');
+    expect(toPayoutJson(run([m]), []).managers[0].lines[1].rate).toBeNull();
+    m.lines[1] = { ...m.lines[1], rule: 'tiers', rate: '100%:5%', rateValue: dec('0.05') };
+    expect(toPayoutJson(run([m]), []).managers[0].lines[1].rate).toBe(0.05);
   });
   it('property: money amounts are numbers exact to the kopeck and line amounts sum to the total', () => {
     fc.assert(

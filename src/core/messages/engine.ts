@@ -60,6 +60,12 @@ export const engineMessages = {
     en: 'the tiers on {metric} are set against the plan, and Plans has no {metric} plan',
     ru: 'шкала по показателю «{metric}» считается от плана, а в планах нет плана по нему',
   },
+  engIssueTiersPlanZero: {
+    en: 'the tiers on {metric} are set against the plan, and the {metric} plan is 0',
+    ru: 'шкала по показателю «{metric}» считается от плана, а план по нему равен 0',
+  },
+  engIssuePlanZero: { en: 'the {metric} plan is 0: the plan bonus is not paid', ru: 'план по показателю «{metric}» равен 0: бонус за план не начисляется' },
+  engExplainPlanZero: { en: 'Plan bonus: the {metric} plan is 0 → {amount}', ru: 'Бонус за план: план ({metric}) равен 0 → {amount}' },
   engIssueNoPlan: { en: 'no {metric} plan: the plan bonus is not paid', ru: 'нет плана по показателю «{metric}»: бонус за план не начисляется' },
   engExplainNoPlan: { en: 'Plan bonus: no {metric} plan → {amount}', ru: 'Бонус за план: нет плана ({metric}) → {amount}' },
   engExplainPlanBonus: { en: 'Plan bonus: plan {attainment} ≥ {threshold} → {amount}', ru: 'Бонус за план: выполнение {attainment} ≥ {threshold} → {amount}' },
@@ -102,12 +108,12 @@ export const engineMessages = {
     ru: '{manager}, {period}: вторая строка плана; используется строка {row}',
   },
   engIssueNoScheme: {
-    en: '{manager}, {period}: no row in {sheet} says which scheme applies, and there is not exactly one scheme: no payout',
-    ru: '{manager}, {period}: в листе {sheet} нет строки со схемой, а схема не одна: выплата не рассчитана',
+    en: '{manager}, {period}: no row in {sheet} says which scheme applies, and the Schemes sheet does not hold exactly one scheme (invalid ones count): no payout',
+    ru: '{manager}, {period}: в листе {sheet} нет строки со схемой, а на листе схем не ровно одна схема (с ошибками тоже считаются): выплата не рассчитана',
   },
   engIssueBlankScheme: {
-    en: '{manager}, {period}: the plan row names no scheme, and there is not exactly one scheme: no payout',
-    ru: '{manager}, {period}: в строке плана не указана схема, а схема не одна: выплата не рассчитана',
+    en: '{manager}, {period}: the plan row names no scheme, and the Schemes sheet does not hold exactly one scheme (invalid ones count): no payout',
+    ru: '{manager}, {period}: в строке плана не указана схема, а на листе схем не ровно одна схема (с ошибками тоже считаются): выплата не рассчитана',
   },
   engIssueInvalidScheme: {
     en: '{manager}, {period}: scheme "{scheme}" has errors (see the Schemes issues): no payout until they are fixed',

@@ -36,6 +36,23 @@ export const workbookMessages = {
     en: '"{value}" in column "{column}" is a percentage, not an amount; the row is left out.',
     ru: '«{value}» в столбце «{column}» — процент, а не сумма; строка не учтена.',
   },
+  // Optional cells (README decisions): the issue is raised, the cell reads as blank, the row stays.
+  'workbook.issue.badNumberKept': {
+    en: '"{value}" in column "{column}" is not a number; the cell is read as blank, the deal is kept.',
+    ru: '«{value}» в столбце «{column}» — не число; ячейка считается пустой, сделка учтена.',
+  },
+  'workbook.issue.percentMoneyKept': {
+    en: '"{value}" in column "{column}" is a percentage, not an amount; the cell is read as blank, the deal is kept.',
+    ru: '«{value}» в столбце «{column}» — процент, а не сумма; ячейка считается пустой, сделка учтена.',
+  },
+  'workbook.issue.badDateKept': {
+    en: '"{value}" in column "{column}" is not a date (use 22.11.2026 or 2026-11-22); the cell is read as blank, the deal is kept.',
+    ru: '«{value}» в столбце «{column}» — не дата (пишите 22.11.2026 или 2026-11-22); ячейка считается пустой, сделка учтена.',
+  },
+  'workbook.issue.badTargetKept': {
+    en: '"{value}" in column "{column}" is not a number; this plan target is left out, the rest of the row is kept.',
+    ru: '«{value}» в столбце «{column}» — не число; этот план не учтён, остальная строка учтена.',
+  },
   'workbook.issue.badDate': {
     en: '"{value}" in column "{column}" is not a date (use 22.11.2026 or 2026-11-22); the row is left out.',
     ru: '«{value}» в столбце «{column}» — не дата (пишите 22.11.2026 или 2026-11-22); строка не учтена.',

@@ -101,7 +101,8 @@ describe('tiers (KPI_COMMISSION semantics)', () => {
     expect(r.managers).toEqual([]);
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0].message).toBe('Анна, 2026-11: шкала по показателю «выручка» считается от плана, а в планах нет плана по нему: выплата не рассчитана');
-    expect(r.issues[0].row).toBe(2);
+    // SPEC §7: the issue names the scheme row of the tiers rule (row 3: salary is row 2), column «шкала».
+    expect([r.issues[0].sheet, r.issues[0].row, r.issues[0].column, r.issues[0].value]).toEqual(['Схемы', 3, 'шкала', '0:3%; 1:5%']);
   });
 });
 
@@ -194,7 +195,7 @@ describe('which scheme', () => {
     const r = computePayouts(input({ deals: ds, plans: [plan(2, '2026-11', A, 's2')], schemeRows: two }), NOV, RU);
     expect(r.managers.map((m) => [m.manager, money(m.total)])).toEqual([['Анна', '2000.00']]);
     expect(r.issues.map((i) => [i.sheet, i.row, i.message])).toEqual([
-      ['Планы', null, 'Борис, 2026-11: в листе Планы нет строки со схемой, а схема не одна: выплата не рассчитана'],
+      ['Планы', null, 'Борис, 2026-11: в листе Планы нет строки со схемой, а на листе схем не ровно одна схема (с ошибками тоже считаются): выплата не рассчитана'],
     ]);
   });
 
