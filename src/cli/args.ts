@@ -20,9 +20,13 @@ export interface CliArgs {
 
 const VALUED = new Set(['--period', '--out', '--today', '--tz', '--lang', '--currency']);
 
-export function parseArgs(argv: string[], lang: Lang): CliArgs {
-  const args: CliArgs = { workbook: '', period: null, out: null, json: false, today: null, tz: null, lang: null, currency: null, help: false };
-  const positional: string[] = [];
+/**
+ * The arguments in order, as [arg, value]: an option is split off its `=value` (`--opt=value`), and
+ * an option in `valued` without one takes the next argument (`--opt value`) — none left, or an
+ * option there (`--x`; a bare `--` is a value), throws missingValue(option). `value` is set exactly
+ * for the options in `valued`; anything else (a flag, an unknown option, a positional) comes alone.
+ */
+export function* optionTokens(argv: readonly string[], valued: ReadonlySet<string>, missingValue: (option: string) => Error): Generator<[arg: string, value: string | undefined]> {
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];
     let value: string | undefined;
@@ -31,13 +35,25 @@ export function parseArgs(argv: string[], lang: Lang): CliArgs {
       value = a.slice(eq + 1);
       a = a.slice(0, eq);
     }
-    if (a === '--json') args.json = true;
-    else if (a === '--help' || a === '-h') args.help = true;
-    else if (VALUED.has(a)) {
+    if (!valued.has(a)) yield [a, undefined];
+    else {
       if (value === undefined) {
         value = argv[++i];
-        if (value === undefined || (value.startsWith('--') && value.length > 2)) throw new KpiUserError(msg(lang, 'cli.optionNeedsValue', { option: a }));
+        if (value === undefined || (value.startsWith('--') && value.length > 2)) throw missingValue(a);
       }
+      yield [a, value];
+    }
+  }
+}
+
+export function parseArgs(argv: string[], lang: Lang): CliArgs {
+  const args: CliArgs = { workbook: '', period: null, out: null, json: false, today: null, tz: null, lang: null, currency: null, help: false };
+  const positional: string[] = [];
+  for (const [a, value] of optionTokens(argv, VALUED, (option) => new KpiUserError(msg(lang, 'cli.optionNeedsValue', { option })))) {
+    if (a === '--json') args.json = true;
+    else if (a === '--help' || a === '-h') args.help = true;
+    else if (value !== undefined) {
+      // one of VALUED
       if (a === '--period') args.period = value;
       else if (a === '--out') args.out = value;
       else if (a === '--today') args.today = value;

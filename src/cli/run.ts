@@ -4,10 +4,8 @@
  * and warnings go to stderr. A problem the user must fix is one line on stderr and exit code 2;
  * anything unexpected is one line and exit code 1 — never a stack trace.
  */
-import { existsSync, statSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import ExcelJS from 'exceljs';
 import { sum as sumDec } from '../core/decimal';
 import { KpiUserError } from '../core/issues';
 import { langOfLocale, msg } from '../core/messages/index';
@@ -15,8 +13,8 @@ import { formatNumber, formatPercent, type Lang } from '../core/money';
 import { intlLocalDay, isLocalDate } from '../core/periods';
 import { runPayouts, type PipelineResult } from '../workbook/pipeline';
 import { parseArgs } from './args';
+import { loadWorkbookFile, oneLine, timeZoneOf } from './load';
 import { injectCharts } from './xlsxChart';
-import { rawWorkbookOf } from './xlsxRead';
 import { renderTabs } from './xlsxWrite';
 
 export interface CliIO {
@@ -28,17 +26,7 @@ export interface CliIO {
   cwd: string;
 }
 
-/** Default time zone of an .xlsx: the TZ environment variable when set, else Europe/Moscow (the users' home zone). */
-export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
-
-function validTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { DEFAULT_TIME_ZONE } from './load';
 
 function pad(text: string, width: number, right = false): string {
   const len = Array.from(text).length;
@@ -81,19 +69,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stdout(msg(lang, 'cli.usage') + '\n');
       return 0;
     }
-    const tz = args.tz ?? io.env.TZ ?? DEFAULT_TIME_ZONE;
-    if (!validTimeZone(tz)) throw new KpiUserError(msg(lang, 'cli.badTimeZone', { value: tz }));
+    const tz = timeZoneOf(args.tz, io.env, lang);
     if (args.today !== null && !isLocalDate(args.today)) throw new KpiUserError(msg(lang, 'cli.badToday', { value: args.today }));
-    const file = resolve(io.cwd, args.workbook);
-    if (!existsSync(file) || !statSync(file).isFile()) throw new KpiUserError(msg(lang, 'cli.fileMissing', { file: args.workbook }));
-
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
-    } catch (e) {
-      throw new KpiUserError(msg(lang, 'cli.fileUnreadable', { file: args.workbook, reason: oneLine(e) }));
-    }
-    const raw = rawWorkbookOf(wb, { timeZone: tz, locale: args.lang ? (args.lang === 'ru' ? 'ru_RU' : 'en') : null, currency: args.currency });
+    const { wb, raw } = await loadWorkbookFile(args.workbook, { cwd: io.cwd, timeZone: tz, lang: args.lang, currency: args.currency }, lang);
     lang = langOfLocale(raw.locale);
 
     const now = io.now();
@@ -132,11 +110,6 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stderr(msg(lang, 'cli.unexpected', { reason: oneLine(e) }) + '\n');
     return 1;
   }
-}
-
-function oneLine(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
 function timeOfDay(d: Date, tz: string): string {

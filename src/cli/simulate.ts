@@ -6,19 +6,18 @@
  * progress and warnings on stderr. A bad scheme, range or option: one line on stderr, exit 2.
  * `--out` writes the simulation as a tab into a copy of the workbook.
  */
-import { existsSync, statSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import ExcelJS from 'exceljs';
 import { KpiUserError } from '../core/issues';
 import { langOfLocale, msg } from '../core/messages/index';
 import { formatMoney, formatPercent, type Lang } from '../core/money';
 import { intlLocalDay } from '../core/periods';
 import type { SimulationJson } from '../core/simulate';
 import { runSimulation, simulationTab } from '../workbook/earningsRun';
+import { optionTokens } from './args';
+import { loadWorkbookFile, oneLine, timeZoneOf } from './load';
 import type { CliIO } from './run';
 import { injectCharts } from './xlsxChart';
-import { rawWorkbookOf } from './xlsxRead';
 import { renderTabs } from './xlsxWrite';
 
 export interface SimulateArgs {
@@ -41,20 +40,10 @@ const list = (v: string) => v.split(',').map((s) => s.trim()).filter((s) => s !=
 export function parseSimulateArgs(argv: string[], lang: Lang): SimulateArgs {
   const args: SimulateArgs = { workbook: '', schemes: [], from: null, to: null, managers: null, json: false, out: null, tz: null, lang: null, currency: null };
   const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    let a = argv[i];
-    let value: string | undefined;
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    if (eq > 0) {
-      value = a.slice(eq + 1);
-      a = a.slice(0, eq);
-    }
+  for (const [a, value] of optionTokens(argv, VALUED, () => new KpiUserError(msg(lang, 'simulate.cliUsage')))) {
     if (a === '--json') args.json = true;
-    else if (VALUED.has(a)) {
-      if (value === undefined) {
-        value = argv[++i];
-        if (value === undefined || value.startsWith('--')) throw new KpiUserError(msg(lang, 'simulate.cliUsage'));
-      }
+    else if (value !== undefined) {
+      // one of VALUED
       if (a === '--simulate') args.schemes = list(value);
       else if (a === '--from') args.from = value.trim();
       else if (a === '--to') args.to = value.trim();
@@ -124,32 +113,14 @@ export function simulationText(json: SimulationJson, lang: Lang): string {
   return out;
 }
 
-function oneLine(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  return text.replace(/\s*\n\s*/g, ' ').trim();
-}
-
 /** Runs the command; resolves to the exit code (0 done, 2 the user's to fix, 1 unexpected). */
 export async function runSimulateCommand(argv: string[], io: CliIO): Promise<number> {
   let lang: Lang = langOfLocale(io.env.KPI_LANG ?? io.env.LC_ALL ?? io.env.LANG ?? '');
   try {
     const args = parseSimulateArgs(argv, lang);
     if (args.lang) lang = args.lang;
-    const tz = args.tz ?? io.env.TZ ?? 'Europe/Moscow';
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-    } catch {
-      throw new KpiUserError(msg(lang, 'simulate.cliUsage'));
-    }
-    const file = resolve(io.cwd, args.workbook);
-    if (!existsSync(file) || !statSync(file).isFile()) throw new KpiUserError(msg(lang, 'cli.fileMissing', { file: args.workbook }));
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
-    } catch (e) {
-      throw new KpiUserError(msg(lang, 'cli.fileUnreadable', { file: args.workbook, reason: oneLine(e) }));
-    }
-    const raw = rawWorkbookOf(wb, { timeZone: tz, locale: args.lang ? (args.lang === 'ru' ? 'ru_RU' : 'en_US') : null, currency: args.currency });
+    const tz = timeZoneOf(args.tz, io.env, lang);
+    const { wb, raw } = await loadWorkbookFile(args.workbook, { cwd: io.cwd, timeZone: tz, lang: args.lang, currency: args.currency }, lang);
     lang = langOfLocale(raw.locale);
     const { read, json } = runSimulation(raw, { schemes: args.schemes, from: args.from!, to: args.to!, managers: args.managers });
     lang = read.lang;

@@ -1,0 +1,67 @@
+/**
+ * What both `kpi-payouts` commands (run.ts, simulate.ts) do before their own work: settle the
+ * time zone and read the .xlsx into an exceljs Workbook (written back by --out) and the RawWorkbook
+ * the pipeline reads. A problem the user must fix is a KpiUserError with a translated message.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { KpiUserError } from '../core/issues';
+import { msg } from '../core/messages/index';
+import type { Lang } from '../core/money';
+import type { RawWorkbook } from '../workbook/raw';
+import { rawWorkbookOf } from './xlsxRead';
+
+/** Default time zone of an .xlsx: the TZ environment variable when set, else Europe/Moscow (the users' home zone). */
+export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
+
+/** An error (or anything thrown) as one line of text. */
+export function oneLine(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+function validTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The time zone to read the workbook in: --tz, else $TZ, else DEFAULT_TIME_ZONE; an unknown zone is the user's to fix. */
+export function timeZoneOf(option: string | null, env: Record<string, string | undefined>, lang: Lang): string {
+  const tz = option ?? env.TZ ?? DEFAULT_TIME_ZONE;
+  if (!validTimeZone(tz)) throw new KpiUserError(msg(lang, 'cli.badTimeZone', { value: tz }));
+  return tz;
+}
+
+export interface LoadWorkbookOptions {
+  /** The directory `workbook` is relative to. */
+  cwd: string;
+  timeZone: string;
+  /** --lang: sets the workbook's locale (else guessed from its text). */
+  lang: Lang | null;
+  /** --currency (else derived from the locale). */
+  currency: string | null;
+}
+
+/**
+ * The .xlsx at `workbook` (as the user typed it; messages name it so) as an exceljs Workbook and as
+ * a RawWorkbook. A missing or unreadable file is a KpiUserError in `msgLang`.
+ */
+export async function loadWorkbookFile(workbook: string, opts: LoadWorkbookOptions, msgLang: Lang): Promise<{ wb: ExcelJS.Workbook; raw: RawWorkbook }> {
+  const file = resolve(opts.cwd, workbook);
+  if (!existsSync(file) || !statSync(file).isFile()) throw new KpiUserError(msg(msgLang, 'cli.fileMissing', { file: workbook }));
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new KpiUserError(msg(msgLang, 'cli.fileUnreadable', { file: workbook, reason: oneLine(e) }));
+  }
+  const locale = opts.lang ? (opts.lang === 'ru' ? 'ru_RU' : 'en') : null;
+  const raw = rawWorkbookOf(wb, { timeZone: opts.timeZone, locale, currency: opts.currency });
+  return { wb, raw };
+}
