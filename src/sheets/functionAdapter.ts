@@ -240,25 +240,31 @@ export function elementwise<D extends ArgKinds>(
   const columns = shape?.columns ?? 1;
   const cursor = new Cursor(fn, rows, columns);
   const blankCell = Array(width).fill('') as string[];
-  // One values object per call, refilled per cell: compute() reads it and keeps nothing.
+  // One values object per call, refilled per cell: compute() reads it and keeps nothing. Single
+  // values are put in once; per cell only the range arguments change.
   const values: Record<string, unknown> = {};
+  const kindList = names.map((name) => kinds[name]);
+  prepared.forEach((p, i) => {
+    if (p.kind === 'single') values[names[i]] = p.value;
+  });
   const cellAt = (r: number, c: number): (number | string)[] | number | string => {
     cursor.row = r;
     cursor.column = c;
     for (let i = 0; i < names.length; i++) {
       const p = prepared[i];
       let value: unknown;
-      if (p.kind === 'single') value = p.value;
+      if (p.kind === 'single') {
+        if (p.value === BLANK) return width === 1 ? '' : blankCell;
+        continue;
+      }
+      const raw = p.cells[r][c] ?? '';
+      // Columns repeat values (one plan for everyone): a value equal to the cell above is read once.
+      if (raw === p.lastRaw && typeof raw !== 'object') value = p.lastValue;
       else {
-        const raw = p.cells[r][c] ?? '';
-        // Columns repeat values (one plan for everyone): a value equal to the cell above is read once.
-        if (raw === p.lastRaw && typeof raw !== 'object') value = p.lastValue;
-        else {
-          cursor.arg = names[i];
-          value = kinds[names[i]].read(raw, cursor);
-          p.lastRaw = raw;
-          p.lastValue = value;
-        }
+        cursor.arg = names[i];
+        value = kindList[i].read(raw, cursor);
+        p.lastRaw = raw;
+        p.lastValue = value;
       }
       if (value === BLANK) return width === 1 ? '' : blankCell;
       values[names[i]] = value;
@@ -275,6 +281,12 @@ export function elementwise<D extends ArgKinds>(
   }
   const result: (number | string)[][] = new Array(rows);
   for (let r = 0; r < rows; r++) {
+    if (columns === 1) {
+      // A column in, a column out: the common case, without growing a line.
+      const out = cellAt(r, 0);
+      result[r] = isArray(out) ? [...out] : [out];
+      continue;
+    }
     const line: (number | string)[] = [];
     for (let c = 0; c < columns; c++) {
       const out = cellAt(r, c);
@@ -294,7 +306,10 @@ export function lastResult<A extends readonly unknown[], R>(fn: (...args: A) => 
   let lastArgs: A | null = null;
   let last: R;
   return (...args: A) => {
-    if (lastArgs === null || args.length !== lastArgs.length || args.some((a, i) => a !== lastArgs![i])) {
+    // A plain loop, not args.some(closure): this runs per row.
+    let same = lastArgs !== null && args.length === lastArgs.length;
+    for (let i = 0; same && i < args.length; i++) same = args[i] === lastArgs![i];
+    if (!same) {
       last = fn(...args);
       lastArgs = args;
     }
