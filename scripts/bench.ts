@@ -9,10 +9,11 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+/** A module may give numbers (their unit in the name) or text with the unit (`'303 ms'`). */
 export interface BenchFigure {
   name: string;
-  value: string;
-  budget?: string;
+  value: string | number;
+  budget?: string | number;
   ok?: boolean;
 }
 
@@ -41,7 +42,7 @@ for (const file of modules) {
   for (const f of figures) {
     const mark = f.ok === undefined ? '  ' : f.ok ? 'ok' : '!!';
     if (f.ok === false) over++;
-    console.log(`  ${mark} ${f.name.padEnd(48)} ${f.value.padStart(12)}${f.budget ? `   budget ${f.budget}` : ''}`);
+    console.log(`  ${mark} ${f.name.padEnd(48)} ${String(f.value).padStart(12)}${f.budget !== undefined ? `   budget ${f.budget}` : ''}`);
   }
 }
 console.log(`\n${over === 0 ? 'all figures within budget' : `${over} figure(s) over budget`}${failed ? `, ${failed} module(s) failed` : ''}`);
