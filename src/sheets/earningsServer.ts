@@ -11,11 +11,15 @@ import { readWorkbook } from '../workbook/read';
 import { KpiUserError } from '../core/issues';
 import { msg } from '../core/messages/index';
 import type { SimulationJson } from '../core/simulate';
-import { readRawWorkbook, renderTabs } from './spreadsheetIO';
+import { listSheets, readRawWorkbook, renderTabs } from './spreadsheetIO';
 import { showSidebar } from './sidebarServer';
 
-/** User property: the manager this user last picked in *My earnings*. */
-const PICKED_MANAGER_PROPERTY = 'kpiPayouts.earningsManager';
+/**
+ * User property prefix: the manager this user last picked in *My earnings*, per spreadsheet (user
+ * properties of an add-on are shared by all the user's documents; Иванов in one team's workbook is
+ * nobody in another's).
+ */
+const PICKED_MANAGER_PROPERTY = 'kpiPayouts.earningsManager:';
 
 function todayIn(timeZone: string): string {
   return Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd');
@@ -49,15 +53,16 @@ export function myEarnings(manager?: string | null, asOf?: string | null): MyEar
   const read = readWorkbook(raw);
   const hasManager = manager !== null && manager !== undefined && String(manager).trim() !== '';
   const userProperties = PropertiesService.getUserProperties();
+  const pickedKey = PICKED_MANAGER_PROPERTY + ss.getId();
   const result = myEarningsOfRead(read, {
     manager: hasManager ? String(manager) : null,
     email: hasManager ? null : activeEmail(),
-    remembered: hasManager ? null : userProperties.getProperty(PICKED_MANAGER_PROPERTY),
+    remembered: hasManager ? null : userProperties.getProperty(pickedKey),
     asOf: asOf ?? null,
     today: todayIn(raw.timeZone),
   });
   // a user the e-mail columns do not know picks themselves once, not on every press
-  if (result.via === 'argument' && result.manager) userProperties.setProperty(PICKED_MANAGER_PROPERTY, result.manager);
+  if (result.via === 'argument' && result.manager) userProperties.setProperty(pickedKey, result.manager);
   return result;
 }
 
@@ -95,7 +100,8 @@ function schemeList(schemes: string[] | string): string[] {
  */
 export function writeSimulationTab(schemes: string[] | string, from: string, to: string, managers?: string[] | null): { tab: string; simulation: SimulationJson } {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const raw = readRawWorkbook(ss);
+  const sheets = listSheets(ss); // listed once: the reader and the writer share it
+  const raw = readRawWorkbook(ss, {}, sheets);
   const read = readWorkbook(raw);
   const { json } = simulationOfRead(read, { schemes: schemeList(schemes), from, to, managers: managers ?? null });
   const tab = simulationTab(json, { lang: read.lang, generatedAt: Utilities.formatDate(new Date(), raw.timeZone, 'yyyy-MM-dd HH:mm') });
@@ -103,7 +109,7 @@ export function writeSimulationTab(schemes: string[] | string, from: string, to:
   const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
   if (!lock.tryLock(30_000)) throw new KpiUserError(msg(read.lang, 'ui.busy'));
   try {
-    renderTabs(ss, [tab], { currency: read.currency, lang: read.lang, timeZone: raw.timeZone });
+    renderTabs(ss, [tab], { currency: read.currency, lang: read.lang, timeZone: raw.timeZone }, sheets);
   } finally {
     lock.releaseLock();
   }

@@ -24,9 +24,19 @@ type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode | string } | unde
  * may not read the spreadsheet, not even its locale: the user's locale is used instead.
  */
 function menuLocale(e: OpenEvent): string {
-  // ScriptApp.AuthMode.NONE prints as 'NONE'; comparing names spares a ScriptApp lookup.
-  if (e?.authMode !== undefined && String(e.authMode) === 'NONE') return Session.getActiveUserLocale();
+  if (isAuthModeNone(e?.authMode)) return Session.getActiveUserLocale();
   return SpreadsheetApp.getActive().getSpreadsheetLocale();
+}
+
+/**
+ * `e.authMode == ScriptApp.AuthMode.NONE`, the documented check; where no ScriptApp is defined
+ * (a harness without it) the enum's name 'NONE' is compared instead.
+ */
+function isAuthModeNone(mode: GoogleAppsScript.Script.AuthMode | string | undefined): boolean {
+  if (mode === undefined || mode === null) return false;
+  const none = typeof ScriptApp !== 'undefined' ? ScriptApp.AuthMode?.NONE : undefined;
+  if (none !== undefined) return mode === none;
+  return String(mode) === 'NONE';
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Lang } from '../core/money';
 import { periodKey } from '../core/periods';
 import type { PayoutJson } from '../workbook/json';
 import { runPayouts, type PipelineResult } from '../workbook/pipeline';
-import { readRawWorkbook, renderTabs } from './spreadsheetIO';
+import { listSheets, readRawWorkbook, renderTabs, type SheetEntry } from './spreadsheetIO';
 
 /** How long a second generation waits for the first before giving up with a message. */
 const LOCK_WAIT_MS = 30_000;
@@ -32,12 +32,19 @@ function clock(timeZone: string): { today: string; generatedAt: string } {
   };
 }
 
-/** One read-and-compute of the active spreadsheet: writes nothing. */
-function computeActive(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, period: string | null | undefined): PipelineResult & { timeZone: string } {
-  const raw = readRawWorkbook(ss);
+/**
+ * One read-and-compute of the active spreadsheet: writes nothing. Returns the list of sheets it
+ * read too, so the writer does not list them again.
+ */
+function computeActive(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  period: string | null | undefined,
+): PipelineResult & { timeZone: string; sheets: SheetEntry[] } {
+  const sheets = listSheets(ss);
+  const raw = readRawWorkbook(ss, {}, sheets);
   const { today, generatedAt } = clock(raw.timeZone);
   const result = runPayouts(raw, { period: period ?? null, today, generatedAt });
-  return { ...result, timeZone: raw.timeZone };
+  return { ...result, timeZone: raw.timeZone, sheets };
 }
 
 /**
@@ -69,7 +76,7 @@ export function generatePayouts(period?: string | null): PayoutJson {
       onProgress: (done, total, tab) => {
         if (done % progressEvery === 0) ss.toast(msg(tabLang, 'ui.toast.writing', { n: done + 1, total, name: tab.name }), title);
       },
-    });
+    }, result.sheets);
     SpreadsheetApp.flush();
     ss.toast(msg(tabLang, 'ui.toast.done', { tabs: result.tabs.length, period: key }), title);
     return result.json;

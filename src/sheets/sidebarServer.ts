@@ -16,8 +16,8 @@ import { SCHEME_TEMPLATES, SCHEME_COLUMNS, type RuleDraft, type RuleKind, type S
 import { currencyOf } from '../workbook/read';
 import { findHeaderRow, findSheet, mapColumns, ROLE_FIELDS, SHEET_ROLES } from '../workbook/headers';
 import type { ColumnMapping, RawSheet, SheetRole } from '../workbook/raw';
-import { MAPPING_PROPERTY, readMapping } from './spreadsheetIO';
-import { listSchemeNames, readSchemeDrafts, RULE_KINDS, writeSchemeRows } from '../workbook/schemeSheet';
+import { MAPPING_PROPERTY, readMapping, userSheets } from './spreadsheetIO';
+import { listSchemeNames, readSchemeDrafts, RULE_KINDS, schemeRowsPlan } from '../workbook/schemeSheet';
 
 export type SidebarPanel = 'schemes' | 'earnings' | 'simulate';
 const PANELS: readonly SidebarPanel[] = ['schemes', 'earnings', 'simulate'];
@@ -153,8 +153,11 @@ export function getScheme(name: string): { name: string; drafts: RuleDraft[] } {
   const lang = langOf(ss);
   const mapping = savedMapping();
   const sheet = schemesSheet(ss, mapping);
-  const values = readValues(sheet);
-  const drafts = readSchemeDrafts(values, name, lang, mapping);
+  const range = sheet && sheet.getLastRow() > 0 ? sheet.getDataRange() : null;
+  const values = range ? (range.getValues() as CellValue[][]) : [];
+  // a rate saved as `4%` is 0.04 in a percent-formatted cell: the form shows `4%` again
+  const formats = range ? range.getNumberFormats() : [];
+  const drafts = readSchemeDrafts(values, name, lang, mapping, formats);
   if (drafts.length === 0) {
     throw new Error(msg(lang, 'sb.server.schemeNotFound', { name, sheet: sheet?.getName() ?? defaultSchemesName(lang) }));
   }
@@ -220,7 +223,8 @@ export interface SaveResult extends SchemeCheck {
 /**
  * Writes the scheme's rows into the Schemes sheet (created with headers in the spreadsheet's
  * language when absent), replacing only that scheme's rows. Refuses an invalid scheme.
- * One getValues, one setValues, and a clear of the rows left over when the sheet shrinks.
+ * Under the document lock: one getValues, rows inserted or deleted for the size change, one
+ * setValues of the scheme's block; no other cell is written.
  */
 export function saveScheme(name: string, drafts: RuleDraft[]): SaveResult {
   const ss = spreadsheet();
@@ -231,27 +235,81 @@ export function saveScheme(name: string, drafts: RuleDraft[]): SaveResult {
   if (check.issues.length > 0) {
     return { ok: false, saved: false, issues: check.issues, sheet: '', rows: 0, message: msg(lang, 'sb.save.refused', { n: check.issues.length }) };
   }
-  const mapping = savedMapping();
-  const sheet = schemesSheet(ss, mapping) ?? ss.insertSheet(defaultSchemesName(lang));
-  writeRows(sheet, readValues(sheet), shownName, clean, lang, mapping);
+  const sheet = withSchemesLock(lang, () => {
+    const mapping = savedMapping();
+    const target = schemesSheet(ss, mapping) ?? ss.insertSheet(defaultSchemesName(lang));
+    writeRows(target, readValues(target), shownName, clean, lang, mapping);
+    return target;
+  });
   return {
     ok: true, saved: true, issues: [], sheet: sheet.getName(), rows: clean.length,
     message: msg(lang, 'sb.save.done', { name: shownName, rows: clean.length, sheet: sheet.getName() }),
   };
 }
 
+/**
+ * One writer of the Schemes sheet at a time (two editors saving at once would each write rows
+ * computed from what they read): the document lock, as *Generate payouts* takes it; a busy
+ * document is a translated message, not a timeout.
+ */
+function withSchemesLock<T>(lang: Lang, fn: () => T): T {
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+  if (!lock.tryLock(SCHEMES_LOCK_WAIT_MS)) throw new Error(msg(lang, 'ui.busy'));
+  try {
+    return fn();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+const SCHEMES_LOCK_WAIT_MS = 10_000;
+
+/** Number format that shows a number as Sheets' default does (replaces a stale percent format). */
+const PLAIN_NUMBER_FORMAT = '0.###############';
+
+/**
+ * Writes ONLY the scheme's rows (workbook/schemeSheet schemeRowsPlan): rows inserted or deleted
+ * for the size change, one setValues per run of adjacent Schemes columns (one in the usual
+ * layout). Other schemes' cells are never written: getValues shows text without the apostrophe
+ * the owner typed, so writing it back would turn `- основной процент` into a formula, and a
+ * formula into its value.
+ */
 function writeRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, values: CellValue[][], name: string, drafts: RuleDraft[], lang: Lang, mapping: ColumnMapping): void {
-  const out = writeSchemeRows(values, name, drafts, lang, mapping);
-  const width = out.values[0]?.length ?? SCHEME_COLUMNS.length;
+  const plan = schemeRowsPlan(values, name, drafts, lang, mapping);
+  if (plan.insertHeaderRow) sheet.insertRowsBefore(1, 1);
   // A range past the sheet's grid throws in Sheets: grow it first (only when a scheme outgrows it).
-  const maxRows = sheet.getMaxRows();
-  if (out.values.length > maxRows) sheet.insertRowsAfter(maxRows, out.values.length - maxRows);
+  let maxRows = sheet.getMaxRows();
   const maxCols = sheet.getMaxColumns();
-  if (width > maxCols) sheet.insertColumnsAfter(maxCols, width - maxCols);
-  sheet.getRange(1, 1, out.values.length, width).setValues(out.values as unknown[][]);
-  const oldWidth = Math.max(0, ...values.map((r) => r.length));
-  if (out.previousRows > out.values.length && oldWidth > 0) {
-    sheet.getRange(out.values.length + 1, 1, out.previousRows - out.values.length, oldWidth).clearContent();
+  if (plan.width > maxCols) sheet.insertColumnsAfter(maxCols, plan.width - maxCols);
+  const deleting = plan.deletions.reduce((n, d) => n + d.count, 0) + Math.max(0, plan.oldCount - plan.newCount);
+  // Sheets refuses to delete every non-frozen row: keep one spare row then.
+  if (deleting > 0 && maxRows - deleting <= sheet.getFrozenRows()) {
+    sheet.insertRowsAfter(maxRows, 1);
+    maxRows += 1;
+  }
+  for (const d of plan.deletions) {
+    sheet.deleteRows(d.start, d.count);
+    maxRows -= d.count;
+  }
+  const { start, oldCount, newCount } = plan;
+  if (newCount > oldCount && oldCount > 0) sheet.insertRowsAfter(start + oldCount - 1, newCount - oldCount);
+  else if (newCount > oldCount && start + newCount - 1 > maxRows) sheet.insertRowsAfter(maxRows, start + newCount - 1 - maxRows);
+  else if (newCount < oldCount) sheet.deleteRows(start + newCount, oldCount - newCount);
+  for (const block of plan.writes) {
+    const range = sheet.getRange(block.row, block.col, block.values.length, block.values[0].length);
+    // a percent goes in as Sheets makes a typed `4%` (0.04, percent format); a number landing in a
+    // cell left percent-formatted by an earlier rule gets the plain format back
+    const formats = range.getNumberFormats();
+    let changed = false;
+    const next = formats.map((line, i) =>
+      line.map((f, j) => {
+        const want = block.formats[i][j] ?? (/%/.test(f) && typeof block.values[i][j] === 'number' ? PLAIN_NUMBER_FORMAT : f);
+        if (want !== f) changed = true;
+        return want;
+      }),
+    );
+    range.setValues(block.values as unknown[][]);
+    if (changed) range.setNumberFormats(next);
   }
 }
 
@@ -259,13 +317,15 @@ function writeRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, values: CellValue[
 export function deleteScheme(name: string): { deleted: boolean; message: string } {
   const ss = spreadsheet();
   const lang = langOf(ss);
-  const mapping = savedMapping();
-  const sheet = schemesSheet(ss, mapping);
-  const values = readValues(sheet);
-  if (!sheet || readSchemeDrafts(values, name, lang, mapping).length === 0) {
-    throw new Error(msg(lang, 'sb.server.schemeNotFound', { name, sheet: sheet?.getName() ?? defaultSchemesName(lang) }));
-  }
-  writeRows(sheet, values, name, [], lang, mapping);
+  withSchemesLock(lang, () => {
+    const mapping = savedMapping();
+    const sheet = schemesSheet(ss, mapping);
+    const values = readValues(sheet);
+    if (!sheet || readSchemeDrafts(values, name, lang, mapping).length === 0) {
+      throw new Error(msg(lang, 'sb.server.schemeNotFound', { name, sheet: sheet?.getName() ?? defaultSchemesName(lang) }));
+    }
+    writeRows(sheet, values, name, [], lang, mapping);
+  });
   return { deleted: true, message: msg(lang, 'sb.list.deleted', { name }) };
 }
 
@@ -334,14 +394,24 @@ export function getColumnMapping(): MappingView {
   const ss = spreadsheet();
   const lang = langOf(ss);
   const mapping = savedMapping();
-  const sheets = ss.getSheets();
-  // Only the top rows are needed to find headers: one small read per sheet.
-  const raw: RawSheet[] = sheets.map((s) => {
-    const rows = Math.min(5, s.getLastRow());
-    const cols = s.getLastColumn();
-    return { name: s.getName(), values: rows > 0 && cols > 0 ? (s.getRange(1, 1, rows, cols).getValues() as CellValue[][]) : [] };
-  });
+  // The picker offers the user's sheets: not our generated tabs, not half-built ones.
+  const sheets = userSheets(ss);
+  const byName: RawSheet[] = sheets.map((e) => ({ name: e.name, values: [] }));
+  // Headers only of the sheet each role uses (found by name or chosen by hand), and only its top 5 rows (the header row is among them).
+  const inUse = new Set<string>();
+  for (const role of SHEET_ROLES) {
+    const hit = findSheet(byName, role, mapping).sheet;
+    if (hit) inUse.add(hit.name);
+  }
+  const raw: RawSheet[] = sheets.map((e) => ({ name: e.name, values: inUse.has(e.name) ? topRows(e.sheet) : [] }));
   return mappingView(raw, mapping, lang);
+}
+
+/** The first (at most) 5 rows of a sheet: where findHeaderRow looks for the header. */
+function topRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): CellValue[][] {
+  const rows = Math.min(5, sheet.getLastRow());
+  const cols = sheet.getLastColumn();
+  return rows > 0 && cols > 0 ? (sheet.getRange(1, 1, rows, cols).getValues() as CellValue[][]) : [];
 }
 
 function mappingView(raw: RawSheet[], mapping: ColumnMapping, lang: Lang): MappingView {

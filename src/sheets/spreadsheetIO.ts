@@ -62,56 +62,110 @@ export function sheetsLocalDay(timeZone: string): (d: Date) => LocalDate {
   };
 }
 
-interface GeneratedTab {
+/** A sheet with its name, as listed once per execution (getSheets, one getName each). */
+export interface SheetEntry {
   sheet: Sheet;
-  key: string;
   name: string;
 }
 
-/** Every generated tab of the spreadsheet (found by its developer metadata, in one search). */
-export function generatedTabs(ss: Spreadsheet): GeneratedTab[] {
-  const found = ss.createDeveloperMetadataFinder().withKey(TAB_METADATA_KEY).find();
-  const out: GeneratedTab[] = [];
-  for (const md of found) {
+/**
+ * Every sheet in tab order with its name: one getSheets() and one getName() per sheet. Made once
+ * per execution and handed on (generatePayouts gives the reader's list to the writer).
+ */
+export function listSheets(ss: Spreadsheet): SheetEntry[] {
+  return ss.getSheets().map((sheet) => ({ sheet, name: sheet.getName() }));
+}
+
+/** Whether a sheet carries our generated-tab mark: one getDeveloperMetadata (a user's sheet has none to look at). */
+function isGeneratedSheet(sheet: Sheet): boolean {
+  return sheet.getDeveloperMetadata().some((md) => md.getKey() === TAB_METADATA_KEY);
+}
+
+/**
+ * Positions (1-based, as Sheet.getIndex) of every generated tab: one metadata search, and per tab
+ * found its location's sheet and position — no name, so a list of sheets can skip them unread.
+ */
+export function generatedPositions(ss: Spreadsheet): Set<number> {
+  const out = new Set<number>();
+  for (const md of ss.createDeveloperMetadataFinder().withKey(TAB_METADATA_KEY).find()) {
     const sheet = md.getLocation().getSheet();
-    if (sheet) out.push({ sheet, key: String(md.getValue() ?? ''), name: sheet.getName() });
+    if (sheet) out.add(sheet.getIndex());
   }
   return out;
 }
 
 /**
- * The user's workbook as the pipeline reads it: one `getDataRange().getValues()` per sheet the
- * reader needs (generated tabs are never read), the spreadsheet's time zone and locale, and the
- * sidebar's saved mapping.
+ * The sheets a user works with, for pickers: every sheet but our generated tabs and half-built
+ * `~kpi-tmp` ones. One getName per listed sheet; a generated tab costs its position, not its name.
  */
-export function readRawWorkbook(ss: Spreadsheet, options: ReadOptions = {}): RawWorkbook {
+export function userSheets(ss: Spreadsheet): SheetEntry[] {
+  const generated = generatedPositions(ss);
+  const out: SheetEntry[] = [];
+  ss.getSheets().forEach((sheet, i) => {
+    if (generated.has(i + 1)) return;
+    const name = sheet.getName();
+    if (!name.startsWith(TEMP_TAB_PREFIX)) out.push({ sheet, name });
+  });
+  return out;
+}
+
+/**
+ * The user's workbook as the pipeline reads it: one `getDataRange().getValues()` per sheet the
+ * reader needs, the spreadsheet's time zone and locale, and the sidebar's saved mapping.
+ *
+ * The role sheets are found by name first, exactly as the reader will find them; only those few
+ * are checked for our generated-tab mark (a generated tab named like an input sheet is dropped and
+ * the role looked up again). So the calls do not grow with the number of generated tabs beyond the
+ * one getName per sheet of `sheets` (pass the list when the caller needs it again, as the writer does).
+ * Other sheets are listed by name with no values, so messages can name them.
+ */
+export function readRawWorkbook(ss: Spreadsheet, options: ReadOptions = {}, sheets: readonly SheetEntry[] = listSheets(ss)): RawWorkbook {
   const timeZone = ss.getSpreadsheetTimeZone();
   const locale = ss.getSpreadsheetLocale();
   const mapping = readMapping();
-  const generatedIds = new Set(generatedTabs(ss).map((g) => g.sheet.getSheetId()));
-  const candidates = ss
-    .getSheets()
-    .map((sheet) => ({ sheet, name: sheet.getName() }))
-    .filter((c) => !c.name.startsWith(TEMP_TAB_PREFIX));
-  const userSheets = generatedIds.size === 0 ? candidates : candidates.filter((c) => !generatedIds.has(c.sheet.getSheetId()));
+  let candidates = sheets.filter((c) => !c.name.startsWith(TEMP_TAB_PREFIX));
 
-  // Find the role sheets by name alone, exactly as the reader will, and read only those; the
-  // others are listed by name (with no values) so messages can still name every sheet.
   let needed: Set<string> | null = null;
-  if (!options.allSheets) {
-    const byName: RawSheet[] = userSheets.map((c) => ({ name: c.name, values: [] }));
-    needed = new Set<string>();
-    for (const role of SHEET_ROLES as readonly SheetRole[]) {
-      const hit = findSheet(byName, role, mapping).sheet;
-      if (hit) needed.add(hit.name);
+  if (options.allSheets) {
+    const generated = generatedPositions(ss);
+    candidates = candidates.filter((c) => !generated.has(sheets.indexOf(c) + 1));
+  } else {
+    const checked = new Set<string>();
+    let mappedMissing = false;
+    for (let again = true; again; ) {
+      again = false;
+      mappedMissing = false;
+      needed = new Set<string>();
+      const byName: RawSheet[] = candidates.map((c) => ({ name: c.name, values: [] }));
+      for (const role of SHEET_ROLES as readonly SheetRole[]) {
+        const found = findSheet(byName, role, mapping);
+        if (found.mappedMissing !== null) mappedMissing = true;
+        const hit = found.sheet;
+        if (!hit) continue;
+        if (!checked.has(hit.name)) {
+          checked.add(hit.name);
+          const entry = candidates.find((c) => c.name === hit.name);
+          if (entry && isGeneratedSheet(entry.sheet)) {
+            candidates = candidates.filter((c) => c !== entry);
+            again = true;
+            break;
+          }
+        }
+        needed.add(hit.name);
+      }
+    }
+    // The reader names every sheet when a sheet chosen by hand is gone: only then are the generated tabs looked up, to leave them out.
+    if (mappedMissing) {
+      const generated = generatedPositions(ss);
+      candidates = candidates.filter((c) => !generated.has(sheets.indexOf(c) + 1));
     }
   }
 
-  const sheets: RawSheet[] = userSheets.map((c) => ({
+  const raw: RawSheet[] = candidates.map((c) => ({
     name: c.name,
     values: needed && !needed.has(c.name) ? [] : (c.sheet.getDataRange().getValues() as CellValue[][]),
   }));
-  return { sheets, timeZone, locale, currency: null, mapping, toLocalDay: sheetsLocalDay(timeZone) };
+  return { sheets: raw, timeZone, locale, currency: null, mapping, toLocalDay: sheetsLocalDay(timeZone) };
 }
 
 // ------------------------------------------------------------------------------------ rendering
@@ -261,8 +315,11 @@ export function linkRuns(links: readonly TabLink[]): TabLink[][] {
   return runs;
 }
 
-/** Writes one tab into an empty sheet: a bounded handful of calls whatever the number of rows. */
-function writeTab(ss: Spreadsheet, sheet: Sheet, tab: TabModel, ctx: RenderContext, gids: Map<string, number | null>): void {
+/**
+ * Writes one tab into a new, empty sheet of `size` (a new sheet's default size, read once per run):
+ * a bounded handful of calls whatever the number of rows, and writes only — no read in between.
+ */
+function writeTab(sheet: Sheet, tab: TabModel, ctx: RenderContext, gids: ReadonlyMap<string, number>, size: { rows: number; cols: number }): void {
   const block = cellBlock(tab, ctx.timeZone);
   const chartRoom = (tab.charts ?? []).reduce(
     (acc, c) => ({ rows: Math.max(acc.rows, c.anchor.row + 20), cols: Math.max(acc.cols, c.anchor.col + 8) }),
@@ -270,8 +327,8 @@ function writeTab(ss: Spreadsheet, sheet: Sheet, tab: TabModel, ctx: RenderConte
   );
   const needRows = Math.max(block.rows, chartRoom.rows, tab.frozenRows + 1);
   const needCols = Math.max(block.cols, chartRoom.cols, (tab.columnWidths ?? []).length);
-  const maxRows = sheet.getMaxRows();
-  const maxCols = sheet.getMaxColumns();
+  const maxRows = size.rows;
+  const maxCols = size.cols;
   if (needRows > maxRows) sheet.insertRowsAfter(maxRows, needRows - maxRows);
   else if (needRows < maxRows) sheet.deleteRows(needRows + 1, maxRows - needRows);
   if (needCols > maxCols) sheet.insertColumnsAfter(maxCols, needCols - maxCols);
@@ -300,8 +357,8 @@ function writeTab(ss: Spreadsheet, sheet: Sheet, tab: TabModel, ctx: RenderConte
   }
 
   for (const run of linkRuns(tab.links ?? [])) {
-    const gid = gidOf(ss, run[0].sheet, gids);
-    if (gid === null) continue; // a sheet that is gone: the row number stays, unlinked
+    const gid = gids.get(run[0].sheet);
+    if (gid === undefined) continue; // a sheet that is gone: the row number stays, unlinked
     const formulas = run.map((l) => [linkFormula(gid, l.targetRow, tab.rows[l.row]?.[l.col])]);
     sheet.getRange(run[0].row + 1, run[0].col + 1, run.length, 1).setFormulas(formulas);
   }
@@ -309,9 +366,16 @@ function writeTab(ss: Spreadsheet, sheet: Sheet, tab: TabModel, ctx: RenderConte
   for (const chart of tab.charts ?? []) insertChart(sheet, chart);
 }
 
-function gidOf(ss: Spreadsheet, name: string, cache: Map<string, number | null>): number | null {
-  if (!cache.has(name)) cache.set(name, ss.getSheetByName(name)?.getSheetId() ?? null);
-  return cache.get(name) ?? null;
+/** The gid of every sheet the tabs link to, read before the first write (a few getSheetId calls, one per linked sheet). */
+function linkTargets(tabs: readonly TabModel[], sheets: readonly SheetEntry[]): Map<string, number> {
+  const gids = new Map<string, number>();
+  const wanted = new Set<string>();
+  for (const tab of tabs) for (const l of tab.links ?? []) wanted.add(l.sheet);
+  for (const name of wanted) {
+    const entry = sheets.find((e) => e.name === name);
+    if (entry) gids.set(name, entry.sheet.getSheetId());
+  }
+  return gids;
 }
 
 function insertChart(sheet: Sheet, chart: TabChart): void {
@@ -327,7 +391,12 @@ function insertChart(sheet: Sheet, chart: TabChart): void {
   chart.series.forEach((s, i) => {
     series[i] = { labelInLegend: s.title, targetAxisIndex: s.axis === 'right' ? 1 : 0, ...(s.axis === 'right' ? { type: 'line' } : {}) };
   });
-  builder = builder.setPosition(chart.anchor.row + 1, chart.anchor.col + 1, 0, 0).setOption('title', chart.title).setOption('series', series);
+  // No header row in the ranges: without setNumHeaders(0) Sheets guesses one when the first attainment cell is blank.
+  builder = builder
+    .setNumHeaders(0)
+    .setPosition(chart.anchor.row + 1, chart.anchor.col + 1, 0, 0)
+    .setOption('title', chart.title)
+    .setOption('series', series);
   if (combo) builder = builder.setOption('seriesType', 'bars').setOption('vAxes', { 1: { format: 'percent' } });
   sheet.insertChart(builder.build());
 }
@@ -343,22 +412,47 @@ export function isReplaced(previousKey: string, keys: ReadonlySet<string>, perio
  * Writes the run's tabs. Each is built complete under a temporary name; only when all are done
  * are the previous tabs of the run's period(s) deleted and the new ones renamed. On any error the
  * half-built tabs are deleted and the error rethrown: the spreadsheet is as it was.
+ *
+ * Every read comes first (the previous tabs through one metadata search, the linked sheets' gids,
+ * the sheet count), then writes only — but for one read of the first new sheet's size, which
+ * every later new sheet shares. `sheets` is the reader's list when the caller has it (no second
+ * getName per sheet); the calls do not grow with the number of earlier generated tabs beyond one
+ * getValue per metadata entry the search returns.
  */
-export function renderTabs(ss: Spreadsheet, tabs: readonly TabModel[], ctx: RenderContext): void {
-  const existing = generatedTabs(ss);
-  for (const g of existing) if (g.name.startsWith(TEMP_TAB_PREFIX)) ss.deleteSheet(g.sheet); // leftovers of a killed run
-  const previous = existing.filter((g) => !g.name.startsWith(TEMP_TAB_PREFIX));
+export function renderTabs(ss: Spreadsheet, tabs: readonly TabModel[], ctx: RenderContext, sheets: readonly SheetEntry[] = listSheets(ss)): void {
+  // ---- reads
+  const leftovers = sheets.filter((e) => e.name.startsWith(TEMP_TAB_PREFIX) && isGeneratedSheet(e.sheet)); // of a killed run
+  const leftoverIds = new Set(leftovers.map((e) => e.sheet.getSheetId()));
+  const keys = new Set(tabs.map((t) => t.key));
+  const periods = new Set(tabs.map((t) => keyPeriod(t.key)).filter((p): p is string => p !== null));
+  const replaced: { sheet: Sheet; id: number; name: string }[] = [];
+  for (const md of ss.createDeveloperMetadataFinder().withKey(TAB_METADATA_KEY).find()) {
+    if (!isReplaced(String(md.getValue() ?? ''), keys, periods)) continue;
+    const sheet = md.getLocation().getSheet();
+    if (!sheet) continue;
+    const id = sheet.getSheetId();
+    if (leftoverIds.has(id) || replaced.some((r) => r.id === id)) continue;
+    replaced.push({ sheet, id, name: sheet.getName() });
+  }
+  const gids = linkTargets(tabs, sheets);
+  const replacedNames = new Set(replaced.map((r) => r.name.toLowerCase()));
+  const taken = new Set(sheets.map((e) => e.name.toLowerCase()).filter((n) => !replacedNames.has(n)));
+  let index = ss.getNumSheets();
 
+  // ---- writes
+  for (const e of leftovers) ss.deleteSheet(e.sheet);
+  index -= leftovers.length;
   const stamp = Date.now().toString(36);
   const built: { sheet: Sheet; tab: TabModel }[] = [];
-  const gids = new Map<string, number | null>();
+  let size: { rows: number; cols: number } | null = null;
   try {
     tabs.forEach((tab, i) => {
       ctx.onProgress?.(i, tabs.length, tab);
-      const sheet = ss.insertSheet(`${TEMP_TAB_PREFIX}${stamp} ${i + 1}`, ss.getNumSheets());
+      const sheet = ss.insertSheet(`${TEMP_TAB_PREFIX}${stamp} ${i + 1}`, index++);
       built.push({ sheet, tab });
       sheet.addDeveloperMetadata(TAB_METADATA_KEY, tab.key); // first, so a killed run's leftover is found and removed
-      writeTab(ss, sheet, tab, ctx, gids);
+      size ??= { rows: sheet.getMaxRows(), cols: sheet.getMaxColumns() }; // the one read among the writes: a new sheet's size
+      writeTab(sheet, tab, ctx, gids, size);
     });
   } catch (e) {
     for (const b of built) {
@@ -371,20 +465,18 @@ export function renderTabs(ss: Spreadsheet, tabs: readonly TabModel[], ctx: Rend
     throw e;
   }
 
-  const keys = new Set(tabs.map((t) => t.key));
-  const periods = new Set(tabs.map((t) => keyPeriod(t.key)).filter((p): p is string => p !== null));
-  const replaced = previous.filter((g) => isReplaced(g.key, keys, periods));
-  for (const g of replaced) ss.deleteSheet(g.sheet);
-  const builtIds = new Set(built.map((b) => b.sheet.getSheetId()));
-  const taken = new Set(
-    ss
-      .getSheets()
-      .filter((s) => !builtIds.has(s.getSheetId()))
-      .map((s) => s.getName().toLowerCase()),
-  );
+  for (const r of replaced) ss.deleteSheet(r.sheet);
   for (const b of built) {
-    const name = uniqueSheetName(b.tab.name, taken);
-    taken.add(name.toLowerCase());
-    b.sheet.setName(name);
+    for (let attempt = 1; ; attempt++) {
+      const name = uniqueSheetName(b.tab.name, taken);
+      taken.add(name.toLowerCase());
+      try {
+        b.sheet.setName(name);
+        break;
+      } catch (e) {
+        // `taken` is the list read before the run: a sheet of that name made since (another editor) → the next free name
+        if (attempt >= 3) throw e;
+      }
+    }
   }
 }

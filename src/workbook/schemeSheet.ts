@@ -1,6 +1,8 @@
 /**
  * The Schemes sheet ⇄ the wizard's drafts (SPEC §2 Schemes, §6 *Schemes…*). Pure: the sidebar
- * server reads the sheet with one getValues, calls these, and writes the result with one setValues.
+ * server reads the sheet with one getValues, calls these, and writes what schemeRowsPlan says —
+ * only the edited scheme's rows (Sheets re-parses every string setValues writes, so writing other
+ * rows back would mangle them).
  *
  * Writing replaces only one scheme's rows: other schemes' rows, blank and note rows, and any
  * extra columns the owner added stay where they are.
@@ -96,9 +98,19 @@ export function listSchemeNames(values: readonly CellValue[][], fallbackLang: La
  * A cell as the form shows it: numbers to 15 significant digits as Sheets shows them (a computed
  * 0.1 + 0.2 is `0.3`, not `0.30000000000000004`), dates as ISO days, text as is.
  */
-function cellDraftText(v: CellValue): string {
-  if (typeof v === 'number') return Number.isFinite(v) ? dec(v.toPrecision(15)).toString() : String(v);
+function cellDraftText(v: CellValue, format = ''): string {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return String(v);
+    // a percent-formatted cell (Sheets turns a typed `4%` into 0.04 shown as 4%) reads back as typed
+    if (isPercentFormat(format)) return `${dec(v.toPrecision(15)).times(100).toString()}%`;
+    return dec(v.toPrecision(15)).toString();
+  }
   return cellText(v).trim();
+}
+
+/** A number format showing percents (`0%`, `0.00%`), `%` inside quotes or escaped not counted. */
+function isPercentFormat(format: string): boolean {
+  return /%/.test(String(format ?? '').replace(/"[^"]*"|\\./g, ''));
 }
 
 /**
@@ -106,7 +118,14 @@ function cellDraftText(v: CellValue): string {
  * form's selects show them. A rule word the engine does not know is kept as typed: validation
  * then says so beside the rule.
  */
-export function readSchemeDrafts(values: readonly CellValue[][], name: string, fallbackLang: Lang, mapping?: ColumnMapping): RuleDraft[] {
+export function readSchemeDrafts(
+  values: readonly CellValue[][],
+  name: string,
+  fallbackLang: Lang,
+  mapping?: ColumnMapping,
+  /** The cells' number formats (getNumberFormats), to read a percent-formatted 0.04 back as `4%`. */
+  formats?: readonly (readonly string[])[],
+): RuleDraft[] {
   const layout = schemeSheetLayout(values, fallbackLang, mapping);
   if (!layout) return [];
   const key = schemeKey(name);
@@ -114,7 +133,10 @@ export function readSchemeDrafts(values: readonly CellValue[][], name: string, f
   for (let r = layout.headerRow + 1; r < values.length; r++) {
     const row = values[r];
     if (schemeKey(cellText(row[layout.columns.scheme!])) !== key) continue;
-    const cell = (col: SchemeColumn) => (layout.columns[col] === undefined ? '' : cellDraftText(row[layout.columns[col]!]));
+    const cell = (col: SchemeColumn) => {
+      const c = layout.columns[col];
+      return c === undefined ? '' : cellDraftText(row[c], formats?.[r]?.[c] ?? '');
+    };
     const ruleText = cell('rule');
     const kind = parseRuleKind(ruleText);
     const metricText = cell('metric');
@@ -194,6 +216,8 @@ export interface SchemeSheetWrite {
 }
 
 /**
+ * The whole sheet as it looks after saving (the adapter writes it with schemeRowsPlan, which
+ * places rows the same way; tests use this as the reference).
  * Replaces scheme `name`'s rows with `drafts` (an empty list removes the scheme). The new rows
  * take the place of the scheme's first row (a new scheme goes after the last used row); the
  * scheme's other rows go; every other row, and each replaced row's cells in columns that are not
@@ -253,4 +277,144 @@ export function writeSchemeRows(
   while (out.length > headerRow + 1 && out[out.length - 1].every(isBlank)) out.pop();
   width = Math.max(width, ...out.map((r) => r.length));
   return { values: out.map((row) => Array.from({ length: width }, (_, c) => (row[c] === undefined || row[c] === null ? '' : row[c]))), previousRows, lang: sheetLang };
+}
+
+/** Cells to write: a rectangle at 1-based `row`, `col`, with the number format each cell needs (null: leave as is unless a stale percent). */
+export interface SchemeCellBlock {
+  row: number;
+  col: number;
+  values: CellValue[][];
+  formats: (string | null)[][];
+}
+
+/**
+ * How saving (or deleting, with no drafts) one scheme touches the sheet, so nothing else is
+ * rewritten (SPEC §6: a round trip through getValues/setValues would turn another scheme's
+ * `- основной процент` into a formula and replace the owner's formulas by their values).
+ * Rows are 1-based; do the steps in order: insert the header row, grow the columns, delete the
+ * scheme's stray rows (bottom-up, all below its block), resize the block at `start` from
+ * `oldCount` to `newCount` rows, then write each block of `writes`.
+ */
+export interface SchemeRowsPlan {
+  lang: Lang;
+  /** A sheet with content but no header row: one row goes in above row 1 for the header. */
+  insertHeaderRow: boolean;
+  /** Columns the sheet needs. */
+  width: number;
+  /** The scheme's rows outside its first run of adjacent rows, bottom-up. */
+  deletions: { start: number; count: number }[];
+  start: number;
+  oldCount: number;
+  newCount: number;
+  /** The new header cells (a new sheet, or Schemes columns the owner's header lacks) and the block, in runs of adjacent columns. */
+  writes: SchemeCellBlock[];
+}
+
+/** The number format for a percent as typed: `4%` → `0%`, `4.5%` → `0.0%`. */
+function percentFormat(fraction: ReturnType<typeof dec>): string {
+  const places = Math.min(10, fraction.times(100).decimalPlaces());
+  return places > 0 ? `0.${'0'.repeat(places)}%` : '0%';
+}
+
+/** Adjacent column indexes grouped: [0,1,2,5] → [[0,3],[5,1]] as [first, count]. */
+function columnRuns(cols: number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const c of [...cols].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1] === c) last[1]++;
+    else if (!last || last[0] + last[1] < c) runs.push([c, 1]);
+  }
+  return runs;
+}
+
+/** Plans writing scheme `name`'s rows as `drafts` (none: delete them); see SchemeRowsPlan and writeSchemeRows (same placement). */
+export function schemeRowsPlan(
+  existing: readonly CellValue[][],
+  name: string,
+  drafts: readonly RuleDraft[],
+  lang: Lang,
+  mapping?: ColumnMapping,
+): SchemeRowsPlan {
+  let values: readonly CellValue[][] = existing;
+  let layout = schemeSheetLayout(values, lang, mapping);
+  let insertHeaderRow = false;
+  const headerCells = new Map<number, CellValue>(); // column index → header text to write
+  if (!layout) {
+    const header = SCHEME_COLUMNS.map((c) => SCHEME_HEADERS[lang][c]);
+    insertHeaderRow = values.some((row) => row.some((c) => !isBlank(c)));
+    values = insertHeaderRow ? [header, ...values] : [header];
+    layout = schemeSheetLayout(values, lang)!;
+    header.forEach((h, i) => headerCells.set(i, h));
+  }
+  const { headerRow, columns } = layout;
+  const sheetLang = layout.lang;
+  let width = Math.max(0, ...values.map((r) => r.length));
+  for (const col of SCHEME_COLUMNS) {
+    if (columns[col] === undefined) {
+      columns[col] = width;
+      headerCells.set(width, SCHEME_HEADERS[sheetLang][col]);
+      width++;
+    }
+  }
+
+  const key = schemeKey(name);
+  const schemeCol = columns.scheme!;
+  const own: number[] = []; // indexes in `values` of the scheme's rows
+  for (let r = headerRow + 1; r < values.length; r++) if (schemeKey(cellText(values[r][schemeCol])) === key) own.push(r);
+  let start: number;
+  let oldCount = 0;
+  const deletions: { start: number; count: number }[] = [];
+  if (own.length > 0) {
+    while (oldCount < own.length && own[oldCount] === own[0] + oldCount) oldCount++;
+    start = own[0] + 1;
+    for (const [first, count] of columnRuns(own.slice(oldCount)).reverse()) deletions.push({ start: first + 1, count });
+  } else {
+    let lastUsed = values.length - 1;
+    while (lastUsed > headerRow && values[lastUsed].every(isBlank)) lastUsed--;
+    start = lastUsed + 2;
+  }
+
+  const schemeCols = SCHEME_COLUMNS.map((c) => columns[c]!);
+  const rows = drafts.map((d) => {
+    const cells = draftCells(name.trim().replace(/\s+/g, ' '), d, sheetLang, lang);
+    const out = new Map<number, { value: CellValue; format: string | null }>();
+    for (const col of SCHEME_COLUMNS) {
+      let value = cells[col];
+      let format: string | null = null;
+      // a percent is written as the number Sheets would make of it, with a percent format: what Sheets does with a typed `4%`
+      if (NUMBER_COLUMNS.includes(col) && typeof value === 'string' && !value.startsWith("'")) {
+        const n = parseNumber(value, { lang });
+        if (n.kind === 'number' && n.percent) {
+          value = n.value.toNumber();
+          format = percentFormat(n.value);
+        }
+      }
+      out.set(columns[col]!, { value, format });
+    }
+    return out;
+  });
+
+  const writes: SchemeCellBlock[] = [];
+  const headerAbove = start === headerRow + 2;
+  for (const [first, count] of columnRuns(schemeCols)) {
+    const cols = Array.from({ length: count }, (_, j) => first + j);
+    const withHeader = headerAbove && cols.every((c) => headerCells.has(c));
+    const lines = rows.map((row) => cols.map((c) => row.get(c)!));
+    if (withHeader) {
+      lines.unshift(cols.map((c) => ({ value: headerCells.get(c)!, format: null })));
+      cols.forEach((c) => headerCells.delete(c));
+    }
+    if (lines.length === 0) continue;
+    writes.push({
+      row: withHeader ? headerRow + 1 : start,
+      col: first + 1,
+      values: lines.map((l) => l.map((x) => x.value)),
+      formats: lines.map((l) => l.map((x) => x.format)),
+    });
+  }
+  for (const [first, count] of columnRuns([...headerCells.keys()])) {
+    const cols = Array.from({ length: count }, (_, j) => first + j);
+    writes.unshift({ row: headerRow + 1, col: first + 1, values: [cols.map((c) => headerCells.get(c)!)], formats: [cols.map(() => null)] });
+  }
+  return { lang: sheetLang, insertHeaderRow, width, deletions, start, oldCount, newCount: drafts.length, writes };
 }

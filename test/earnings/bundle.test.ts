@@ -37,7 +37,7 @@ describe('myEarnings on the built script', () => {
     expect(ss.io.calls.getValues ?? 0).toBeLessThanOrEqual(3); // Сделки, Планы, Схемы
     // the only write: this user's pick, in the user's own properties
     for (const method of Object.keys(ss.io.calls)) expect(WRITE_METHODS.has(method) && method !== 'setProperty', method).toBe(false);
-    expect(env.userProperties.getProperty('kpiPayouts.earningsManager')).toBe(IVANOV);
+    expect(env.userProperties.getProperty(`kpiPayouts.earningsManager:${ss._id}`)).toBe(IVANOV);
     expect(env.documentProperties.getProperties()).toEqual({});
   });
 
@@ -47,6 +47,25 @@ describe('myEarnings on the built script', () => {
     gas.call('myEarnings', PETROV, '2026-11-20');
     const again = json(gas.call('myEarnings', '', '2026-11-20'));
     expect([again.manager, again.via, again.earnings.total]).toEqual([PETROV, 'remembered', 33000]);
+  });
+
+  it('the pick is remembered per spreadsheet: another spreadsheet of the same user does not get it', () => {
+    const first = setup({ email: 'boss@example.com' });
+    first.gas.call('myEarnings', PETROV, '2026-11-20');
+    // a second spreadsheet, same user: user properties are shared by all the user's documents
+    const raw = fixtureWorkbook();
+    const other = fakeSpreadsheet({ sheets: Object.fromEntries(raw.sheets.map((s) => [s.name, s.values])), timeZone: 'Europe/Moscow', locale: 'ru_RU' });
+    const globals = appsScriptGlobals(other, { userEmail: 'boss@example.com' });
+    const env = globals.__env;
+    const PropertiesService = {
+      getUserProperties: () => first.env.userProperties,
+      getDocumentProperties: () => env.documentProperties,
+      getScriptProperties: () => env.documentProperties,
+    };
+    const gas = loadBundle({ ...globals, PropertiesService });
+    const r = json(gas.call('myEarnings', '', '2026-11-20'));
+    expect([r.manager, r.via]).toEqual([null, null]);
+    expect(json(first.gas.call('myEarnings', '', '2026-11-20')).via).toBe('remembered');
   });
 
   it('no argument: the current user e-mail through the Plans e-mail column', () => {

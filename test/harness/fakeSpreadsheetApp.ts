@@ -3,7 +3,9 @@
  * LockService, PropertiesService, Session, Utilities, ScriptApp, Charts, Logger), strict where
  * Sheets is: one-based indexes, out-of-range ranges throw, setValues checks the 2-D shape, strings
  * starting with `=` (and `+`/`-`/`@` text that is not a number) become formulas unless
- * apostrophe-prefixed, numeric-looking strings become numbers. Every service call is counted
+ * apostrophe-prefixed, and unprefixed strings Sheets would convert do convert (numbers, `3%`,
+ * `TRUE`, dates and times → Date; see sheetsConversion); insertRowsAfter/deleteRows shift values,
+ * formulas, links and formats as Sheets does. Every service call is counted
  * (`io.calls[method]`, `io.total`) so tests can assert bounded I/O.
  *
  * Usage:
@@ -28,7 +30,7 @@ export const WRITE_METHODS = new Set([
   'setBackgrounds', 'setRichTextValue', 'setRichTextValues', 'setFrozenRows', 'setFrozenColumns',
   'setColumnWidth', 'setColumnWidths', 'insertChart', 'removeChart', 'updateChart',
   'addDeveloperMetadata', 'remove', 'clear', 'clearContents', 'clearFormats', 'hideSheet',
-  'showSheet', 'insertRowsAfter', 'insertColumnsAfter', 'deleteRows', 'deleteColumns',
+  'showSheet', 'insertRowsAfter', 'insertRowsBefore', 'insertColumnsAfter', 'deleteRows', 'deleteColumns',
   'setProperty', 'setProperties', 'deleteProperty', 'setActiveSheet', 'activate', 'moveActiveSheet',
 ]);
 
@@ -44,9 +46,19 @@ export class IoLog {
   total = 0;
   private faults: { method: string; nth: number; message: string }[] = [];
 
+  /** Every counted call in order, while `trace()` is on (null: off). */
+  sequence: string[] | null = null;
+
+  /** Starts recording the order of calls afresh in `sequence` (for "no read between writes" checks). */
+  trace(): string[] {
+    this.sequence = [];
+    return this.sequence;
+  }
+
   count(method: string): void {
     this.calls[method] = (this.calls[method] ?? 0) + 1;
     this.total += 1;
+    this.sequence?.push(method);
     const fault = this.faults.find((f) => f.method === method && f.nth === this.calls[method]);
     if (fault) throw new Error(fault.message);
   }
@@ -154,6 +166,60 @@ function lookupOp<T>(ops: RectOp<T>[], row: number, col: number): T | undefined 
 }
 
 const NUMBER_TEXT = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
+
+/** A number as Sheets reads typed text in `locale`: plain decimals everywhere, `1 250,50` (ru), `1,250.50` (en). */
+function numberOfText(t: string, locale: string): number | null {
+  if (NUMBER_TEXT.test(t)) return Number(t);
+  const s = t.trim();
+  if (/^ru/i.test(locale)) {
+    if (/^[-+]?(\d{1,3}([ \u00a0\u202f]\d{3})+|\d+)(,\d+)?$/.test(s)) return Number(s.replace(/[ \u00a0\u202f]/g, '').replace(',', '.'));
+  } else if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
+  return null;
+}
+
+function dayDate(y: number, m: number, d: number): Date | null {
+  const year = y < 100 ? (y < 30 ? 2000 + y : 1900 + y) : y;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const date = new Date(Date.UTC(year, m - 1, d));
+  return date.getUTCDate() === d ? date : null;
+}
+
+/**
+ * What Sheets makes of a string written by setValues without a leading apostrophe, beyond formulas:
+ * a percent (`3%` → 0.03), a number (`00123` → 123, `1 250,50` in ru), a date (`22.11.2026`,
+ * `2026-11-22`, `1/2` → a Date), a time (`10:50` → a Date on 1899-12-30, as getValues returns
+ * times) or a boolean (`TRUE`, `ложь` in ru). Null: the text stays text. Dates are made at UTC
+ * midnight: a test only needs to see that a value stopped being the text it was.
+ */
+export function sheetsConversion(v: string, locale: string): number | boolean | Date | null {
+  const t = v.trim();
+  if (t === '') return null;
+  const pct = /^(.*\d)\s*%$/.exec(t);
+  if (pct) {
+    const n = numberOfText(pct[1], locale);
+    if (n !== null) return n / 100;
+  }
+  const n = numberOfText(t, locale);
+  if (n !== null) return n;
+  let m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])[Mm])?$/.exec(t);
+  if (m) {
+    let h = Number(m[1]);
+    if (m[4]) h = (h % 12) + (/p/i.test(m[4]) ? 12 : 0);
+    if (h < 24 && Number(m[2]) < 60 && Number(m[3] ?? 0) < 60) return new Date(Date.UTC(1899, 11, 30, h, Number(m[2]), Number(m[3] ?? 0)));
+  }
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m) return dayDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  const ru = /^ru/i.test(locale);
+  m = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(t);
+  if (m) return dayDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/.exec(t);
+  if (m) {
+    const year = m[3] ? Number(m[3]) : new Date().getUTCFullYear();
+    return ru ? dayDate(year, Number(m[2]), Number(m[1])) : dayDate(year, Number(m[1]), Number(m[2]));
+  }
+  if (/^(true|false)$/i.test(t) || (ru && /^(истина|ложь)$/i.test(t))) return /^(true|истина)$/i.test(t);
+  return null;
+}
 
 export class FakeRichTextValue {
   constructor(
@@ -439,9 +505,48 @@ export class FakeSheet {
   getMaxColumns() {
     return this._maxCols;
   }
+  /** Moves formulas, links and format rectangles of the rows below `at` by `by` (rows in [at, at - by) go when by < 0). */
+  _shiftRows(at: number, by: number): void {
+    const moveKeys = (map: Map<string, string>) => {
+      const entries = [...map.entries()];
+      map.clear();
+      for (const [key, v] of entries) {
+        const [r, c] = key.split(',').map(Number);
+        if (r < at) map.set(key, v);
+        else if (by > 0 || r >= at - by) map.set(`${r + by},${c}`, v);
+      }
+    };
+    moveKeys(this._formulas);
+    moveKeys(this._links);
+    const moveOps = (ops: RectOp<string>[]) =>
+      ops.flatMap((o) => {
+        const end = o.row + o.rows; // exclusive
+        if (end <= at) return [o];
+        if (by > 0) return [o.row >= at ? { ...o, row: o.row + by } : { ...o, rows: o.rows + by }];
+        const gone = Math.max(0, Math.min(end, at - by) - Math.max(o.row, at));
+        const rows = o.rows - gone;
+        if (rows <= 0) return [];
+        return [{ ...o, row: o.row >= at ? Math.max(at, o.row + by) : o.row, rows }];
+      });
+    this._formats = moveOps(this._formats);
+    this._weights = moveOps(this._weights);
+    this._backgrounds = moveOps(this._backgrounds);
+  }
   insertRowsAfter(after: number, howMany: number) {
-    if (after < 1 || after > this._maxRows || howMany < 1) throw new Error('Exception: Those rows are out of bounds.');
+    if (!Number.isInteger(after) || !Number.isInteger(howMany) || after < 1 || after > this._maxRows || howMany < 1) {
+      throw new Error('Exception: Those rows are out of bounds.');
+    }
     if (after < this._values.length) this._values.splice(after, 0, ...Array.from({ length: howMany }, () => []));
+    this._shiftRows(after + 1, howMany);
+    this._maxRows += howMany;
+    return this._proxy;
+  }
+  insertRowsBefore(before: number, howMany: number) {
+    if (!Number.isInteger(before) || !Number.isInteger(howMany) || before < 1 || before > this._maxRows || howMany < 1) {
+      throw new Error('Exception: Those rows are out of bounds.');
+    }
+    if (before <= this._values.length) this._values.splice(before - 1, 0, ...Array.from({ length: howMany }, () => []));
+    this._shiftRows(before, howMany);
     this._maxRows += howMany;
     return this._proxy;
   }
@@ -452,9 +557,13 @@ export class FakeSheet {
     return this._proxy;
   }
   deleteRows(start: number, howMany: number) {
-    if (start < 1 || howMany < 1 || start + howMany - 1 > this._maxRows) throw new Error('Exception: Those rows are out of bounds.');
+    if (!Number.isInteger(start) || !Number.isInteger(howMany) || start < 1 || howMany < 1 || start + howMany - 1 > this._maxRows) {
+      throw new Error('Exception: Those rows are out of bounds.');
+    }
     if (howMany >= this._maxRows) throw new Error('Exception: You can\'t delete all the rows on the sheet.');
+    if (howMany >= this._maxRows - this._frozenRows) throw new Error('Exception: You can\'t delete all the non-frozen rows on the sheet.');
     this._values.splice(start - 1, howMany);
+    this._shiftRows(start, -howMany);
     this._maxRows -= howMany;
     return this._proxy;
   }
@@ -587,13 +696,17 @@ export class FakeRange {
       this._sheet._formulas.set(key, v);
       return this._sheet._set(r, c, '');
     }
-    if (NUMBER_TEXT.test(v)) return this._sheet._set(r, c, Number(v));
+    const converted = sheetsConversion(v, this._sheet._ss._locale);
+    if (converted !== null) {
+      // a typed percent also gets a percent format, as in Sheets
+      if (typeof converted === 'number' && /%\s*$/.test(v)) this._sheet._formats.push({ row: r, col: c, rows: 1, cols: 1, value: /[.,]\d/.test(v) ? '0.00%' : '0%' });
+      return this._sheet._set(r, c, converted);
+    }
     if (/^[+\-@]/.test(v)) {
-      // Sheets parses these as formulas (e.g. `+7 900 123-45-67` → #ERROR!)
+      // Sheets parses these as formulas (e.g. `+7 900 123-45-67`, `- основной процент` → #ERROR!)
       this._sheet._formulas.set(key, v);
       return this._sheet._set(r, c, '');
     }
-    if (/^(true|false)$/i.test(v)) return this._sheet._set(r, c, v.toLowerCase() === 'true');
     return this._sheet._set(r, c, v);
   }
 
@@ -1087,7 +1200,11 @@ export interface FakeSpreadsheetOptions {
   locale?: string;
 }
 
-/** A fake spreadsheet holding the given sheets (values as getValues would return them). */
+/**
+ * A fake spreadsheet holding the given sheets (values as getValues would return them; a string's
+ * leading apostrophe — how a user types text Sheets would otherwise convert — is dropped, as Sheets
+ * shows it; other strings are kept as text, as if typed with that apostrophe).
+ */
 export function fakeSpreadsheet(opts: FakeSpreadsheetOptions = {}): FakeSpreadsheet {
   const io = new IoLog();
   const ss = new FakeSpreadsheet(io, opts.timeZone ?? 'Europe/Moscow', opts.locale ?? 'ru_RU');
@@ -1097,7 +1214,10 @@ export function fakeSpreadsheet(opts: FakeSpreadsheetOptions = {}): FakeSpreadsh
     const rows = Math.max(1000, values.length);
     const cols = Math.max(26, ...values.map((r) => r.length));
     const sheet = ss._addSheet(name, undefined, rows, cols);
-    sheet._values = values.map((line) => line.map((v) => (v === null || v === undefined ? '' : (copyValue(v) as FakeCellValue))));
+    // as Sheets shows typed text: `'=старый оклад` is the text `=старый оклад`, the apostrophe never comes back
+    sheet._values = values.map((line) =>
+      line.map((v) => (v === null || v === undefined ? '' : typeof v === 'string' && v.startsWith("'") ? v.slice(1) : (copyValue(v) as FakeCellValue))),
+    );
   }
   return ss._proxy; // calls from tests are counted too; `_…` helpers and `io` are not
 }

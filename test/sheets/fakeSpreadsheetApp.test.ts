@@ -24,6 +24,43 @@ describe('the fake SpreadsheetApp is strict where Sheets is', () => {
     expect(String(v[0])).toMatch(/^#FORMULA /);
   });
 
+  it('converts unprefixed text as Sheets does (percent, number, date, time, boolean); seeds are stored as Sheets shows them', () => {
+    const ss = fakeSpreadsheet({ sheets: { S: [["'=старый оклад", "'- основной процент", "'00123", 'plain']] } });
+    const sheet = ss.getSheetByName('S')!;
+    // the apostrophe the owner typed is never returned
+    expect(sheet.getRange(1, 1, 1, 4).getValues()[0]).toEqual(['=старый оклад', '- основной процент', '00123', 'plain']);
+    const r = sheet.getRange(2, 1, 1, 10);
+    r.setValues([['3%', '1 250,50', 'TRUE', 'ложь', '22.11.2026', '10:50', '1/2', '- основной процент', "'3%", "'10:50"]]);
+    const v = r.getValues()[0];
+    expect(v.slice(0, 4)).toEqual([0.03, 1250.5, true, false]);
+    const isDate = (x: unknown) => Object.prototype.toString.call(x) === '[object Date]';
+    expect([v[4], v[5], v[6]].map(isDate)).toEqual([true, true, true]);
+    expect((v[4] as Date).toISOString().slice(0, 10)).toBe('2026-11-22');
+    expect(String(v[7])).toMatch(/^#FORMULA /);
+    expect(v.slice(8)).toEqual(['3%', '10:50']);
+    expect((sheet as any)._numberFormatAt(2, 1)).toBe('0%');
+  });
+
+  it('insertRowsAfter / insertRowsBefore / deleteRows move values, formulas and formats with their rows', () => {
+    const ss = fakeSpreadsheet({ sheets: { S: [['a'], ['b'], ['c']] } });
+    const sheet = ss.getSheetByName('S')! as any;
+    sheet.getRange(3, 2).setFormula('=A1');
+    sheet.getRange(3, 1).setNumberFormat('0%');
+    sheet.insertRowsAfter(1, 2);
+    expect(sheet._dump().map((r: unknown[]) => r[0])).toEqual(['a', '', '', 'b', 'c']);
+    expect(sheet.getRange(5, 2).getFormula()).toBe('=A1');
+    expect(sheet._numberFormatAt(5, 1)).toBe('0%');
+    sheet.deleteRows(2, 3);
+    expect(sheet._dump().map((r: unknown[]) => r[0])).toEqual(['a', 'c']);
+    expect(sheet.getRange(2, 2).getFormula()).toBe('=A1');
+    sheet.insertRowsBefore(1, 1);
+    expect(sheet._dump().map((r: unknown[]) => r[0])).toEqual(['', 'a', 'c']);
+    expect(sheet.getRange(3, 2).getFormula()).toBe('=A1');
+    expect(sheet.getMaxRows()).toBe(1000);
+    expect(() => sheet.deleteRows(1, 1000)).toThrow(/delete all the rows/);
+    expect(() => sheet.insertRowsAfter(0, 1)).toThrow(/out of bounds/);
+  });
+
   it('enforces sheet-name rules and counts every call', () => {
     const ss = fakeSpreadsheet({ sheets: { Deals: [] } });
     ss.io.reset();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { fakeSpreadsheet } from '../harness/fakeSpreadsheetApp';
 import { describe, expect, it } from 'vitest';
-import { emptyDraft, listSchemeNames, readSchemeDrafts, schemeSheetLayout, sheetCell, writeSchemeRows } from '../../src/workbook/schemeSheet';
+import { emptyDraft, listSchemeNames, readSchemeDrafts, schemeRowsPlan, schemeSheetLayout, sheetCell, writeSchemeRows } from '../../src/workbook/schemeSheet';
 import { textToTiers, tiersToText } from '../../src/sidebar/ruleForm';
 import { SCHEME_HEADERS, SCHEME_COLUMNS, SCHEME_TEMPLATES, type RuleDraft } from '../../src/core/templates';
 
@@ -209,5 +209,26 @@ describe('text survives Sheets’ setValues', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('schemeRowsPlan: only the scheme’s own cells', () => {
+  it('a new sheet: header and rules in one block; a percent as its number with a percent format', () => {
+    const plan = schemeRowsPlan([], 'S', [{ ...emptyDraft('percent'), metric: 'revenue', rate: '4.5%' }], 'en');
+    expect(plan).toMatchObject({ insertHeaderRow: false, start: 2, oldCount: 0, newCount: 1, deletions: [] });
+    expect(plan.writes).toHaveLength(1);
+    expect(plan.writes[0]).toMatchObject({ row: 1, col: 1 });
+    expect(plan.writes[0].values[0]).toEqual(EN_HEADER);
+    expect(plan.writes[0].values[1].slice(0, 4)).toEqual(['S', 'percent', 'revenue', 0.045]);
+    expect(plan.writes[0].formats[1][3]).toBe('0.0%');
+  });
+
+  it('an owner’s sheet: the block at the scheme’s first row, its stray rows deleted bottom-up, a missing header added alone', () => {
+    const header = ['scheme', 'rule', 'Notes', 'amount'];
+    const existing = [header, ['A', 'salary', 'n1', 1], ['A', 'salary', '', 2], ['B', 'salary', '- x', 3], ['A', 'salary', '', 4], ['A', 'salary', '', 5]];
+    const plan = schemeRowsPlan(existing, 'a', [{ ...emptyDraft('salary'), amount: '7' }], 'en');
+    expect(plan).toMatchObject({ start: 2, oldCount: 2, newCount: 1, deletions: [{ start: 5, count: 2 }] });
+    // the headers the owner lacks (columns 5–12), then scheme, rule | amount + the added columns: Notes (column 3) is never written
+    expect(plan.writes.map((w) => [w.row, w.col, w.values.length, w.values[0].length])).toEqual([[1, 5, 1, 8], [2, 1, 1, 2], [2, 4, 1, 9]]);
   });
 });

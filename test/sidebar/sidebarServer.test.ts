@@ -83,7 +83,7 @@ describe('saveScheme', () => {
     expect(v[1].slice(0, 3)).toEqual(['S1', 'plan_bonus', 'revenue']);
   });
 
-  it('replaces only that scheme’s rows, keeps the others and the owner’s extra column, and clears the rows left over', () => {
+  it('replaces only that scheme’s rows, keeps the others and the owner’s extra column, and deletes the rows left over', () => {
     const header = [...SCHEME_COLUMNS.map((c) => SCHEME_HEADERS.ru[c]), 'Заметки'];
     const row = (...cells: unknown[]) => [...cells, ...Array(header.length - cells.length).fill('')];
     const { ss, gas, values } = setup({
@@ -108,7 +108,8 @@ describe('saveScheme', () => {
     ]);
     expect(ss.io.calls.getValues).toBe(1);
     expect(ss.io.calls.setValues).toBe(1);
-    expect(ss.io.calls.clearContent).toBe(1); // rows 4–5 held A's old rules
+    expect(ss.io.calls.deleteRows).toBe(1); // rows 3–4 held A's old rules: B moves up
+    expect(ss.io.calls.clearContent ?? 0).toBe(0);
   });
 
   it('grows a small hand-made sheet (3 rows × 3 columns) before writing past its grid', () => {
@@ -162,6 +163,116 @@ describe('listSchemes / getScheme / deleteScheme', () => {
     gas.call('deleteScheme', 'Партнёрская схема');
     expect(values('Схемы')!.filter((r) => r[0] === 'Партнёрская схема')).toEqual([]);
     expect(() => gas.call('getScheme', 'Партнёрская схема')).toThrow(msg('ru', 'sb.server.schemeNotFound', { name: 'Партнёрская схема', sheet: 'Схемы' }));
+  });
+});
+
+describe('saving and deleting touch only that scheme’s rows (real Sheets re-parses what setValues writes)', () => {
+  // As the owner typed them: `'- основной процент` and `'=старый оклад` are text (the apostrophe is
+  // not returned by getValues), D3 of «Другая» is the owner's formula; «Базовая»'s rate is 3 %.
+  function ownerSheet() {
+    const header = [...SCHEME_COLUMNS.map((c) => SCHEME_HEADERS.ru[c]), 'Заметки'];
+    const row = (...cells: unknown[]) => [...cells, ...Array(header.length - cells.length).fill('')];
+    const env = setup({
+      sheets: {
+        Сделки: DEALS,
+        Настройки: [['оклад', 30000]],
+        Схемы: [
+          header,
+          row('Базовая', 'оклад', '', '', 30000, '', '', '', '', '', "'=старый оклад", "'10:50"),
+          row('Базовая', 'процент', 'выручка', 0.03, '', '', '', '', '', '', "'- основной процент", "'00123"),
+          row('Другая', 'оклад', '', '', '', '', '', '', '', '', 'от настроек'),
+          row('Третья', 'оклад', '', '', 10000),
+        ],
+      },
+    });
+    const sheet = (env.ss as any)._sheet('Схемы');
+    sheet.getRange(4, 5).setFormula('=Настройки!B1'); // «Другая»'s salary: the owner's formula
+    sheet._formats.push({ row: 3, col: 4, rows: 1, cols: 1, value: '0%' });
+    env.ss.io.reset();
+    return { ...env, sheet };
+  }
+  // every cell of «Базовая» (values, formulas, formats) exactly as it was
+  const baseCells = (sheet: any) => {
+    const rows = sheet._dump().map((r: unknown[], i: number) => [i + 1, r] as const).filter(([, r]: any) => r[0] === 'Базовая');
+    return rows.map(([n, r]: any) => ({
+      values: r,
+      formulas: sheet.getRange(n, 1, 1, r.length).getFormulas()[0],
+      rateFormat: sheet._numberFormatAt(n, 4),
+    }));
+  };
+  const before = [
+    { values: ['Базовая', 'оклад', '', '', 30000, '', '', '', '', '', '=старый оклад', '10:50'], formulas: Array(12).fill(''), rateFormat: 'General' },
+    { values: ['Базовая', 'процент', 'выручка', 0.03, '', '', '', '', '', '', '- основной процент', '00123'], formulas: Array(12).fill(''), rateFormat: '0%' },
+  ];
+
+  it('saving «Третья» with more rules: only its rows are written; «Базовая» and the formula of «Другая» stay byte-identical', () => {
+    const { gas, ss, sheet, env } = ownerSheet();
+    expect(baseCells(sheet)).toEqual(before);
+    ss.io.reset();
+    const r = gas.call('saveScheme', 'Третья', [
+      { rule: 'salary', amount: '12000', comment: '- новый оклад' },
+      { rule: 'percent', metric: 'revenue', rate: '4%', comment: '10:50' },
+    ]);
+    expect(r.saved).toBe(true);
+    const calls = { ...ss.io.calls };
+    const io = ss.io.ioTotal();
+    expect(baseCells(sheet)).toEqual(before);
+    expect(sheet.getRange(4, 5).getFormula()).toBe('=Настройки!B1');
+    expect(sheet._get(4, 11)).toBe('от настроек');
+    const v = sheet._dump();
+    expect(v.slice(4).map((row: unknown[]) => [row[0], row[1], row[3], row[4], row[10]])).toEqual([
+      ['Третья', 'оклад', '', 12000, '- новый оклад'],
+      ['Третья', 'процент', 0.04, '', '10:50'],
+    ]);
+    expect(sheet._numberFormatAt(6, 4)).toBe('0%');
+    // bounded, however many schemes the sheet holds: one read, one row insert, one block write (+ its
+    // number formats), a getName per sheet to find the Schemes sheet, the lock and the mapping
+    expect(calls.getValues).toBe(1);
+    expect(calls.setValues).toBe(1);
+    expect(calls.insertRowsAfter).toBe(1);
+    expect(io).toBeLessThanOrEqual(25);
+    expect(env.lock._log).toEqual(['acquired', 'released']);
+    // the form reads the rate back as typed
+    expect(gas.call('getScheme', 'Третья').drafts[1].rate).toBe('4%');
+  });
+
+  it('editing «Базовая» itself keeps its comments as text (apostrophe-prefixed) and its extra column', () => {
+    const { gas, sheet } = ownerSheet();
+    const { drafts } = gas.call('getScheme', 'Базовая');
+    expect(drafts.map((d: any) => [d.rate, d.comment])).toEqual([['', '=старый оклад'], ['3%', '- основной процент']]);
+    gas.call('saveScheme', 'Базовая', drafts);
+    expect(baseCells(sheet)).toEqual(before);
+  });
+
+  it('deleting «Другая» removes its row; «Базовая» and «Третья» stay byte-identical, the rows below move up', () => {
+    const { gas, ss, sheet } = ownerSheet();
+    gas.call('deleteScheme', 'Другая');
+    expect(baseCells(sheet)).toEqual(before);
+    expect(sheet._dump().map((r: unknown[]) => r[0])).toEqual(['схема', 'Базовая', 'Базовая', 'Третья']);
+    expect(sheet.getRange(1, 1, 4, 12).getFormulas().flat().filter((f: string) => f !== '')).toEqual([]);
+    expect(ss.io.calls.setValues ?? 0).toBe(0);
+    expect(ss.io.calls.deleteRows).toBe(1);
+  });
+
+  it('a scheme shrinking and a scheme split by another: the stray rows go, nothing else is written', () => {
+    const header = SCHEME_COLUMNS.map((c) => SCHEME_HEADERS.ru[c]);
+    const { gas, ss } = setup({
+      sheets: { Сделки: DEALS, Схемы: [header, ['A', 'оклад', '', '', 1], ['A', 'оклад', '', '', 2], ['B', 'оклад', '', '', "'- x"], ['A', 'оклад', '', '', 3]] },
+    });
+    const sheet = (ss as any)._sheet('Схемы');
+    ss.io.reset();
+    gas.call('saveScheme', 'A', [{ rule: 'salary', amount: '9' }]);
+    expect(sheet._dump().map((r: unknown[]) => [r[0], r[4]])).toEqual([['схема', 'сумма'], ['A', 9], ['B', '- x']]);
+    expect(ss.io.calls.deleteRows).toBe(2);
+    expect(ss.io.calls.setValues).toBe(1);
+  });
+
+  it('another editor is saving: a translated “busy” message, nothing written', () => {
+    const { gas, ss, env } = ownerSheet();
+    env.lock._heldByOther = true;
+    expect(() => gas.call('saveScheme', 'Третья', [{ rule: 'salary', amount: '1' }])).toThrow(msg('ru', 'ui.busy'));
+    expect(() => gas.call('deleteScheme', 'Другая')).toThrow(msg('ru', 'ui.busy'));
+    expect(ss.io.writes()).toEqual({});
   });
 });
 
