@@ -1,17 +1,21 @@
 /**
- * What both `kpi-payouts` commands (run.ts, simulate.ts) do before their own work: settle the
- * time zone and read the .xlsx into an exceljs Workbook (written back by --out) and the RawWorkbook
- * the pipeline reads. A problem the user must fix is a KpiUserError with a translated message.
+ * What both `kpi-payouts` commands (run.ts, simulate.ts) do around their own work: settle the
+ * time zone, read the .xlsx into an exceljs Workbook and the RawWorkbook the pipeline reads, and
+ * write the generated tabs back with --out. A problem the user must fix is a KpiUserError with a
+ * translated message.
  */
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { KpiUserError } from '../core/issues';
 import { msg } from '../core/messages/index';
 import type { Lang } from '../core/money';
 import type { RawWorkbook } from '../workbook/raw';
+import type { TabModel } from '../workbook/tabModel';
+import { injectCharts } from './xlsxChart';
 import { rawWorkbookOf } from './xlsxRead';
+import { renderTabs } from './xlsxWrite';
 
 /** Default time zone of an .xlsx: the TZ environment variable when set, else Europe/Moscow (the users' home zone). */
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
@@ -64,4 +68,29 @@ export async function loadWorkbookFile(workbook: string, opts: LoadWorkbookOptio
   const locale = opts.lang ? (opts.lang === 'ru' ? 'ru_RU' : 'en') : null;
   const raw = rawWorkbookOf(wb, { timeZone: opts.timeZone, locale, currency: opts.currency });
   return { wb, raw };
+}
+
+/**
+ * Renders `tabs` into the loaded workbook and writes it to `out` (relative to `cwd`), charts
+ * injected; a chart that cannot be made is a warning on stderr, never a lost file.
+ */
+export async function saveWorkbookFile(
+  wb: ExcelJS.Workbook,
+  tabs: TabModel[],
+  out: string,
+  ctx: { cwd: string; currency: string; lang: Lang; warn: (line: string) => void },
+): Promise<void> {
+  const { sheetNames, charts } = renderTabs(wb, tabs, { currency: ctx.currency, lang: ctx.lang });
+  let bytes: Uint8Array = new Uint8Array(await wb.xlsx.writeBuffer());
+  try {
+    bytes = await injectCharts(bytes, sheetNames, charts);
+  } catch (e) {
+    ctx.warn(msg(ctx.lang, 'cli.chartSkipped', { reason: oneLine(e) }));
+  }
+  try {
+    await writeFile(resolve(ctx.cwd, out), bytes);
+  } catch (e) {
+    throw new KpiUserError(msg(ctx.lang, 'cli.cannotWrite', { file: out, reason: oneLine(e) }));
+  }
+  ctx.warn(msg(ctx.lang, 'cli.written', { file: out, tabs: tabs.length }));
 }

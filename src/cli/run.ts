@@ -4,8 +4,6 @@
  * and warnings go to stderr. A problem the user must fix is one line on stderr and exit code 2;
  * anything unexpected is one line and exit code 1 — never a stack trace.
  */
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { sum as sumDec } from '../core/decimal';
 import { KpiUserError } from '../core/issues';
 import { langOfLocale, msg } from '../core/messages/index';
@@ -13,9 +11,7 @@ import { formatNumber, formatPercent, type Lang } from '../core/money';
 import { intlLocalDay, isLocalDate } from '../core/periods';
 import { runPayouts, type PipelineResult } from '../workbook/pipeline';
 import { parseArgs } from './args';
-import { loadWorkbookFile, oneLine, timeZoneOf } from './load';
-import { injectCharts } from './xlsxChart';
-import { renderTabs } from './xlsxWrite';
+import { loadWorkbookFile, oneLine, saveWorkbookFile, timeZoneOf } from './load';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -83,20 +79,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 
     const out = args.out ?? (args.json ? null : 'payouts.xlsx');
     if (out) {
-      const { sheetNames, charts } = renderTabs(wb, result.tabs, { currency: result.read.currency, lang });
-      const outFile = resolve(io.cwd, out);
-      let bytes: Uint8Array = new Uint8Array(await wb.xlsx.writeBuffer());
-      try {
-        bytes = await injectCharts(bytes, sheetNames, charts);
-      } catch (e) {
-        io.stderr(msg(lang, 'cli.chartSkipped', { reason: oneLine(e) }) + '\n');
-      }
-      try {
-        await writeFile(outFile, bytes);
-      } catch (e) {
-        throw new KpiUserError(msg(lang, 'cli.cannotWrite', { file: out, reason: oneLine(e) }));
-      }
-      io.stderr(msg(lang, 'cli.written', { file: out, tabs: result.tabs.length }) + '\n');
+      await saveWorkbookFile(wb, result.tabs, out, { cwd: io.cwd, currency: result.read.currency, lang, warn: (line) => io.stderr(line + '\n') });
     }
     if (args.json) io.stdout(JSON.stringify(result.json, null, 2) + '\n');
     else io.stdout(summaryText(result, lang));

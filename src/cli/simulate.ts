@@ -6,8 +6,6 @@
  * progress and warnings on stderr. A bad scheme, range or option: one line on stderr, exit 2.
  * `--out` writes the simulation as a tab into a copy of the workbook.
  */
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { KpiUserError } from '../core/issues';
 import { langOfLocale, msg } from '../core/messages/index';
 import { formatMoney, formatPercent, type Lang } from '../core/money';
@@ -15,10 +13,8 @@ import { intlLocalDay } from '../core/periods';
 import type { SimulationJson } from '../core/simulate';
 import { runSimulation, simulationTab } from '../workbook/earningsRun';
 import { optionTokens } from './args';
-import { loadWorkbookFile, oneLine, timeZoneOf } from './load';
+import { loadWorkbookFile, oneLine, saveWorkbookFile, timeZoneOf } from './load';
 import type { CliIO } from './run';
-import { injectCharts } from './xlsxChart';
-import { renderTabs } from './xlsxWrite';
 
 export interface SimulateArgs {
   workbook: string;
@@ -127,19 +123,7 @@ export async function runSimulateCommand(argv: string[], io: CliIO): Promise<num
     if (args.out) {
       const today = intlLocalDay(tz)(io.now());
       const tab = simulationTab(json, { lang, generatedAt: today });
-      const { sheetNames, charts } = renderTabs(wb, [tab], { currency: read.currency, lang });
-      let bytes: Uint8Array = new Uint8Array(await wb.xlsx.writeBuffer());
-      try {
-        bytes = await injectCharts(bytes, sheetNames, charts);
-      } catch (e) {
-        io.stderr(msg(lang, 'cli.chartSkipped', { reason: oneLine(e) }) + '\n');
-      }
-      try {
-        await writeFile(resolve(io.cwd, args.out), bytes);
-      } catch (e) {
-        throw new KpiUserError(msg(lang, 'cli.cannotWrite', { file: args.out, reason: oneLine(e) }));
-      }
-      io.stderr(msg(lang, 'cli.written', { file: args.out, tabs: 1 }) + '\n');
+      await saveWorkbookFile(wb, [tab], args.out, { cwd: io.cwd, currency: read.currency, lang, warn: (line) => io.stderr(line + '\n') });
     }
     if (args.json) {
       io.stdout(JSON.stringify(json, null, 2) + '\n');
