@@ -40,7 +40,8 @@ function activeEmail(): string {
  * object (total, lines, attainment, next tier per line, deals). Manager: the argument (remembered
  * for this user), else the user's e-mail through the Plans / Managers e-mail column, else the
  * manager this user picked last time, else `manager_choices` for a picker.
- * `asOf` (`YYYY-MM-DD`) defaults to today in the spreadsheet's time zone; the period is its month.
+ * `asOf` (`YYYY-MM-DD`) defaults to today in the spreadsheet's time zone; the period is its month,
+ * or its quarter when the manager's Plans have a row for the quarter and none for the month.
  * Writes nothing.
  * @param manager the manager's name as in Deals / Plans; blank = the current user
  * @param asOf the day to count up to, `YYYY-MM-DD`; blank = today

@@ -10,7 +10,11 @@ import { msg } from '../core/messages/index';
 import { indexDeals, ManagerFacts } from '../core/metrics';
 import type { Lang } from '../core/money';
 import { computePayouts } from '../core/payout';
-import { isLocalDate, lastCompleteMonth, monthPeriodOf, periodKey, previousPeriod, type LocalDate, type Period } from '../core/periods';
+import type { PlanRow } from '../core/model';
+import { nameKey } from '../core/ownership';
+import {
+  isLocalDate, lastCompleteMonth, monthPeriodOf, periodKey, periodOf, previousPeriod, samePeriod, type LocalDate, type Period,
+} from '../core/periods';
 import { parseSchemes } from '../core/schemes';
 import {
   limitShareOf, managerSlices, parseSimulationRange, resolveManagers, resolveSchemeNames, simulateSchemes, simulationJson,
@@ -30,7 +34,10 @@ export interface EarningsRequest {
   email?: string | null;
   /** The manager this user picked last time (a user property in Apps Script). */
   remembered?: string | null;
-  /** `YYYY-MM-DD`; blank → `today`. The period is the month containing it. */
+  /**
+   * `YYYY-MM-DD`; blank → `today`. The period is the month containing it, or the quarter containing
+   * it when the manager's Plans have a row for that quarter and none for the month (see currentPeriod).
+   */
   asOf?: string | null;
   today: LocalDate;
 }
@@ -59,6 +66,20 @@ function asOfDay(text: string | null | undefined, today: LocalDate, lang: Lang):
   return s;
 }
 
+/**
+ * The manager's current period on `asOf`: the month when Plans have a row for (manager, that month);
+ * else the quarter containing `asOf` when Plans have a row for (manager, that quarter); else the month.
+ */
+export function currentPeriod(plans: readonly PlanRow[], manager: string, asOf: LocalDate): Period {
+  const month = monthPeriodOf(asOf);
+  const quarter = periodOf(asOf, 'quarter');
+  const mk = nameKey(manager);
+  const mine = plans.filter((p) => nameKey(p.manager) === mk);
+  if (mine.some((p) => samePeriod(p.period, month))) return month;
+  if (mine.some((p) => samePeriod(p.period, quarter))) return quarter;
+  return month;
+}
+
 /** @example runMyEarnings(raw, { manager: 'Иванов', asOf: '2026-11-20', today: '2026-11-24' }).earnings.total */
 export function runMyEarnings(raw: RawWorkbook, req: EarningsRequest): MyEarningsResult {
   const read = readWorkbook(raw);
@@ -68,16 +89,17 @@ export function runMyEarnings(raw: RawWorkbook, req: EarningsRequest): MyEarning
 export function myEarningsOfRead(read: WorkbookRead, req: EarningsRequest): MyEarningsResult {
   const { lang, currency, input } = read;
   const asOf = asOfDay(req.asOf, req.today, lang);
-  const period = monthPeriodOf(asOf);
+  const month = monthPeriodOf(asOf);
   const known = knownManagers(input);
   const choice = resolveManager(req.manager, req.email, read.managerEmails, known, req.remembered ?? null);
   const empty = (message: string | null): MyEarningsResult => ({
-    period: periodKey(period), currency, managers: [], issues: [],
+    period: periodKey(month), currency, managers: [], issues: [],
     lang, as_of: asOf, manager: null, via: null, manager_choices: known, earnings: null, message,
   });
   if (choice.kind === 'pick') return empty(msg(lang, 'earnings.pickHint'));
   if (choice.kind === 'unknown') return empty(msg(lang, 'earnings.unknownManager', { manager: choice.requested }));
 
+  const period = currentPeriod(input.plans, choice.manager, asOf);
   // only what this manager's statement can depend on (see core/simulate managerSlices): the button is pressed often
   const mine = managerSlices(input)(choice.manager, period);
   const run = computePayouts(mine, period, { lang, currency, asOf, managers: [choice.manager] });
