@@ -5,15 +5,15 @@
  */
 import { Dec } from './decimal';
 import { indexDeals, ManagerFacts, type DealIndex, type MetricFact } from './metrics';
-import { applyScheme } from './payout';
+import { applyScheme, runContext } from './payout';
 import type { RuleContext } from './rules';
 import { parseSchemes, schemeKey, type Scheme } from './schemes';
 import { hasMessage, msg } from './messages';
 import { metricKind, metricLabel } from './metricNames';
 import { displayName, nameKey } from './ownership';
 import { formatMoney, formatNumber, formatPercent, moneyNumber, type Lang } from './money';
-import type { Deal, ManagerPayout, NextStep, PayoutInput, PayoutLine, PlanTargets } from './model';
-import { inPeriod, periodKey, type LocalDate, type Period } from './periods';
+import type { Deal, ManagerPayout, NextStep, PayoutInput, PayoutLine, PlanRow } from './model';
+import { periodKey, type LocalDate, type Period } from './periods';
 
 /** Every manager the workbook knows (Plans, then Deals), each once, as first written. */
 export function knownManagers(input: Pick<PayoutInput, 'plans' | 'deals'>): string[] {
@@ -158,6 +158,17 @@ function neededUp(needed: Dec): Dec {
   return needed.toDecimalPlaces(2, Dec.ROUND_UP);
 }
 
+/** The manager's Plans row for the period as the engine takes it: the lowest row when there are two. */
+function planRowOf(plans: readonly PlanRow[], manager: string, period: Period): PlanRow | undefined {
+  const key = nameKey(manager);
+  const pk = periodKey(period);
+  let found: PlanRow | undefined;
+  for (const p of plans) {
+    if (periodKey(p.period) === pk && nameKey(p.manager) === key && (!found || p.ref.row < found.ref.row)) found = p;
+  }
+  return found;
+}
+
 /** What the whole statement would gain with `needed` more of `metric` (null when unknown). */
 export type StatementGain = (metric: string, needed: Dec) => Dec | null;
 
@@ -174,29 +185,14 @@ export function nextStepJson(step: NextStep, lang: Lang, currency: string, gain:
   };
 }
 
-/**
- * The engine's run context for one manager (as core/payout builds it), with one fact raised: how
- * the statement would look with `extra` more of `metric` and everything else as it is.
- */
-function raisedContext(facts: ManagerFacts, targets: PlanTargets, lang: Lang, currency: string, hasClientColumn: boolean, raise: { metric: string; extra: Dec } | null): RuleContext {
+/** A run context with one fact raised: the statement with `extra` more of `metric`, everything else as it is. */
+function raisedContext(run: RuleContext, raise: { metric: string; extra: Dec }): RuleContext {
   return {
-    lang, currency,
+    ...run,
     fact: (metric): MetricFact => {
-      const f = facts.fact(metric);
-      return raise && metric === raise.metric && f.value !== null ? { ...f, value: f.value.plus(raise.extra) } : f;
+      const f = run.fact(metric);
+      return metric === raise.metric && f.value !== null ? { ...f, value: f.value.plus(raise.extra) } : f;
     },
-    plan: (metric) => (Object.prototype.hasOwnProperty.call(targets, metric) ? targets[metric] : null),
-    ownedClientDeals: () => {
-      if (!hasClientColumn) return { deals: [], reason: '' };
-      const deals: { deal: Deal; firstWon: string }[] = [];
-      for (const deal of facts.index.deals) {
-        if (deal.status !== 'won' || !inPeriod(deal.date, facts.period)) continue;
-        const firstWon = facts.ownedFirstWon(deal);
-        if (firstWon) deals.push({ deal, firstWon });
-      }
-      return { deals, reason: null };
-    },
-    partnerDeals: () => facts.wonInPeriod.filter((d) => d.partnerPrice !== null),
   };
 }
 
@@ -213,18 +209,17 @@ export function statementGain(
 ): StatementGain {
   let scheme: Scheme | null | undefined;
   let facts: ManagerFacts | null = null;
+  let run: RuleContext | null = null;
   let base: Dec | null = null;
-  const pk = periodKey(payout.period);
-  const key = nameKey(payout.manager);
-  const planRow = [...input.plans].sort((a, b) => a.ref.row - b.ref.row).find((p) => periodKey(p.period) === pk && nameKey(p.manager) === key);
-  const targets = planRow?.targets ?? {};
+  const targets = planRowOf(input.plans, payout.manager, payout.period)?.targets ?? {};
   return (metric, needed) => {
     if (scheme === undefined) scheme = parseSchemes(input.schemeRows, ctx.lang).schemes.get(schemeKey(payout.scheme)) ?? null;
     if (scheme === null) return null;
     facts ??= new ManagerFacts(ctx.index ?? indexDeals(input, ctx.asOf), payout.manager, payout.period, ctx.lang);
     if (facts.fact(metric).value === null) return null;
-    base ??= applyScheme(scheme, raisedContext(facts, targets, ctx.lang, ctx.currency, input.columns.client, null)).total;
-    const raised = applyScheme(scheme, raisedContext(facts, targets, ctx.lang, ctx.currency, input.columns.client, { metric, extra: needed })).total;
+    run ??= runContext(facts, targets, ctx.lang, ctx.currency, input.columns);
+    base ??= applyScheme(scheme, run).total;
+    const raised = applyScheme(scheme, raisedContext(run, { metric, extra: needed })).total;
     return raised.minus(base);
   };
 }
@@ -268,9 +263,7 @@ export function attainmentRows(
   lang: Lang,
   factFor: (metric: string) => Dec | null = () => null,
 ): EarningsAttainment[] {
-  const key = nameKey(payout.manager);
-  const pk = periodKey(period);
-  const plan = input.plans.find((p) => nameKey(p.manager) === key && periodKey(p.period) === pk);
+  const plan = planRowOf(input.plans, payout.manager, period);
   if (!plan) return [];
   return Object.entries(plan.targets).map(([metric, target]) => {
     const fact = factOf(payout, metric) ?? factFor(metric);

@@ -10,6 +10,7 @@ export type MetricKind = 'money' | 'count' | 'ratio' | 'number';
 interface MetricInfo {
   kind: MetricKind;
   label: Record<Lang, string>;
+  /** Written as `normaliseWord` leaves text: lower case, е for ё, single spaces. */
   synonyms: string[];
 }
 
@@ -36,8 +37,8 @@ const METRICS: Record<string, MetricInfo> = {
   score: { kind: 'number', label: { ru: 'оценка', en: 'score' }, synonyms: ['score', 'оценка', 'балл'] },
 };
 
-/** Lower-case, ё→е, underscores and runs of spaces → one space, trimmed. */
-function normalise(text: string): string {
+/** How metric and rule words are compared: lower-case, ё→е, underscores and runs of spaces → one space, trimmed. */
+export function normaliseWord(text: string): string {
   return text.toLowerCase().replace(/ё/g, 'е').replace(/[_\s\u00a0]+/g, ' ').trim();
 }
 
@@ -48,13 +49,14 @@ function normalise(text: string): string {
  */
 export function canonicalMetric(text: CellValue): string | null {
   if (isBlank(text)) return null;
-  const key = normalise(String(text));
+  const key = normaliseWord(String(text));
   if (key === '') return null;
   // Headers often carry units: `Выручка, руб.`, `Маржа (₽)`, `Revenue, $`.
-  const loose = normalise(key.replace(/\([^)]*\)/g, ' ').replace(/(^|[\s,])(руб\.?|р\.|rub|usd|eur|шт\.?|pcs)(?=$|[\s,.])/g, ' ').replace(/[.,:;%₽$€№#*]/g, ' '));
+  const loose = normaliseWord(key.replace(/\([^)]*\)/g, ' ').replace(/(^|[\s,])(руб\.?|р\.|rub|usd|eur|шт\.?|pcs)(?=$|[\s,.])/g, ' ').replace(/[.,:;%₽$€№#*]/g, ' '));
+  // Synonyms are written normalised, so only the cell is normalised (this runs per KPI facts row).
+  const matches = (word: string) => word === key || (loose !== '' && word === loose);
   for (const [name, info] of Object.entries(METRICS)) {
-    const words = [normalise(name), ...info.synonyms.map(normalise)];
-    if (words.includes(key) || (loose !== '' && words.includes(loose))) return name;
+    if (matches(name.replace(/_/g, ' ')) || info.synonyms.some(matches)) return name;
   }
   return key.replace(/ /g, '_');
 }

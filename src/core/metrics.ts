@@ -49,8 +49,8 @@ export interface DealIndex {
 const byRow = <T extends { ref: { sheet: string; row: number } }>(a: T, b: T) =>
   a.ref.sheet === b.ref.sheet ? a.ref.row - b.ref.row : a.ref.sheet < b.ref.sheet ? -1 : 1;
 
-/** Rows in sheet order; readers already give them so, and sorting 100 000 rows is not free. */
-function inSheetOrder<T extends { ref: { sheet: string; row: number } }>(rows: T[]): T[] {
+/** Rows in sheet order (sorted in place when they are not); readers already give them so, and sorting 100 000 rows is not free. */
+export function inSheetOrder<T extends { ref: { sheet: string; row: number } }>(rows: T[]): T[] {
   for (let i = 1; i < rows.length; i++) if (byRow(rows[i - 1], rows[i]) > 0) return rows.sort(byRow);
   return rows;
 }
@@ -162,14 +162,6 @@ export class ManagerFacts {
 
   private missing(reason: string, deals: Deal[] = []): MetricFact {
     return { value: null, reason, deals };
-  }
-
-  /** Is the client of this deal owned by m, and when was its first won deal? */
-  ownedFirstWon(deal: Deal): LocalDate | null {
-    const client = this.index.clientKey(deal);
-    if (!client) return null;
-    if (this.index.ownership.owner.get(client) !== this.key) return null;
-    return this.index.ownership.firstWon.get(client) ?? null;
   }
 
   /** m's new clients in P: owned by m, earliest won deal in P (keys → the first such deal). */

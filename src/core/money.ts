@@ -1,4 +1,7 @@
 import { Dec, dec, kopecks } from './decimal';
+import { withCurrency } from './moneyText';
+
+export { currencySymbol } from './moneyText';
 
 /** Money is rounded once, where a statement line is made: to 0.01, a tie away from zero. */
 export function roundMoney(value: Dec | number): Dec {
@@ -16,14 +19,6 @@ export function moneyNumber(value: Dec | number): number {
 
 export type Lang = 'ru' | 'en';
 
-const CURRENCY_SYMBOLS: Record<string, string> = {
-  RUB: '₽', USD: '$', EUR: '€', KZT: '₸', BYN: 'Br', UAH: '₴', GBP: '£', CNY: '¥',
-};
-
-export function currencySymbol(currency: string): string {
-  return CURRENCY_SYMBOLS[currency] ?? currency;
-}
-
 /** Groups of three with a plain space (ru) or comma (en); fixed number of decimals. */
 export function formatNumber(value: Dec | number, lang: Lang, decimals = 2): string {
   const d = dec(value).toDecimalPlaces(decimals, Dec.ROUND_HALF_UP);
@@ -35,19 +30,12 @@ export function formatNumber(value: Dec | number, lang: Lang, decimals = 2): str
   return (negative ? '-' : '') + grouped + (fracPart ? decimalSep + fracPart : '');
 }
 
-/** Currencies whose symbol an English reader expects in front: `$62,500.00`, `-€1,250.50`. */
-const SYMBOL_FIRST_EN = new Set(['USD', 'EUR', 'GBP']);
-
 /**
  * `62 500,00 ₽` (ru: the symbol always after) / `$62,500.00`, `£1.00`, `€2.50` (en: $ £ € in
  * front, the minus before the symbol) / `62,500.00 ₽` (en, any other currency: after).
  */
 export function formatMoney(value: Dec | number, lang: Lang, currency: string): string {
-  const text = formatNumber(value, lang, 2);
-  if (lang === 'en' && SYMBOL_FIRST_EN.has(currency)) {
-    return text.startsWith('-') ? `-${currencySymbol(currency)}${text.slice(1)}` : `${currencySymbol(currency)}${text}`;
-  }
-  return `${text} ${currencySymbol(currency)}`;
+  return withCurrency(formatNumber(value, lang, 2), lang, currency);
 }
 
 /** A rate or attainment as a percent: 0.05 → `5 %` (ru) / `5%` (en); up to 2 decimals, trailing zeros dropped. */

@@ -5,10 +5,11 @@
 import { Dec, ONE, ZERO, dec, sum } from './decimal';
 import { cellText, type Issue } from './issues';
 import { msg, type MessageKey } from './messages/index';
-import { canonicalMetric } from './metricNames';
+import { canonicalMetric, normaliseWord } from './metricNames';
 import type { SchemeRow, SourceRef } from './model';
 import type { Lang } from './money';
 import { isBlank, parseNumber, type CellValue } from './numbers';
+import { displayName, nameKey } from './ownership';
 import { SCHEME_HEADERS, type RuleDraft, type RuleKind, type SchemeColumn } from './templates';
 import { parseMode, parseTiers, type Tier, type TierMode } from './tiers';
 
@@ -54,23 +55,20 @@ const RULE_WORDS: Record<RuleKind, string[]> = {
   limit: ['limit', 'лимит', 'cap', 'ограничение'],
 };
 
-function normaliseWord(text: string): string {
-  return text.toLowerCase().replace(/ё/g, 'е').replace(/[_\s\u00a0]+/g, ' ').trim();
-}
-
 /** `оклад`, `Salary`, `бонус_за план`, `ПОРОГ KPI` … → the rule kind; null when unknown or blank. */
 export function parseRuleKind(v: CellValue): RuleKind | null {
   if (isBlank(v)) return null;
   const word = normaliseWord(String(v));
+  // RULE_WORDS are written as normaliseWord leaves them.
   for (const [kind, words] of Object.entries(RULE_WORDS) as [RuleKind, string[]][]) {
-    if (words.some((w) => normaliseWord(w) === word)) return kind;
+    if (words.includes(word)) return kind;
   }
   return null;
 }
 
-/** How scheme names are matched: trimmed, spaces collapsed, lower-case, ё → е. */
+/** How scheme names are matched: as manager names are (trimmed, spaces collapsed, lower-case, ё → е). */
 export function schemeKey(name: string): string {
-  return String(name ?? '').toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+  return nameKey(name);
 }
 
 /** One draft (the sidebar's form, the templates) as a Schemes sheet row. */
@@ -257,7 +255,7 @@ export function validateSchemeRows(rows: SchemeRow[], lang: Lang): { scheme: Sch
       invalid = true;
     }
   }
-  const name = rows.length > 0 ? String(rows[0].scheme ?? '').trim().replace(/\s+/g, ' ') : '';
+  const name = rows.length > 0 ? displayName(rows[0].scheme) : '';
   return { scheme: invalid ? null : { name, rules }, issues };
 }
 

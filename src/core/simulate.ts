@@ -10,8 +10,9 @@ import { msg } from './messages';
 import { canonicalMetric } from './metricNames';
 import { formatPercent, moneyNumber, type Lang } from './money';
 import type { Deal, ManagerPayout, PayoutInput, PayoutOptions, PayoutRun, Payment } from './model';
-import { displayName, nameKey } from './ownership';
+import { cachedNameKey, displayName, nameKey } from './ownership';
 import { parseNumber } from './numbers';
+import { inSheetOrder } from './metrics';
 import { computePayouts } from './payout';
 import { inPeriod, nextPeriod, parsePeriod, periodEnd, periodKey, periodStart, type Period } from './periods';
 import { parseRuleKind, parseSchemes, schemeKey } from './schemes';
@@ -99,6 +100,7 @@ export function managerSlices(input: PayoutInput): (manager: string, period: Per
   const clientDeals = new Map<string, Deal[]>();
   const earliestWon = new Map<string, Deal>();
   const attractedRows = new Map<string, Deal[]>();
+  const nk = cachedNameKey(); // per deal: names repeat across 100 000 rows
   const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
     const list = map.get(key);
     if (list) list.push(value);
@@ -110,17 +112,17 @@ export function managerSlices(input: PayoutInput): (manager: string, period: Per
     set.add(ck);
   };
   // sheet order, as the engine reads it: "first row" means the lowest row
-  const sorted = [...input.deals].sort((a, b) => (a.ref.sheet === b.ref.sheet ? a.ref.row - b.ref.row : a.ref.sheet < b.ref.sheet ? -1 : 1));
+  const sorted = inSheetOrder([...input.deals]);
   sorted.forEach((deal, i) => {
     order.set(deal, i);
-    const mk = nameKey(deal.manager);
+    const mk = nk(deal.manager);
     push(own, mk, deal);
-    const ck = deal.client ? nameKey(deal.client) : '';
+    const ck = deal.client ? nk(deal.client) : '';
     if (ck === '') return;
     push(clientDeals, ck, deal);
     touch(mk, ck);
-    if (deal.attractedBy && nameKey(deal.attractedBy) !== '') {
-      touch(nameKey(deal.attractedBy), ck);
+    if (deal.attractedBy && nk(deal.attractedBy) !== '') {
+      touch(nk(deal.attractedBy), ck);
       push(attractedRows, ck, deal);
     }
     if (deal.status === 'won') {
@@ -132,9 +134,9 @@ export function managerSlices(input: PayoutInput): (manager: string, period: Per
   for (const p of input.payments ?? []) push(paymentsByDeal, String(p.dealId).trim(), p);
   const withCash = input.payments !== null || input.columns.paid;
   const plansOf = new Map<string, PayoutInput['plans']>();
-  for (const p of input.plans) push(plansOf, nameKey(p.manager), p);
+  for (const p of input.plans) push(plansOf, nk(p.manager), p);
   const kpiOf = new Map<string, PayoutInput['kpiFacts']>();
-  for (const f of input.kpiFacts) push(kpiOf, nameKey(f.manager), f);
+  for (const f of input.kpiFacts) push(kpiOf, nk(f.manager), f);
 
   const cache = new Map<string, PayoutInput>();
   return (manager, period) => {
@@ -182,13 +184,14 @@ function managersOfPeriods(input: PayoutInput, periods: readonly Period[]): Map<
     if (names && mk !== '' && !names.has(mk)) names.set(mk, displayName(row.manager));
   }
   const monthly = periods.every((p) => p.kind === 'month');
+  const nk = cachedNameKey();
   for (const deal of input.deals) {
     if (deal.status !== 'won' && deal.status !== 'lost') continue;
     const keys = monthly ? [deal.date.slice(0, 7)] : periods.filter((p) => inPeriod(deal.date, p)).map(periodKey);
     for (const pk of keys) {
       if (!wanted.has(pk)) continue;
       const names = out.get(pk)!;
-      const mk = nameKey(deal.manager);
+      const mk = nk(deal.manager);
       if (mk !== '' && !names.has(mk)) names.set(mk, displayName(deal.manager));
     }
   }
@@ -345,10 +348,9 @@ export function resolveSchemeNames(input: Pick<PayoutInput, 'schemeRows'>, reque
   const parsed = parseSchemes(input.schemeRows, lang);
   return names.map((name) => {
     const key = schemeKey(name);
-    const scheme = parsed.schemes.get(key) ?? [...parsed.schemes.values()].find((s) => schemeKey(s.name) === key);
+    const scheme = parsed.schemes.get(key);
     if (scheme) return scheme.name;
-    const invalid = [...parsed.invalid].some((s) => schemeKey(s) === key);
-    throw new KpiUserError(msg(lang, invalid ? 'simulate.invalidScheme' : 'simulate.unknownScheme', { scheme: name }));
+    throw new KpiUserError(msg(lang, parsed.invalid.has(key) ? 'simulate.invalidScheme' : 'simulate.unknownScheme', { scheme: name }));
   });
 }
 
@@ -368,13 +370,13 @@ export function limitShareOf(input: Pick<PayoutInput, 'schemeRows'>, scheme: str
   return null;
 }
 
-/** Managers as the owner typed them, matched to the workbook's spelling; unknown ones throw. */
+/** Managers as the owner typed them, matched to the workbook's spelling (as names are everywhere: nameKey); unknown ones throw. */
 export function resolveManagers(requested: readonly string[] | null | undefined, known: readonly string[], lang: Lang): string[] | undefined {
-  const names = (requested ?? []).map((s) => String(s ?? '').trim().replace(/\s+/g, ' ')).filter((s) => s !== '');
+  const names = (requested ?? []).map(displayName).filter((s) => s !== '');
   if (names.length === 0) return undefined;
-  const byKey = new Map(known.map((m) => [m.toLowerCase(), m]));
+  const byKey = new Map(known.map((m) => [nameKey(m), m]));
   return names.map((n) => {
-    const found = byKey.get(n.toLowerCase());
+    const found = byKey.get(nameKey(n));
     if (!found) throw new KpiUserError(msg(lang, 'simulate.unknownManager', { manager: n }));
     return found;
   });

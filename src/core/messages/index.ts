@@ -18,20 +18,20 @@ export interface MessageEntry {
   ru: string;
 }
 
-const catalogue = {
-  ...functionMessages,
-  ...workbookMessages,
-  ...engineMessages,
-  ...uiMessages,
-  ...tabsMessages,
-  ...sidebarMessages,
-  ...earningsMessages,
-};
+// The area tables are looked up in turn, not merged: a merged copy of ~500 entries would be built
+// at script load, and Sheets evaluates the bundle on every custom-function call. Keys are unique.
+const areas = [functionMessages, workbookMessages, engineMessages, uiMessages, tabsMessages, sidebarMessages, earningsMessages] as const;
 
-export type MessageKey = keyof typeof catalogue;
+export type MessageKey = keyof typeof functionMessages | keyof typeof workbookMessages | keyof typeof engineMessages
+  | keyof typeof uiMessages | keyof typeof tabsMessages | keyof typeof sidebarMessages | keyof typeof earningsMessages;
+
+function entryOf(key: string): MessageEntry | undefined {
+  for (const area of areas) if (Object.prototype.hasOwnProperty.call(area, key)) return (area as Record<string, MessageEntry>)[key];
+  return undefined;
+}
 
 export function msg(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const entry: MessageEntry | undefined = catalogue[key];
+  const entry = entryOf(key);
   assert(entry, `unknown message key ${String(key)}`);
   return entry[lang].replace(/\{(\w+)\}/g, (_, name: string) => {
     assert(name in params, `message ${String(key)} needs parameter ${name}`);
@@ -40,7 +40,7 @@ export function msg(lang: Lang, key: MessageKey, params: Record<string, string |
 }
 
 export function hasMessage(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(catalogue, key);
+  return entryOf(key) !== undefined;
 }
 
 /** `ru*` locales speak Russian, everything else English (SPEC §1). */
