@@ -12,7 +12,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { metricLabel } from '../src/core/metricNames';
-import { SCHEME_COLUMNS, SCHEME_HEADERS, SCHEME_TEMPLATES, type RuleKind } from '../src/core/templates';
+import { SCHEME_COLUMNS, SCHEME_HEADERS, SCHEME_TEMPLATES } from '../src/core/templates';
+import { RULE_WORDS } from '../src/workbook/schemeSheet';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEMO_PATH = resolve(ROOT, 'demo/demo-workbook.xlsx');
@@ -28,12 +29,6 @@ function prng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-const RULE_RU: Record<RuleKind, string> = {
-  salary: 'оклад', percent: 'процент', tiers: 'шкала', plan_bonus: 'бонус за план', deal_bonus: 'бонус за сделки',
-  new_client_bonus: 'бонус за клиента', client_turnover: 'процент с клиентов', partner_price: 'партнёрская цена',
-  kpi: 'kpi', kpi_gate: 'порог kpi', limit: 'лимит',
-};
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => {
   const m = 11 + i; // 2025-11 … 2026-10
@@ -214,7 +209,7 @@ export function buildDemoWorkbook(): ExcelJS.Workbook {
       schemesWs.addRow(
         SCHEME_COLUMNS.map((c) => {
           if (c === 'scheme') return t.name.ru;
-          if (c === 'rule') return RULE_RU[r.rule];
+          if (c === 'rule') return RULE_WORDS.ru[r.rule];
           if (c === 'metric') return r.metric ? metricLabel(r.metric, 'ru') : '';
           if (c === 'rate') return r.rate.replace(/(\d)\.(\d)/, '$1,$2');
           return r[c];

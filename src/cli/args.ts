@@ -3,7 +3,7 @@
  * one line and exits with code 2.
  */
 import { KpiUserError } from '../core/issues';
-import { msg } from '../core/messages/index';
+import { langOfLocale, msg } from '../core/messages/index';
 import type { Lang } from '../core/money';
 
 export interface CliArgs {
@@ -59,7 +59,7 @@ export function parseArgs(argv: string[], lang: Lang): CliArgs {
       else if (a === '--today') args.today = value;
       else if (a === '--tz') args.tz = value;
       else if (a === '--currency') args.currency = value.trim().toUpperCase();
-      else if (a === '--lang') args.lang = /^ru/i.test(value) ? 'ru' : 'en';
+      else if (a === '--lang') args.lang = langOfLocale(value);
     } else if (a.startsWith('-') && a.length > 1) {
       throw new KpiUserError(msg(lang, 'cli.unknownOption', { option: a, usage: msg(lang, 'cli.usage') }));
     } else positional.push(a);

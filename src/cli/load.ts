@@ -9,7 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { KpiUserError } from '../core/issues';
-import { msg } from '../core/messages/index';
+import { langOfLocale, msg } from '../core/messages/index';
 import type { Lang } from '../core/money';
 import type { RawWorkbook } from '../workbook/raw';
 import type { TabModel } from '../workbook/tabModel';
@@ -21,9 +21,27 @@ import { renderTabs } from './xlsxWrite';
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 
 /** An error (or anything thrown) as one line of text. */
-export function oneLine(e: unknown): string {
+function oneLine(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
   return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** The language of messages until the workbook says otherwise: $KPI_LANG, else the locale variables. */
+export function envLang(env: Record<string, string | undefined>): Lang {
+  return langOfLocale(env.KPI_LANG ?? env.LC_ALL ?? env.LANG ?? '');
+}
+
+/**
+ * A command's failure as its exit code, with one line on stderr (never a stack): a problem the
+ * user must fix (KpiUserError) is 2, anything unexpected is 1.
+ */
+export function failed(e: unknown, lang: Lang, stderr: (text: string) => void): number {
+  if (e instanceof KpiUserError || (e as Error)?.name === 'KpiUserError') {
+    stderr(oneLine(e) + '\n');
+    return 2;
+  }
+  stderr(msg(lang, 'cli.unexpected', { reason: oneLine(e) }) + '\n');
+  return 1;
 }
 
 function validTimeZone(tz: string): boolean {

@@ -14,10 +14,7 @@ async function main(): Promise<number> {
     env: process.env,
     cwd: process.cwd(),
   };
-  if (argv.some((a) => a === '--simulate' || a.startsWith('--simulate='))) {
-    const code = await runSimulateCommand(argv, io);
-    return typeof code === 'number' ? code : 0;
-  }
+  if (argv.some((a) => a === '--simulate' || a.startsWith('--simulate='))) return runSimulateCommand(argv, io);
   return runCli(argv, io);
 }
 

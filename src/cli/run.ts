@@ -11,7 +11,7 @@ import { formatNumber, formatPercent, type Lang } from '../core/money';
 import { intlLocalDay, isLocalDate } from '../core/periods';
 import { runPayouts, type PipelineResult } from '../workbook/pipeline';
 import { parseArgs } from './args';
-import { loadWorkbookFile, oneLine, saveWorkbookFile, timeZoneOf } from './load';
+import { envLang, failed, loadWorkbookFile, saveWorkbookFile, timeZoneOf } from './load';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -24,14 +24,15 @@ export interface CliIO {
 
 export { DEFAULT_TIME_ZONE } from './load';
 
-function pad(text: string, width: number, right = false): string {
+/** `text` filled with spaces to `width` characters (code points), on the left when `right`. */
+export function pad(text: string, width: number, right = false): string {
   const len = Array.from(text).length;
   const fill = ' '.repeat(Math.max(0, width - len));
   return right ? fill + text : text + fill;
 }
 
 /** The summary printed on stdout: one row per manager, the company total, the issue count. */
-export function summaryText(result: PipelineResult, lang: Lang): string {
+function summaryText(result: PipelineResult, lang: Lang): string {
   const { run, issues } = result;
   const header = [
     msg(lang, 'tabs.summary.manager'), msg(lang, 'tabs.summary.scheme'), msg(lang, 'tabs.summary.salary'),
@@ -57,7 +58,7 @@ export function summaryText(result: PipelineResult, lang: Lang): string {
 
 /** Runs the command; resolves to the exit code. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
-  let lang: Lang = langOfLocale(io.env.KPI_LANG ?? io.env.LC_ALL ?? io.env.LANG ?? '');
+  let lang: Lang = envLang(io.env);
   try {
     const args = parseArgs(argv, lang);
     if (args.lang) lang = args.lang;
@@ -86,12 +87,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (result.issues.length > 0) io.stderr(msg(lang, 'cli.issuesHint') + '\n');
     return 0;
   } catch (e) {
-    if (e instanceof KpiUserError || (e as Error)?.name === 'KpiUserError') {
-      io.stderr(oneLine(e) + '\n');
-      return 2;
-    }
-    io.stderr(msg(lang, 'cli.unexpected', { reason: oneLine(e) }) + '\n');
-    return 1;
+    return failed(e, lang, io.stderr);
   }
 }
 

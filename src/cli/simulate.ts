@@ -11,10 +11,10 @@ import { langOfLocale, msg } from '../core/messages/index';
 import { formatMoney, formatPercent, type Lang } from '../core/money';
 import { intlLocalDay } from '../core/periods';
 import type { SimulationJson } from '../core/simulate';
-import { runSimulation, simulationTab } from '../workbook/earningsRun';
+import { moneyDifference, runSimulation, simulationTab } from '../workbook/earningsRun';
 import { optionTokens } from './args';
-import { loadWorkbookFile, oneLine, saveWorkbookFile, timeZoneOf } from './load';
-import type { CliIO } from './run';
+import { envLang, failed, loadWorkbookFile, saveWorkbookFile, timeZoneOf } from './load';
+import { pad, type CliIO } from './run';
 
 export interface SimulateArgs {
   workbook: string;
@@ -33,7 +33,7 @@ const VALUED = new Set(['--simulate', '--from', '--to', '--managers', '--out', '
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter((s) => s !== '');
 
-export function parseSimulateArgs(argv: string[], lang: Lang): SimulateArgs {
+function parseSimulateArgs(argv: string[], lang: Lang): SimulateArgs {
   const args: SimulateArgs = { workbook: '', schemes: [], from: null, to: null, managers: null, json: false, out: null, tz: null, lang: null, currency: null };
   const positional: string[] = [];
   for (const [a, value] of optionTokens(argv, VALUED, () => new KpiUserError(msg(lang, 'simulate.cliUsage')))) {
@@ -47,7 +47,7 @@ export function parseSimulateArgs(argv: string[], lang: Lang): SimulateArgs {
       else if (a === '--out') args.out = value;
       else if (a === '--tz') args.tz = value;
       else if (a === '--currency') args.currency = value.trim().toUpperCase();
-      else if (a === '--lang') args.lang = /^ru/i.test(value) ? 'ru' : 'en';
+      else if (a === '--lang') args.lang = langOfLocale(value);
     } else if (a.startsWith('-') && a.length > 1) {
       throw new KpiUserError(msg(lang, 'simulate.cliUsage'));
     } else positional.push(a);
@@ -59,18 +59,13 @@ export function parseSimulateArgs(argv: string[], lang: Lang): SimulateArgs {
   return args;
 }
 
-function pad(text: string, width: number, right = false): string {
-  const gap = Math.max(0, width - [...text].length);
-  return right ? ' '.repeat(gap) + text : text + ' '.repeat(gap);
-}
-
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].length)));
   return rows.map((r) => r.map((cell, c) => pad(cell ?? '', widths[c], c > 0)).join('  ').trimEnd()).join('\n') + '\n';
 }
 
 /** The human output: one table per period (managers × schemes), then per-manager totals and warnings. */
-export function simulationText(json: SimulationJson, lang: Lang): string {
+function simulationText(json: SimulationJson, lang: Lang): string {
   const money = (n: number | null) => (n === null ? '—' : formatMoney(n, lang, json.currency));
   const pct = (n: number | null) => (n === null ? '—' : formatPercent(n, lang));
   const two = json.schemes.length === 2;
@@ -81,10 +76,10 @@ export function simulationText(json: SimulationJson, lang: Lang): string {
     const header = [msg(lang, 'simulate.manager'), ...json.schemes, ...(two ? [msg(lang, 'simulate.difference')] : [])];
     const rows = managers.map((m) => {
       const totals = json.schemes.map((s) => p.schemes.find((x) => x.scheme === s)?.managers.find((x) => x.manager === m)?.total ?? null);
-      return [m, ...totals.map(money), ...(two ? [money(Math.round(((totals[1] ?? 0) - (totals[0] ?? 0)) * 100) / 100)] : [])];
+      return [m, ...totals.map(money), ...(two ? [money(moneyDifference(totals[0], totals[1]))] : [])];
     });
     const payrolls = json.schemes.map((s) => p.schemes.find((x) => x.scheme === s)?.payroll ?? null);
-    rows.push([msg(lang, 'simulate.payroll'), ...payrolls.map(money), ...(two ? [money(Math.round(((payrolls[1] ?? 0) - (payrolls[0] ?? 0)) * 100) / 100)] : [])]);
+    rows.push([msg(lang, 'simulate.payroll'), ...payrolls.map(money), ...(two ? [money(moneyDifference(payrolls[0], payrolls[1]))] : [])]);
     rows.push([msg(lang, 'simulate.margin'), ...json.schemes.map((s) => money(p.schemes.find((x) => x.scheme === s)?.margin ?? null)), ...(two ? [''] : [])]);
     rows.push([msg(lang, 'simulate.share'), ...json.schemes.map((s) => {
       const x = p.schemes.find((y) => y.scheme === s);
@@ -95,7 +90,7 @@ export function simulationText(json: SimulationJson, lang: Lang): string {
   out += `\n${msg(lang, 'simulate.perManager')}\n`;
   const header = [msg(lang, 'simulate.manager'), ...json.schemes, ...(two ? [msg(lang, 'simulate.difference')] : [])];
   const rows = json.manager_totals.map((m) => [m.manager, ...m.totals.map(money), ...(two ? [money(m.difference)] : [])]);
-  rows.push([msg(lang, 'simulate.total'), ...json.totals.map((t) => `${money(t.payroll)} (${pct(t.share)})`), ...(two ? [money(Math.round((json.totals[1].payroll - json.totals[0].payroll) * 100) / 100)] : [])]);
+  rows.push([msg(lang, 'simulate.total'), ...json.totals.map((t) => `${money(t.payroll)} (${pct(t.share)})`), ...(two ? [money(moneyDifference(json.totals[0].payroll, json.totals[1].payroll))] : [])]);
   out += table([header, ...rows]);
   if (json.reach.length > 0) {
     out += `\n${msg(lang, 'simulate.reach')}\n`;
@@ -111,7 +106,7 @@ export function simulationText(json: SimulationJson, lang: Lang): string {
 
 /** Runs the command; resolves to the exit code (0 done, 2 the user's to fix, 1 unexpected). */
 export async function runSimulateCommand(argv: string[], io: CliIO): Promise<number> {
-  let lang: Lang = langOfLocale(io.env.KPI_LANG ?? io.env.LC_ALL ?? io.env.LANG ?? '');
+  let lang: Lang = envLang(io.env);
   try {
     const args = parseSimulateArgs(argv, lang);
     if (args.lang) lang = args.lang;
@@ -131,11 +126,6 @@ export async function runSimulateCommand(argv: string[], io: CliIO): Promise<num
     } else io.stdout(simulationText(json, lang));
     return 0;
   } catch (e) {
-    if (e instanceof KpiUserError || (e as Error)?.name === 'KpiUserError') {
-      io.stderr(oneLine(e) + '\n');
-      return 2;
-    }
-    io.stderr(msg(lang, 'cli.unexpected', { reason: oneLine(e) }) + '\n');
-    return 1;
+    return failed(e, lang, io.stderr);
   }
 }

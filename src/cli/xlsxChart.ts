@@ -41,7 +41,7 @@ function axesXml(catId: number, valId: number, right: boolean, numFmt: string): 
     `<c:tickLblPos val="nextTo"/><c:crossAx val="${catId}"/><c:crosses val="${right ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`;
 }
 
-export function chartXml(sheet: string, chart: TabChart): string {
+function chartXml(sheet: string, chart: TabChart): string {
   const left = chart.series.map((s, i) => ({ s, i })).filter(({ s }) => s.axis !== 'right');
   const right = chart.series.map((s, i) => ({ s, i })).filter(({ s }) => s.axis === 'right');
   const bar = left.length

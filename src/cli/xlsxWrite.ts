@@ -10,7 +10,7 @@ import type { CellFormat, TabCell, TabChart, TabModel } from '../workbook/tabMod
 import { keyPeriod } from '../workbook/tabs';
 
 /** Excel's own limits on a sheet name: 31 characters, none of `: \ / ? * [ ]`. */
-export const EXCEL_MAX_SHEET_NAME = 31;
+const EXCEL_MAX_SHEET_NAME = 31;
 
 /**
  * A name Excel accepts, unique against `taken`. A tab name `<manager> · <period>` keeps its
@@ -83,7 +83,7 @@ export interface RenderOptions {
  * reference, which Excel and LibreOffice keep pointing at the sheet when it is renamed). A rerun
  * of the CLI on its own output finds them, as the add-on finds its developer metadata.
  */
-export const MARK_PREFIX = '_kpiPayouts_';
+const MARK_PREFIX = '_kpiPayouts_';
 const MARK_NAME = /^_kpiPayouts_(\d{4})_(\d{2}|Q[1-4])_\d+$/;
 
 export interface GeneratedMark {

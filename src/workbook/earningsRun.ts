@@ -3,19 +3,19 @@
  * `kpi-payouts --simulate`): read the workbook once, compute, and shape the result. Pure and
  * deterministic like pipeline.ts: `today` and `generatedAt` come with the request.
  */
-import type { Dec } from '../core/decimal';
+import { dec, type Dec } from '../core/decimal';
 import { earningsJson, knownManagers, resolveManager, statementGain, type EarningsJson } from '../core/earnings';
 import { KpiUserError } from '../core/issues';
 import { msg } from '../core/messages/index';
 import { indexDeals, ManagerFacts } from '../core/metrics';
-import type { Lang } from '../core/money';
+import { moneyNumber, type Lang } from '../core/money';
 import { computePayouts } from '../core/payout';
 import type { PlanRow } from '../core/model';
-import { nameKey } from '../core/ownership';
+import { displayName, nameKey } from '../core/ownership';
 import {
   isLocalDate, lastCompleteMonth, monthPeriodOf, periodKey, periodOf, previousPeriod, samePeriod, type LocalDate, type Period,
 } from '../core/periods';
-import { parseSchemes } from '../core/schemes';
+import { parseSchemes, schemeKey } from '../core/schemes';
 import {
   limitShareOf, managerSlices, parseSimulationRange, resolveManagers, resolveSchemeNames, simulateSchemes, simulationJson,
   type SimulationJson, type SimulationResult,
@@ -164,10 +164,10 @@ export interface SimulationSetup {
 
 export function simulationSetupOfRead(read: WorkbookRead, today: LocalDate): SimulationSetup {
   const parsed = parseSchemes(read.input.schemeRows, read.lang);
-  const invalid = new Map<string, string>();
+  const invalid = new Map<string, string>(); // key → the name as first written
   for (const row of read.input.schemeRows) {
-    const name = String(row.scheme ?? '').trim().replace(/\s+/g, ' ');
-    for (const key of parsed.invalid) if (name !== '' && name.toLowerCase() === key && !invalid.has(key)) invalid.set(key, name);
+    const key = schemeKey(row.scheme);
+    if (parsed.invalid.has(key) && !invalid.has(key)) invalid.set(key, displayName(row.scheme));
   }
   let first: string | null = null;
   let last: string | null = null;
@@ -195,6 +195,11 @@ export function simulationSetupOfRead(read: WorkbookRead, today: LocalDate): Sim
 // ---------------------------------------------------------------- the simulation tab
 
 const range = (row: number, col: number, rows = 1, cols = 1): CellRange => ({ row, col, rows, cols });
+
+/** `second − first` of two money numbers (a missing one counts 0), exact to the kopeck. */
+export function moneyDifference(first: number | null | undefined, second: number | null | undefined): number {
+  return moneyNumber(dec(second ?? 0).minus(dec(first ?? 0)));
+}
 
 /**
  * The simulation as a tab (TabModel kind 'simulation'): header, one row per period with each
@@ -231,8 +236,8 @@ export function simulationTab(json: SimulationJson, ctx: { lang: Lang; generated
       row.push(s?.payroll ?? null, s?.margin ?? null, s?.share ?? null, s?.over_limit ? t('simulate.overLimitShort') : '');
     }
     if (two) {
-      const [a, b] = json.schemes.map((name) => p.schemes.find((x) => x.scheme === name)?.payroll ?? 0);
-      row.push(Math.round((b - a) * 100) / 100);
+      const [a, b] = json.schemes.map((name) => p.schemes.find((x) => x.scheme === name)?.payroll);
+      row.push(moneyDifference(a, b));
     }
     rows.push(row);
   }
@@ -242,7 +247,7 @@ export function simulationTab(json: SimulationJson, ctx: { lang: Lang; generated
     const tot = json.totals.find((x) => x.scheme === name);
     totalRow.push(tot?.payroll ?? null, tot?.margin ?? null, tot?.share ?? null, '');
   }
-  if (two) totalRow.push(json.manager_totals.length > 0 || json.totals.length === 2 ? Math.round(((json.totals[1]?.payroll ?? 0) - (json.totals[0]?.payroll ?? 0)) * 100) / 100 : null);
+  if (two) totalRow.push(json.manager_totals.length > 0 || json.totals.length === 2 ? moneyDifference(json.totals[0]?.payroll, json.totals[1]?.payroll) : null);
   const totalIndex = rows.length;
   rows.push(totalRow);
   bold.push(range(totalIndex, 0, 1, totalRow.length));

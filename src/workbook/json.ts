@@ -73,7 +73,7 @@ function managerJson(m: ManagerPayout): PayoutJsonManager {
   };
 }
 
-export function issueJson(i: Issue): PayoutJsonIssue {
+function issueJson(i: Issue): PayoutJsonIssue {
   return { sheet: i.sheet, row: i.row, column: i.column, value: i.value, message: i.message };
 }
 

@@ -14,7 +14,7 @@ import { toPayoutJson, type PayoutJson } from './json';
 import type { RawWorkbook } from './raw';
 import { readWorkbook, type WorkbookRead } from './read';
 import type { TabModel } from './tabModel';
-import { payoutTabs } from './tabs';
+import { payoutTabs, refKey } from './tabs';
 
 export interface RunRequest {
   /** `YYYY-MM` or `YYYY-Qn`; blank or omitted → the last complete month before `today`. */
@@ -37,7 +37,7 @@ export interface PipelineResult {
 }
 
 /** The requested period, or the default; a period that cannot be read is the user's to fix. */
-export function resolvePeriod(text: string | null | undefined, today: LocalDate, lang: Lang): Period {
+function resolvePeriod(text: string | null | undefined, today: LocalDate, lang: Lang): Period {
   if (text === null || text === undefined || String(text).trim() === '') return lastCompleteMonth(today);
   const period = parsePeriod(String(text));
   if (!period) throw new KpiUserError(msg(lang, 'tabs.badPeriod', { value: String(text) }));
@@ -61,9 +61,9 @@ function dealLookup(deals: readonly Deal[]): (ref: SourceRef) => Deal | undefine
   return (ref) => {
     if (!byRef) {
       byRef = new Map();
-      for (const d of deals) byRef.set(`${d.ref.sheet}\u0000${d.ref.row}`, d);
+      for (const d of deals) byRef.set(refKey(d.ref), d);
     }
-    return byRef.get(`${ref.sheet}\u0000${ref.row}`);
+    return byRef.get(refKey(ref));
   };
 }
 

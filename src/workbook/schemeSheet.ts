@@ -15,6 +15,7 @@ import { parseMode } from '../core/tiers';
 import { SCHEME_COLUMNS, SCHEME_HEADERS, type RuleDraft, type RuleKind, type SchemeColumn } from '../core/templates';
 import { parseRuleKind, schemeKey } from '../core/schemes';
 import { canonicalMetric, metricLabel } from '../core/metricNames';
+import { displayName } from '../core/ownership';
 import { findHeaderRow, mapColumns } from './headers';
 import type { ColumnMapping } from './raw';
 
@@ -88,7 +89,7 @@ export function listSchemeNames(values: readonly CellValue[][], fallbackLang: La
   if (!layout) return [];
   const seen = new Map<string, string>();
   for (let r = layout.headerRow + 1; r < values.length; r++) {
-    const name = cellText(values[r][layout.columns.scheme!]).trim().replace(/\s+/g, ' ');
+    const name = displayName(cellText(values[r][layout.columns.scheme!]));
     if (name !== '' && !seen.has(schemeKey(name))) seen.set(schemeKey(name), name);
   }
   return [...seen.values()];
@@ -206,6 +207,47 @@ function draftCells(name: string, d: RuleDraft, lang: Lang, numberLang: Lang = l
   };
 }
 
+/** A sheet ready for a scheme's rows: a header row with every Schemes column, and what that took. */
+interface SchemeSheetFrame {
+  /** The sheet, with the header row put above it when it had none (rows are the given ones, not copies). */
+  values: readonly CellValue[][];
+  headerRow: number;
+  columns: Record<SchemeColumn, number>;
+  /** The language the headers are written in. */
+  lang: Lang;
+  /** Columns the sheet needs. */
+  width: number;
+  /** The sheet had content but no header row: the header goes in above row 1. */
+  insertHeaderRow: boolean;
+  /** Column index → header text to write: a whole new header row, or the Schemes columns the owner's header lacks (at the right). */
+  headerCells: Map<number, CellValue>;
+}
+
+/** The Schemes layout of `existing`, or a header row in `lang` when it has none; missing Schemes columns are added at the right. */
+function schemeSheetFrame(existing: readonly CellValue[][], lang: Lang, mapping?: ColumnMapping): SchemeSheetFrame {
+  let values = existing;
+  let layout = schemeSheetLayout(values, lang, mapping);
+  let insertHeaderRow = false;
+  const headerCells = new Map<number, CellValue>();
+  if (!layout) {
+    const header = SCHEME_COLUMNS.map((c) => SCHEME_HEADERS[lang][c]);
+    insertHeaderRow = values.some((row) => row.some((c) => !isBlank(c)));
+    values = insertHeaderRow ? [header, ...values] : [header];
+    layout = schemeSheetLayout(values, lang)!;
+    header.forEach((h, i) => headerCells.set(i, h));
+  }
+  const { headerRow, columns } = layout;
+  let width = Math.max(0, ...values.map((r) => r.length));
+  for (const col of SCHEME_COLUMNS) {
+    if (columns[col] === undefined) {
+      columns[col] = width;
+      headerCells.set(width, SCHEME_HEADERS[layout.lang][col]);
+      width++;
+    }
+  }
+  return { values, headerRow, columns: columns as Record<SchemeColumn, number>, lang: layout.lang, width, insertHeaderRow, headerCells };
+}
+
 export interface SchemeSheetWrite {
   /** The whole new sheet content, rectangular (every row as wide as the widest). */
   values: CellValue[][];
@@ -232,34 +274,22 @@ export function writeSchemeRows(
   mapping?: ColumnMapping,
 ): SchemeSheetWrite {
   const previousRows = existing.length;
-  let values: CellValue[][] = existing.map((row) => [...row]);
-  let layout = schemeSheetLayout(values, lang, mapping);
-  if (!layout) {
-    const header = SCHEME_COLUMNS.map((c) => SCHEME_HEADERS[lang][c]);
-    const used = values.some((row) => row.some((c) => !isBlank(c)));
-    values = used ? [header, ...values] : [header];
-    layout = schemeSheetLayout(values, lang)!;
-  }
-  const { headerRow, columns } = layout;
-  const sheetLang = layout.lang;
-  let width = Math.max(0, ...values.map((r) => r.length));
-  for (const col of SCHEME_COLUMNS) {
-    if (columns[col] === undefined) {
-      columns[col] = width;
-      values[headerRow][width] = SCHEME_HEADERS[sheetLang][col];
-      width++;
-    }
-  }
+  const frame = schemeSheetFrame(existing, lang, mapping);
+  const { headerRow, columns, lang: sheetLang } = frame;
+  let width = frame.width;
+  const values: CellValue[][] = frame.values.map((row) => [...row]);
+  for (const [c, header] of frame.headerCells) values[headerRow][c] = header;
 
   const key = schemeKey(name);
-  const schemeCol = columns.scheme!;
+  const shownName = displayName(name);
+  const schemeCol = columns.scheme;
   const body = values.slice(headerRow + 1);
   const oldRows = body.filter((row) => schemeKey(cellText(row[schemeCol])) === key);
   const first = body.findIndex((row) => schemeKey(cellText(row[schemeCol])) === key);
   const newRows = drafts.map((d, i) => {
     const row: CellValue[] = [...(oldRows[i] ?? [])];
-    const cells = draftCells(name.trim().replace(/\s+/g, ' '), d, sheetLang, lang);
-    for (const col of SCHEME_COLUMNS) row[columns[col]!] = cells[col];
+    const cells = draftCells(shownName, d, sheetLang, lang);
+    for (const col of SCHEME_COLUMNS) row[columns[col]] = cells[col];
     return row;
   });
   const kept = body.filter((row) => schemeKey(cellText(row[schemeCol])) !== key);
@@ -335,30 +365,11 @@ export function schemeRowsPlan(
   lang: Lang,
   mapping?: ColumnMapping,
 ): SchemeRowsPlan {
-  let values: readonly CellValue[][] = existing;
-  let layout = schemeSheetLayout(values, lang, mapping);
-  let insertHeaderRow = false;
-  const headerCells = new Map<number, CellValue>(); // column index → header text to write
-  if (!layout) {
-    const header = SCHEME_COLUMNS.map((c) => SCHEME_HEADERS[lang][c]);
-    insertHeaderRow = values.some((row) => row.some((c) => !isBlank(c)));
-    values = insertHeaderRow ? [header, ...values] : [header];
-    layout = schemeSheetLayout(values, lang)!;
-    header.forEach((h, i) => headerCells.set(i, h));
-  }
-  const { headerRow, columns } = layout;
-  const sheetLang = layout.lang;
-  let width = Math.max(0, ...values.map((r) => r.length));
-  for (const col of SCHEME_COLUMNS) {
-    if (columns[col] === undefined) {
-      columns[col] = width;
-      headerCells.set(width, SCHEME_HEADERS[sheetLang][col]);
-      width++;
-    }
-  }
+  const { values, headerRow, columns, lang: sheetLang, width, insertHeaderRow, headerCells } = schemeSheetFrame(existing, lang, mapping);
 
   const key = schemeKey(name);
-  const schemeCol = columns.scheme!;
+  const shownName = displayName(name);
+  const schemeCol = columns.scheme;
   const own: number[] = []; // indexes in `values` of the scheme's rows
   for (let r = headerRow + 1; r < values.length; r++) if (schemeKey(cellText(values[r][schemeCol])) === key) own.push(r);
   let start: number;
@@ -374,9 +385,9 @@ export function schemeRowsPlan(
     start = lastUsed + 2;
   }
 
-  const schemeCols = SCHEME_COLUMNS.map((c) => columns[c]!);
+  const schemeCols = SCHEME_COLUMNS.map((c) => columns[c]);
   const rows = drafts.map((d) => {
-    const cells = draftCells(name.trim().replace(/\s+/g, ' '), d, sheetLang, lang);
+    const cells = draftCells(shownName, d, sheetLang, lang);
     const out = new Map<number, { value: CellValue; format: string | null }>();
     for (const col of SCHEME_COLUMNS) {
       let value = cells[col];
@@ -389,7 +400,7 @@ export function schemeRowsPlan(
           format = percentFormat(n.value);
         }
       }
-      out.set(columns[col]!, { value, format });
+      out.set(columns[col], { value, format });
     }
     return out;
   });

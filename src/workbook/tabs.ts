@@ -25,14 +25,14 @@ export interface TabsContext {
   dealAt?: (ref: SourceRef) => Deal | undefined;
 }
 
-const refKey = (ref: SourceRef): string => `${ref.sheet}\u0000${ref.row}`;
+/** A deal's row as a map key (sheet and row). */
+export const refKey = (ref: SourceRef): string => `${ref.sheet}\u0000${ref.row}`;
 
 /**
  * The deals behind a statement (review item 3): the union of every line's deals and the manager's
  * own deals in the period, by date then row, each with the lines (rules) it feeds.
  */
-export function dealsBehind(m: ManagerPayout, ctx: Pick<TabsContext, 'dealAt' | 'lang'>): { deal: Deal; rules: string[] }[] {
-  const own = new Map(m.deals.map((d) => [refKey(d.ref), d] as const));
+function dealsBehind(m: ManagerPayout, ctx: Pick<TabsContext, 'dealAt' | 'lang'>): { deal: Deal; rules: string[] }[] {
   const found = new Map<string, { deal: Deal; rules: string[] }>();
   for (const d of m.deals) found.set(refKey(d.ref), { deal: d, rules: [] });
   for (const line of m.lines) {
@@ -41,7 +41,7 @@ export function dealsBehind(m: ManagerPayout, ctx: Pick<TabsContext, 'dealAt' | 
       const key = refKey(ref);
       let entry = found.get(key);
       if (!entry) {
-        const deal = own.get(key) ?? ctx.dealAt?.(ref);
+        const deal = ctx.dealAt?.(ref); // the manager's own deals are in `found` already
         if (!deal) continue;
         entry = { deal, rules: [] };
         found.set(key, entry);
@@ -71,7 +71,7 @@ export function keyPeriod(key: string): string | null {
 }
 
 /** Manager names compare trimmed, whitespace collapsed, case-insensitive (ARCHITECTURE conventions). */
-export function managerKey(name: string): string {
+function managerKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
@@ -142,7 +142,7 @@ class TabBuilder {
 const num = (v: Dec | null | undefined): number | null => (v === null || v === undefined ? null : v.toNumber());
 
 /** The format a metric's fact and plan are shown in. */
-export function metricFormat(metric: string | null): CellFormat {
+function metricFormat(metric: string | null): CellFormat {
   if (!metric) return 'number';
   switch (metricKind(metric)) {
     case 'money': return 'money';
@@ -161,7 +161,6 @@ function rateFormat(rule: string): CellFormat {
     case 'salary':
       return 'money';
     case 'kpi':
-      return 'coefficient';
     case 'kpi_gate':
       return 'coefficient';
     default:
@@ -312,7 +311,7 @@ function paidOf(d: Deal, ctx: TabsContext): number | null {
  * A calendar day as a Date at 12:00 UTC: the same day in every time zone from −11 to +11, so a
  * renderer that turns it into a local date-time never moves it to the previous or next day.
  */
-export function dayToDate(day: string): Date {
+function dayToDate(day: string): Date {
   const [y, mo, d] = day.split('-').map(Number);
   return new Date(Date.UTC(y, mo - 1, d, 12));
 }
