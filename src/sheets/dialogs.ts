@@ -3,11 +3,12 @@
  * *Check data* (list the issues, write nothing) and *Help*. Every value shown in HTML is escaped.
  */
 import { sum, dec } from '../core/decimal';
-import { langOfLocale, msg } from '../core/messages/index';
+import { msg } from '../core/messages/index';
 import { formatMoney, type Lang } from '../core/money';
 import { lastCompleteMonth, periodKey } from '../core/periods';
 import type { PayoutJson } from '../workbook/json';
-import { checkData, generatePayouts } from './server';
+import { errorMessage, spreadsheetLang, todayIn } from './execution';
+import { checkIn, generateIn } from './payoutRun';
 
 /** Text safe inside HTML element content and attribute values. */
 function escapeHtml(v: unknown): string {
@@ -21,13 +22,9 @@ function escapeHtml(v: unknown): string {
 
 function context(): { ss: GoogleAppsScript.Spreadsheet.Spreadsheet; ui: GoogleAppsScript.Base.Ui; lang: Lang; defaultPeriod: string } {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const lang = langOfLocale(ss.getSpreadsheetLocale());
-  const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+  const lang = spreadsheetLang(ss);
+  const today = todayIn(ss.getSpreadsheetTimeZone());
   return { ss, ui: SpreadsheetApp.getUi(), lang, defaultPeriod: periodKey(lastCompleteMonth(today)) };
-}
-
-function errorText(e: unknown): string {
-  return e && typeof (e as Error).message === 'string' ? (e as Error).message : String(e);
 }
 
 /** The short summary shown after a generation. */
@@ -46,16 +43,16 @@ function generationSummary(json: PayoutJson, lang: Lang): string {
  * tabs and shows a short summary; an error is shown as its one-line message.
  */
 export function menuGeneratePayouts(): void {
-  const { ui, lang, defaultPeriod } = context();
+  const { ss, ui, lang, defaultPeriod } = context();
   const title = msg(lang, 'ui.generate.title');
   const answer = ui.prompt(title, msg(lang, 'ui.generate.prompt', { period: defaultPeriod }), ui.ButtonSet.OK_CANCEL);
   if (answer.getSelectedButton() !== ui.Button.OK) return;
   const period = answer.getResponseText().trim() || defaultPeriod;
   let json: PayoutJson;
   try {
-    json = generatePayouts(period);
+    json = generateIn(ss, lang, period);
   } catch (e) {
-    ui.alert(title, errorText(e), ui.ButtonSet.OK);
+    ui.alert(title, errorMessage(e), ui.ButtonSet.OK);
     return;
   }
   ui.alert(title, generationSummary(json, lang), ui.ButtonSet.OK);
@@ -87,12 +84,12 @@ function issuesHtml(json: PayoutJson, lang: Lang): string {
  * column, value, message) in a dialog, or says there are none. Writes nothing to the spreadsheet.
  */
 export function menuCheckData(): void {
-  const { ui, lang, defaultPeriod } = context();
+  const { ss, ui, lang, defaultPeriod } = context();
   let json: PayoutJson;
   try {
-    json = checkData(defaultPeriod);
+    json = checkIn(ss, lang, defaultPeriod);
   } catch (e) {
-    ui.alert(msg(lang, 'ui.title'), errorText(e), ui.ButtonSet.OK);
+    ui.alert(msg(lang, 'ui.title'), errorMessage(e), ui.ButtonSet.OK);
     return;
   }
   if (json.issues.length === 0) {
@@ -116,8 +113,7 @@ function helpHtml(lang: Lang): string {
 
 /** Menu *Help*: a short help dialog in the spreadsheet's language. */
 export function menuHelp(): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const lang = langOfLocale(ss.getSpreadsheetLocale());
+  const lang = spreadsheetLang(SpreadsheetApp.getActiveSpreadsheet());
   const html = HtmlService.createHtmlOutput(helpHtml(lang)).setWidth(520).setHeight(440);
   SpreadsheetApp.getUi().showModalDialog(html, msg(lang, 'ui.help.title'));
 }

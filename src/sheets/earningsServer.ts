@@ -8,9 +8,8 @@ import {
   type MyEarningsResult, type SimulationSetup,
 } from '../workbook/earningsRun';
 import { readWorkbook } from '../workbook/read';
-import { KpiUserError } from '../core/issues';
-import { msg } from '../core/messages/index';
 import type { SimulationJson } from '../core/simulate';
+import { minuteIn, todayIn, withDocumentLock } from './execution';
 import { listSheets, readRawWorkbook, renderTabs } from './spreadsheetIO';
 import { showSidebar } from './sidebarServer';
 
@@ -20,10 +19,6 @@ import { showSidebar } from './sidebarServer';
  * nobody in another's).
  */
 const PICKED_MANAGER_PROPERTY = 'kpiPayouts.earningsManager:';
-
-function todayIn(timeZone: string): string {
-  return Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd');
-}
 
 /** The current user's e-mail, or '' when Apps Script does not reveal it (consumer accounts, no scope). */
 function activeEmail(): string {
@@ -105,15 +100,9 @@ export function writeSimulationTab(schemes: string[] | string, from: string, to:
   const raw = readRawWorkbook(ss, {}, sheets);
   const read = readWorkbook(raw);
   const { json } = simulationOfRead(read, { schemes: schemeList(schemes), from, to, managers: managers ?? null });
-  const tab = simulationTab(json, { lang: read.lang, generatedAt: Utilities.formatDate(new Date(), raw.timeZone, 'yyyy-MM-dd HH:mm') });
-  // one writer at a time (as *Generate payouts*): a busy document is a translated message, not a timeout
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  if (!lock.tryLock(30_000)) throw new KpiUserError(msg(read.lang, 'ui.busy'));
-  try {
-    renderTabs(ss, [tab], { currency: read.currency, lang: read.lang, timeZone: raw.timeZone }, sheets);
-  } finally {
-    lock.releaseLock();
-  }
+  const tab = simulationTab(json, { lang: read.lang, generatedAt: minuteIn(raw.timeZone) });
+  // one writer at a time, as *Generate payouts*
+  withDocumentLock(read.lang, 30_000, () => renderTabs(ss, [tab], { currency: read.currency, lang: read.lang, timeZone: raw.timeZone }, sheets));
   return { tab: tab.name, simulation: json };
 }
 

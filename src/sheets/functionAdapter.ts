@@ -10,10 +10,11 @@
  */
 import { Dec } from '../core/decimal';
 import { cellText } from '../core/issues';
-import { langOfLocale, msg, type MessageKey } from '../core/messages/index';
+import { msg, type MessageKey } from '../core/messages/index';
 import { moneyNumber, type Lang } from '../core/money';
 import { isBlank, parseNumber, type CellValue } from '../core/numbers';
 import { parseMode, parseTiers, type RateOrTiers, type TierMode } from '../core/tiers';
+import { spreadsheetLang } from './execution';
 
 /** What Sheets passes for one argument: a single value, or a range as a 2-D array. */
 export type Arg = CellValue | CellValue[][];
@@ -27,7 +28,7 @@ export type Out = number | string | (number | string)[][];
 export function errorLang(): Lang {
   try {
     if (typeof SpreadsheetApp === 'undefined') return 'en';
-    return langOfLocale(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
+    return spreadsheetLang(SpreadsheetApp.getActiveSpreadsheet());
   } catch {
     return 'en';
   }

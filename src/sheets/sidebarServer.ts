@@ -5,18 +5,20 @@
  *
  * Every function returns plain JSON-able objects (no Dec, no Date): google.script.run serialises them.
  */
-import { msg, langOfLocale, type MessageKey } from '../core/messages/index';
+import { langOfLocale, msg, type MessageKey } from '../core/messages/index';
 import { dec, type Dec } from '../core/decimal';
 import type { Lang } from '../core/money';
 import type { CellValue } from '../core/numbers';
 import { canonicalMetric, DEAL_METRICS, metricLabel } from '../core/metricNames';
+import { displayName } from '../core/ownership';
 import { schemeKey, validateSchemeRows, draftToSchemeRow } from '../core/schemes';
 import { previewCurve as schemeCurve } from '../core/payout';
-import { SCHEME_TEMPLATES, SCHEME_COLUMNS, type RuleDraft, type RuleKind, type SchemeColumn } from '../core/templates';
+import { SCHEME_TEMPLATES, type RuleDraft, type RuleKind, type SchemeColumn } from '../core/templates';
 import { currencyOf } from '../workbook/read';
 import { findHeaderRow, findSheet, mapColumns, ROLE_FIELDS, SHEET_ROLES } from '../workbook/headers';
 import type { ColumnMapping, RawSheet, SheetRole } from '../workbook/raw';
-import { MAPPING_PROPERTY, readMapping, userSheets } from './spreadsheetIO';
+import { spreadsheetLang, withDocumentLock } from './execution';
+import { listSheets, MAPPING_PROPERTY, readMapping, userSheets, type SheetEntry } from './spreadsheetIO';
 import { listSchemeNames, readSchemeDrafts, RULE_KINDS, schemeRowsPlan } from '../workbook/schemeSheet';
 
 export type SidebarPanel = 'schemes' | 'earnings' | 'simulate';
@@ -26,10 +28,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 function spreadsheet(): Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
-}
-
-function langOf(ss: Spreadsheet): Lang {
-  return langOfLocale(ss.getSpreadsheetLocale());
 }
 
 /** The hand-made mapping as every action reads it (spreadsheetIO), or none. */
@@ -48,7 +46,7 @@ function scriptJson(value: unknown): string {
  */
 export function showSidebar(panel: string): void {
   const ss = spreadsheet();
-  const lang = langOf(ss);
+  const lang = spreadsheetLang(ss);
   if (!PANELS.includes(panel as SidebarPanel)) throw new Error(msg(lang, 'sb.server.badPanel', { panel: String(panel) }));
   const html = HtmlService.createHtmlOutputFromFile('Sidebar')
     .append(`<script>window.__KPI__=${scriptJson({ panel, lang })};</script>`)
@@ -81,25 +79,26 @@ export interface SidebarContext {
 /** What the sidebar needs once: language, currency, metric names and the seeds' templates. */
 export function getSidebarContext(): SidebarContext {
   const ss = spreadsheet();
-  const lang = langOf(ss);
+  const locale = ss.getSpreadsheetLocale();
+  const lang = langOfLocale(locale);
+  const mapping = savedMapping();
+  const sheets = listSheets(ss); // listed once: both lookups below share it
   const known = [...DEAL_METRICS, 'contacts', 'score'];
   return {
     lang,
-    currency: currencyOf(null, ss.getSpreadsheetLocale()),
-    metrics: [...known, ...kpiFactMetrics(ss, savedMapping()).filter((m) => !known.includes(m))].map((id) => ({ id, label: metricLabel(id, lang) })),
+    currency: currencyOf(null, locale),
+    metrics: [...known, ...kpiFactMetrics(sheets, mapping).filter((m) => !known.includes(m))].map((id) => ({ id, label: metricLabel(id, lang) })),
     templates: SCHEME_TEMPLATES.map((t) => ({ id: t.id, name: t.name[lang], description: t.description[lang], rules: t.rules.map((r) => ({ ...r })) })),
     ruleKinds: [...RULE_KINDS],
-    schemesSheet: schemesSheet(ss, savedMapping())?.getName() ?? defaultSchemesName(lang),
+    schemesSheet: roleSheet(sheets, 'schemes', mapping)?.name ?? defaultSchemesName(lang),
   };
 }
 
 /** The metric names the KPI facts sheet holds (contacts, `оценка заказчика`…), canonical, in order. */
-function kpiFactMetrics(ss: Spreadsheet, mapping: ColumnMapping): string[] {
-  const sheets = ss.getSheets();
-  const raw: RawSheet[] = sheets.map((s) => ({ name: s.getName(), values: [] }));
-  const found = findSheet(raw, 'kpi', mapping).sheet;
+function kpiFactMetrics(sheets: readonly SheetEntry[], mapping: ColumnMapping): string[] {
+  const found = roleSheet(sheets, 'kpi', mapping);
   if (!found) return [];
-  const values = readValues(sheets[raw.indexOf(found)]);
+  const values = readValues(found.sheet);
   const headerRow = findHeaderRow(values, 'kpi');
   if (headerRow < 0) return [];
   const col = mapColumns('kpi', values[headerRow], mapping.columns?.kpi).index.metric;
@@ -116,12 +115,16 @@ function defaultSchemesName(lang: Lang): string {
   return lang === 'ru' ? 'Схемы' : 'Schemes';
 }
 
-/** The Schemes sheet as the reader finds it (hand-picked in the mapping, else by name). */
+/** The sheet of a role as the reader finds it (hand-picked in the mapping, else by name). */
+function roleSheet(sheets: readonly SheetEntry[], role: SheetRole, mapping: ColumnMapping): SheetEntry | null {
+  const byName: RawSheet[] = sheets.map((e) => ({ name: e.name, values: [] }));
+  const found = findSheet(byName, role, mapping).sheet;
+  return found ? sheets[byName.indexOf(found)] : null;
+}
+
+/** The Schemes sheet (roleSheet over a fresh list of the sheets). */
 function schemesSheet(ss: Spreadsheet, mapping: ColumnMapping): GoogleAppsScript.Spreadsheet.Sheet | null {
-  const sheets = ss.getSheets();
-  const raw: RawSheet[] = sheets.map((s) => ({ name: s.getName(), values: [] }));
-  const found = findSheet(raw, 'schemes', mapping).sheet;
-  return found ? sheets[raw.indexOf(found)] : null;
+  return roleSheet(listSheets(ss), 'schemes', mapping)?.sheet ?? null;
 }
 
 function readValues(sheet: GoogleAppsScript.Spreadsheet.Sheet | null): CellValue[][] {
@@ -138,7 +141,7 @@ export interface SchemeSummary {
 /** The schemes in the Schemes sheet, in sheet order, with how many problems each has. */
 export function listSchemes(): SchemeSummary[] {
   const ss = spreadsheet();
-  const lang = langOf(ss);
+  const lang = spreadsheetLang(ss);
   const mapping = savedMapping();
   const values = readValues(schemesSheet(ss, mapping));
   return listSchemeNames(values, lang, mapping).map((name) => {
@@ -150,7 +153,7 @@ export function listSchemes(): SchemeSummary[] {
 /** One scheme's rules as the form edits them (canonical words). */
 export function getScheme(name: string): { name: string; drafts: RuleDraft[] } {
   const ss = spreadsheet();
-  const lang = langOf(ss);
+  const lang = spreadsheetLang(ss);
   const mapping = savedMapping();
   const sheet = schemesSheet(ss, mapping);
   const range = sheet && sheet.getLastRow() > 0 ? sheet.getDataRange() : null;
@@ -192,7 +195,7 @@ function cleanDrafts(drafts: unknown): RuleDraft[] {
 
 function checkDrafts(name: string, drafts: RuleDraft[], lang: Lang) {
   const issues: CheckIssue[] = [];
-  const shownName = String(name ?? '').trim().replace(/\s+/g, ' ');
+  const shownName = displayName(name);
   if (shownName === '') issues.push({ rule: null, field: 'scheme', message: msg(lang, 'sb.editor.nameRequired') });
   if (drafts.length === 0) issues.push({ rule: null, field: null, message: msg(lang, 'sb.editor.noRules') });
   // The rule's number in the form stands for the sheet row: messages say "rule n", not a sheet row.
@@ -209,7 +212,7 @@ function checkDrafts(name: string, drafts: RuleDraft[], lang: Lang) {
 
 /** Validation as the owner types: the engine's messages, each with the rule and field at fault. */
 export function validateScheme(name: string, drafts: RuleDraft[]): SchemeCheck {
-  const { issues } = checkDrafts(name, cleanDrafts(drafts), langOf(spreadsheet()));
+  const { issues } = checkDrafts(name, cleanDrafts(drafts), spreadsheetLang(spreadsheet()));
   return { ok: issues.length === 0, issues };
 }
 
@@ -228,14 +231,14 @@ export interface SaveResult extends SchemeCheck {
  */
 export function saveScheme(name: string, drafts: RuleDraft[]): SaveResult {
   const ss = spreadsheet();
-  const lang = langOf(ss);
+  const lang = spreadsheetLang(ss);
   const clean = cleanDrafts(drafts);
   const check = checkDrafts(name, clean, lang);
-  const shownName = String(name ?? '').trim().replace(/\s+/g, ' ');
+  const shownName = displayName(name);
   if (check.issues.length > 0) {
     return { ok: false, saved: false, issues: check.issues, sheet: '', rows: 0, message: msg(lang, 'sb.save.refused', { n: check.issues.length }) };
   }
-  const sheet = withSchemesLock(lang, () => {
+  const sheet = withDocumentLock(lang, SCHEMES_LOCK_WAIT_MS, () => {
     const mapping = savedMapping();
     const target = schemesSheet(ss, mapping) ?? ss.insertSheet(defaultSchemesName(lang));
     writeRows(target, readValues(target), shownName, clean, lang, mapping);
@@ -248,20 +251,9 @@ export function saveScheme(name: string, drafts: RuleDraft[]): SaveResult {
 }
 
 /**
- * One writer of the Schemes sheet at a time (two editors saving at once would each write rows
- * computed from what they read): the document lock, as *Generate payouts* takes it; a busy
- * document is a translated message, not a timeout.
+ * How long a save or delete waits for another writer of the document (two editors saving at once
+ * would each write rows computed from what they read).
  */
-function withSchemesLock<T>(lang: Lang, fn: () => T): T {
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  if (!lock.tryLock(SCHEMES_LOCK_WAIT_MS)) throw new Error(msg(lang, 'ui.busy'));
-  try {
-    return fn();
-  } finally {
-    lock.releaseLock();
-  }
-}
-
 const SCHEMES_LOCK_WAIT_MS = 10_000;
 
 /** Number format that shows a number as Sheets' default does (replaces a stale percent format). */
@@ -316,8 +308,8 @@ function writeRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, values: CellValue[
 /** Removes the scheme's rows from the Schemes sheet (the other rows move up). */
 export function deleteScheme(name: string): { deleted: boolean; message: string } {
   const ss = spreadsheet();
-  const lang = langOf(ss);
-  withSchemesLock(lang, () => {
+  const lang = spreadsheetLang(ss);
+  withDocumentLock(lang, SCHEMES_LOCK_WAIT_MS, () => {
     const mapping = savedMapping();
     const sheet = schemesSheet(ss, mapping);
     const values = readValues(sheet);
@@ -347,7 +339,7 @@ export type PreviewSample = Record<string, number>;
 
 /** What the drafted scheme pays the sample manager from 0 % to 150 % of plan (the engine's curve). */
 export function previewCurve(drafts: RuleDraft[], sample: PreviewSample): CurvePreview {
-  const lang = langOf(spreadsheet());
+  const lang = spreadsheetLang(spreadsheet());
   const clean = cleanDrafts(drafts);
   const check = checkDrafts('preview', clean, lang);
   if (!check.scheme) return { ok: false, points: [], issues: check.issues };
@@ -392,8 +384,10 @@ export interface MappingView {
 /** The detected mapping of every sheet role, and the hand-made choices saved in the document. */
 export function getColumnMapping(): MappingView {
   const ss = spreadsheet();
-  const lang = langOf(ss);
-  const mapping = savedMapping();
+  return columnMapping(ss, spreadsheetLang(ss), savedMapping());
+}
+
+function columnMapping(ss: Spreadsheet, lang: Lang, mapping: ColumnMapping): MappingView {
   // The picker offers the user's sheets: not our generated tabs, not half-built ones.
   const sheets = userSheets(ss);
   const byName: RawSheet[] = sheets.map((e) => ({ name: e.name, values: [] }));
@@ -448,7 +442,8 @@ function mappingView(raw: RawSheet[], mapping: ColumnMapping, lang: Lang): Mappi
  * document properties, where every action reads it.
  */
 export function saveColumnMapping(mapping: ColumnMapping): MappingView {
-  const lang = langOf(spreadsheet());
+  const ss = spreadsheet();
+  const lang = spreadsheetLang(ss);
   if (!mapping || typeof mapping !== 'object') throw new Error(msg(lang, 'sb.server.badMapping'));
   const clean: ColumnMapping = {};
   for (const role of SHEET_ROLES) {
@@ -465,5 +460,5 @@ export function saveColumnMapping(mapping: ColumnMapping): MappingView {
     }
   }
   PropertiesService.getDocumentProperties().setProperty(MAPPING_PROPERTY, JSON.stringify(clean));
-  return getColumnMapping();
+  return columnMapping(ss, lang, clean); // what was just saved: not read back
 }
