@@ -9,7 +9,7 @@
  *
  * The browser tests reuse `startPreviewServer`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
@@ -104,19 +104,18 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-/** The page the add-on would show: the built sidebar, the shim, and the config the server appends. */
-function sidebarPage(panel: string, lang: string): string {
-  const html = readFileSync(SIDEBAR, 'utf8');
-  const config = JSON.stringify({ panel, lang }).replace(/</g, '\\u003c');
-  const withShim = /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => `${m}\n${SHIM}`) : SHIM + html;
-  return `${withShim}\n<script>window.__KPI__=${config};</script>`;
+/** The page the add-on shows (the built `showSidebar`: Sidebar.html + the config it appends), with the shim. */
+function sidebarPage(bundle: LoadedBundle, env: FakeEnvironment, panel: string): string {
+  bundle.call('showSidebar', panel);
+  const html = env.ui._events[env.ui._events.length - 1].html!.getContent();
+  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => `${m}\n${SHIM}`) : SHIM + html;
 }
 
 export async function startPreviewServer(opts: PreviewOptions = {}): Promise<PreviewServer> {
   if (!existsSync(SIDEBAR)) throw new Error('build/Sidebar.html is missing: run `npm run build` first');
   const demo = opts.sheets ? { sheets: opts.sheets, locale: opts.locale ?? 'ru_RU' } : await demoSheets();
   const ss = fakeSpreadsheet({ sheets: demo.sheets, timeZone: 'Europe/Moscow', locale: opts.locale ?? demo.locale });
-  const globals = appsScriptGlobals(ss, { userLocale: 'ru' });
+  const globals = appsScriptGlobals(ss, { userLocale: 'ru', htmlDir: dirname(SIDEBAR) });
   const bundle = loadBundle(globals);
 
   const server = createServer(async (req, res) => {
@@ -141,8 +140,9 @@ export async function startPreviewServer(opts: PreviewOptions = {}): Promise<Pre
         const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'ru';
         // The language is the spreadsheet's (SPEC §1): the preview's query sets the fake's locale.
         (ss as unknown as { _locale: string })._locale = lang === 'en' ? 'en_US' : 'ru_RU';
+        const page = sidebarPage(bundle, globals.__env, panel); // an unknown panel throws, as in the add-on
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(sidebarPage(panel, lang));
+        res.end(page);
         return;
       }
       res.writeHead(404, { 'content-type': 'text/plain' });

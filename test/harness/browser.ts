@@ -2,8 +2,8 @@
  * Real Chromium for the sidebar's browser tests (playwright-core + Debian's /usr/bin/chromium).
  *
  * ```ts
- * const browser = await launchChromium();          // null when there is no Chromium here
- * describe.skipIf(!CHROMIUM_AVAILABLE)(...)
+ * describe.skipIf(!RUN_BROWSER_TESTS)('…', () => {
+ *   beforeAll(async () => { browser = await launchChromium(); });   // throws when there is no Chromium here
  * ```
  * Without the binary the tests are skipped locally, but under CI (`CI=true`) they FAIL: a CI run
  * that silently skips the browser tests would prove nothing.
@@ -11,9 +11,9 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_AVAILABLE = existsSync(CHROMIUM_PATH);
-export const IN_CI = process.env.CI === 'true';
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_AVAILABLE = existsSync(CHROMIUM_PATH);
+const IN_CI = process.env.CI === 'true';
 
 /** Whether to run the browser tests: yes with Chromium, and always under CI (where they then fail). */
 export const RUN_BROWSER_TESTS = CHROMIUM_AVAILABLE || IN_CI;

@@ -5,7 +5,7 @@
  * Preact's escaping: values from the sheet never become markup.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { formatMoney, formatPercent } from '../../core/money';
+import { formatMoney, formatPercent } from '../../core/moneyText';
 import type { MyEarningsResult } from '../../workbook/earningsRun';
 import { callServer } from '../server';
 import { t, type Lang } from '../i18n';

@@ -5,7 +5,7 @@
  * reached; and write the result as a tab. Text only through Preact's escaping.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { currencySymbol, formatMoney, formatPercent } from '../../core/money';
+import { currencySymbol, formatMoney, formatPercent } from '../../core/moneyText';
 import type { SimulationJson } from '../../core/simulate';
 import type { SimulationSetup } from '../../workbook/earningsRun';
 import { callServer } from '../server';
@@ -71,6 +71,8 @@ export function SimulatePanel(props: { lang: Lang }) {
   const money = (n: number | null) => (n === null ? '—' : formatAmount(n, lang));
   const exact = (n: number | null) => (n === null ? undefined : formatMoney(n, lang, currency));
   const pct = (n: number | null) => (n === null ? '—' : formatPercent(n, lang));
+  // scheme 2 − scheme 1, back to kopecks first so float noise cannot tip the whole-unit rounding
+  const difference = (first: number | null | undefined, second: number | null | undefined) => money(Math.round(((second ?? 0) - (first ?? 0)) * 100) / 100);
   const two = (result?.schemes.length ?? 0) === 2;
   const ruleName = (rule: string) => {
     const key = `earnings.rule.${rule}`;
@@ -159,7 +161,7 @@ export function SimulatePanel(props: { lang: Lang }) {
                         <span class="muted">{pct(r?.share ?? null)}{r?.over_limit ? ' ⚠' : ''}</span>
                       </td>
                     ))}
-                    {two && <td style={cell}>{money(Math.round(((rows[1]?.payroll ?? 0) - (rows[0]?.payroll ?? 0)) * 100) / 100)}</td>}
+                    {two && <td style={cell}>{difference(rows[0]?.payroll, rows[1]?.payroll)}</td>}
                   </tr>
                 );
               })}
@@ -169,7 +171,7 @@ export function SimulatePanel(props: { lang: Lang }) {
                 {result.totals.map((x) => (
                   <td style={cell}>{money(x.payroll)}<br /><span class="muted">{pct(x.share)}</span></td>
                 ))}
-                {two && <td style={cell}>{money(Math.round((result.totals[1].payroll - result.totals[0].payroll) * 100) / 100)}</td>}
+                {two && <td style={cell}>{difference(result.totals[0].payroll, result.totals[1].payroll)}</td>}
               </tr>
             </tbody>
           </table>
@@ -191,7 +193,7 @@ export function SimulatePanel(props: { lang: Lang }) {
                           <tr>
                             <td style={first}>{name}</td>
                             {totals.map((v) => <td style={cell} title={exact(v)}>{money(v)}</td>)}
-                            {two && <td style={cell}>{money(Math.round(((totals[1] ?? 0) - (totals[0] ?? 0)) * 100) / 100)}</td>}
+                            {two && <td style={cell}>{difference(totals[0], totals[1])}</td>}
                           </tr>
                         );
                       })}
