@@ -7,15 +7,13 @@
 import { Dec, ZERO, sum } from './decimal';
 import { KpiUserError, type Issue } from './issues';
 import { msg } from './messages';
-import { canonicalMetric } from './metricNames';
 import { formatPercent, moneyNumber, type Lang } from './money';
 import type { Deal, ManagerPayout, PayoutInput, PayoutOptions, PayoutRun, Payment } from './model';
 import { cachedNameKey, displayName, nameKey } from './ownership';
-import { parseNumber } from './numbers';
 import { inSheetOrder } from './metrics';
 import { computePayouts } from './payout';
 import { inPeriod, nextPeriod, parsePeriod, periodEnd, periodKey, periodStart, type Period } from './periods';
-import { parseRuleKind, parseSchemes, schemeKey } from './schemes';
+import { parseSchemes, schemeKey } from './schemes';
 
 export interface SimulationCell {
   manager: string;
@@ -356,16 +354,14 @@ export function resolveSchemeNames(input: Pick<PayoutInput, 'schemeRows'>, reque
 
 /**
  * The scheme's payroll limit as a share of margin: the rate of its `limit` rule on margin
- * (`limit, margin, 15%` → 0.15). Null when the scheme has no such rule (an amount limit caps one
- * manager, not a share of the company's margin).
+ * (`limit, margin, 15%` → 0.15), read from the scheme as the engine parses it, so the warning and
+ * the statements agree on what the cell means. Null when the scheme has no such rule (an amount
+ * limit caps one manager, not a share of the company's margin) or is invalid.
  */
 export function limitShareOf(input: Pick<PayoutInput, 'schemeRows'>, scheme: string): Dec | null {
-  const key = schemeKey(scheme);
-  for (const row of input.schemeRows) {
-    if (schemeKey(row.scheme) !== key || parseRuleKind(row.rule) !== 'limit') continue;
-    if (canonicalMetric(row.metric) !== 'margin') continue;
-    const rate = parseNumber(row.rate);
-    if (rate.kind === 'number') return rate.value.greaterThan(1) && !rate.percent ? rate.value.dividedBy(100) : rate.value;
+  const parsed = parseSchemes(input.schemeRows, 'en').schemes.get(schemeKey(scheme));
+  for (const rule of parsed?.rules ?? []) {
+    if (rule.kind === 'limit' && rule.metric === 'margin' && rule.rate !== null) return rule.rate;
   }
   return null;
 }
