@@ -1,12 +1,30 @@
-/** The sidebar speaks through the one catalogue (core/messages): `t(lang, 'sb.save')`. */
-import { hasMessage, msg, type MessageKey } from '../core/messages/index';
+/**
+ * The sidebar speaks through the one catalogue (core/messages): `t(lang, 'sb.save')`. It looks up
+ * only its own areas (sidebar, earnings/simulate): every other text it shows comes from the server
+ * already translated, and importing the whole catalogue would ship ~38 KB of engine, reader and
+ * tab messages in Sidebar.html.
+ */
+import { earningsMessages } from '../core/messages/earnings';
+import { fillMessage, type MessageEntry } from '../core/messages/index';
+import { sidebarMessages } from '../core/messages/sidebar';
 import type { Lang } from '../core/money';
 
-export type { Lang, MessageKey };
-export { hasMessage };
+export type MessageKey = keyof typeof sidebarMessages | keyof typeof earningsMessages;
+export type { Lang };
+
+function entryOf(key: string): MessageEntry | undefined {
+  for (const area of [sidebarMessages, earningsMessages]) {
+    if (Object.prototype.hasOwnProperty.call(area, key)) return (area as Record<string, MessageEntry>)[key];
+  }
+  return undefined;
+}
+
+export function hasMessage(key: string): key is MessageKey {
+  return entryOf(key) !== undefined;
+}
 
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return msg(lang, key, params);
+  return fillMessage(entryOf(key), lang, key, params);
 }
 
 /** Groups of three (ru: a space, en: a comma), no float money arithmetic: display only. */

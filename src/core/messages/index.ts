@@ -31,10 +31,14 @@ function entryOf(key: string): MessageEntry | undefined {
 }
 
 export function msg(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const entry = entryOf(key);
-  assert(entry, `unknown message key ${String(key)}`);
+  return fillMessage(entryOf(key), lang, key, params);
+}
+
+/** An entry's text in `lang` with its `{name}` placeholders filled; for lookups over a subset of areas (the sidebar). */
+export function fillMessage(entry: MessageEntry | undefined, lang: Lang, key: string, params: Record<string, string | number>): string {
+  assert(entry, `unknown message key ${key}`);
   return entry[lang].replace(/\{(\w+)\}/g, (_, name: string) => {
-    assert(name in params, `message ${String(key)} needs parameter ${name}`);
+    assert(name in params, `message ${key} needs parameter ${name}`);
     return String(params[name]);
   });
 }
