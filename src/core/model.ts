@@ -75,6 +75,24 @@ export interface SchemeRow {
   comment: CellValue;
 }
 
+/**
+ * A row of the Managers / Сотрудники sheet (SPEC §12): who is who, how to reach them, their team.
+ * Read by the workbook reader; used for aliases (§10.2), e-mail → manager, teams (§14), the register (§11).
+ */
+export interface ManagerRecord {
+  ref: SourceRef;
+  /** As spelled there (NFC, invisible characters removed). */
+  manager: string;
+  /** Lower-cased; null when blank. */
+  email: string | null;
+  /** The `also known as` names, `;`-separated in the cell. */
+  aliases: string[];
+  employeeId: string | null;
+  /** The team head's name as written (a manager of this sheet), null when blank. */
+  head: string | null;
+  hired: LocalDate | null;
+}
+
 /** Everything the engine needs, already parsed; bad rows are issues, not here. */
 export interface PayoutInput {
   deals: Deal[];
@@ -83,6 +101,8 @@ export interface PayoutInput {
   plans: PlanRow[];
   kpiFacts: KpiFact[];
   schemeRows: SchemeRow[];
+  /** The Managers sheet's rows; absent or empty without one. */
+  managers?: ManagerRecord[];
   /** Which optional Deals columns exist: a metric needing an absent column is "missing". */
   columns: {
     status: boolean;

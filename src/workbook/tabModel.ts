@@ -55,6 +55,8 @@ export interface TabModel {
   columnWidths?: number[]; // pixels
   links?: TabLink[];
   charts?: TabChart[];
+  /** Print setup (SPEC §12): A4 paper, fit to one page wide, the first `repeatRows` rows on every page. .xlsx writers write it; Sheets has no print API. */
+  page?: { orientation: 'landscape' | 'portrait'; fitToWidth: boolean; repeatRows: number };
 }
 
 export interface TabRenderOptions {
