@@ -8,6 +8,16 @@ import type { LocalDate } from '../core/periods';
 export interface RawSheet {
   name: string;
   values: CellValue[][];
+  /**
+   * Number format pattern of each cell, same shape as `values` (`getNumberFormats()`; the .xlsx
+   * numFmt). Optional: readers treat a missing format as "General". Used where a format changes the
+   * meaning (a rate cell formatted as %, the Deals amount column's currency).
+   */
+  formats?: string[][];
+  /** Merged areas, 0-based; the value sits in the top-left cell (SPEC §10.1: it counts for every row). */
+  merges?: { row: number; col: number; rows: number; cols: number }[];
+  /** 0-based [row, col] of cells holding a formula with no saved value (SPEC §10.1: its own issue). */
+  formulasWithoutValue?: [number, number][];
 }
 
 /** Column mapping chosen by hand in the sidebar: sheet role → field → header text as written. */
