@@ -6,9 +6,34 @@
 import type { Deal } from './model';
 import type { LocalDate } from './periods';
 
-/** How managers and clients are compared: trimmed, inner spaces collapsed, lower-case, ё → е. */
+/**
+ * Characters that print as nothing (SPEC §10.2): zero-width space/joiners, soft hyphen, direction
+ * marks and embeddings, word joiner and invisible operators, BOM, Mongolian vowel separator,
+ * Arabic letter mark, combining grapheme joiner. Listed, not `\p{Cf}`: no `\p{…}` in the bundle.
+ */
+const INVISIBLE = /[\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+/** Every space-like character (tab, NBSP, en/em/thin spaces, narrow NBSP, ideographic space…). */
+const SPACES = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+
+/**
+ * A name as shown (SPEC §10 "Names in the output"): Unicode NFC (a `й` typed as и + U+0306 is one
+ * letter), invisible characters removed, spaces collapsed and trimmed.
+ * @example displayName(' Фёдорова\u200b  Т. ') // 'Фёдорова Т.'
+ */
+export function displayName(name: string): string {
+  // Invisible marks first: one between и and U+0306 would keep them from composing into й.
+  let s = String(name ?? '').replace(INVISIBLE, '');
+  if (typeof s.normalize === 'function') s = s.normalize('NFC');
+  return s.replace(SPACES, ' ').trim();
+}
+
+/**
+ * How people, schemes and clients are compared (SPEC §10.2): displayName, then case-folded and
+ * ё → е. The one normaliser: the engine, the reader, the sidebar and the CLI all call it.
+ * @example nameKey('ФЁДОРОВА\u00a0Т.') === nameKey('федорова т.') // true
+ */
 export function nameKey(name: string): string {
-  return String(name ?? '').replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase().replace(/ё/g, 'е');
+  return displayName(name).toLowerCase().replace(/ё/g, 'е');
 }
 
 /** nameKey with a cache, for one run: names repeat across thousands of rows. */
@@ -22,11 +47,6 @@ export function cachedNameKey(): (name: string) => string {
     }
     return key;
   };
-}
-
-/** A name as shown: trimmed, inner spaces collapsed (the first spelling seen is kept by callers). */
-export function displayName(name: string): string {
-  return String(name ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
 export interface ClientOwnership {

@@ -40,13 +40,15 @@ const EMAIL = ['e mail', 'email', 'почта', 'электронная почт
 
 export const ROLE_FIELDS: Record<SheetRole, readonly FieldSpec[]> = {
   deals: [
-    { field: 'date', required: true, loose: true, synonyms: ['дата', 'дата сделки', 'дата продажи', 'дата реализации', 'дата документа', 'дата заказа', 'дата закрытия', 'date', 'deal date', 'sale date', 'booking date', 'order date', 'close date', 'closed date', 'closing date'] },
+    // CRM exports (SPEC §10.1): `Дата закрытия` is the deal date, preferred over `Дата создания`.
+    { field: 'date', required: true, loose: true, synonyms: ['дата', 'дата сделки', 'дата продажи', 'дата реализации', 'дата документа', 'дата заказа', 'дата закрытия', 'дата создания', 'date', 'deal date', 'sale date', 'booking date', 'order date', 'close date', 'closed date', 'closing date'] },
     { field: 'manager', required: true, loose: true, synonyms: MANAGER },
-    { field: 'client', required: false, loose: true, synonyms: ['клиент', 'контрагент', 'покупатель', 'заказчик', 'партнер', 'наименование клиента', 'client', 'customer', 'buyer', 'account', 'company', 'client name', 'customer name'] },
-    { field: 'amount', required: true, loose: true, synonyms: ['сумма', 'выручка', 'оборот', 'сумма сделки', 'сумма продажи', 'сумма с ндс', 'стоимость', 'amount', 'revenue', 'sales', 'total', 'deal amount', 'deal value', 'value', 'turnover', 'sum'] },
+    // Bitrix24/amoCRM: `Компания`, else `Контакт` (tried in order, so Компания wins when both exist).
+    { field: 'client', required: false, loose: true, synonyms: ['клиент', 'контрагент', 'покупатель', 'заказчик', 'партнер', 'наименование клиента', 'компания', 'контакт', 'client', 'customer', 'buyer', 'account', 'company', 'client name', 'customer name'] },
+    { field: 'amount', required: true, loose: true, synonyms: ['сумма', 'выручка', 'оборот', 'сумма сделки', 'сумма продажи', 'сумма с ндс', 'стоимость', 'бюджет', 'бюджет сделки', 'amount', 'revenue', 'sales', 'total', 'deal amount', 'deal value', 'value', 'turnover', 'sum'] },
     { field: 'cost', required: false, synonyms: ['себестоимость', 'закупка', 'закупочная цена', 'цена закупки', 'сумма закупки', 'себестоимость продаж', 'cost', 'cogs', 'purchase cost', 'cost price', 'cost of sales'] },
     { field: 'margin', required: false, synonyms: ['маржа', 'прибыль', 'валовая прибыль', 'маржинальный доход', 'margin', 'profit', 'gross margin', 'gross profit'] },
-    { field: 'status', required: false, synonyms: ['статус', 'статус сделки', 'стадия', 'этап', 'состояние', 'status', 'deal status', 'stage', 'state'] },
+    { field: 'status', required: false, synonyms: ['статус', 'статус сделки', 'стадия', 'стадия сделки', 'этап', 'этап сделки', 'состояние', 'status', 'deal status', 'stage', 'deal stage', 'state'] },
     { field: 'paid', required: false, synonyms: ['оплачено', 'сумма оплаты', 'оплата', 'оплачено всего', 'paid', 'paid amount', 'amount paid', 'payment', 'payment amount'] },
     { field: 'paidDate', required: false, synonyms: ['дата оплаты', 'дата платежа', 'оплачено дата', 'paid date', 'payment date', 'date paid', 'paid on'] },
     { field: 'dealId', required: false, synonyms: ['номер', 'номер сделки', 'id', 'id сделки', 'код', 'код сделки', 'номер документа', 'номер заказа', 'сделка', 'deal', 'deal id', 'deal no', 'deal number', 'number', 'no', 'order id', 'order no'] },
@@ -83,9 +85,14 @@ export const ROLE_FIELDS: Record<SheetRole, readonly FieldSpec[]> = {
     { field: 'months', required: false, synonyms: ['месяцев', 'месяцы', 'срок', 'months'] },
     { field: 'comment', required: false, synonyms: ['комментарий', 'примечание', 'описание', 'comment', 'note', 'description'] },
   ],
+  // SPEC §12: only the manager is required (a sheet of aliases alone is fine).
   managers: [
-    { field: 'manager', required: true, loose: true, synonyms: [...MANAGER, 'фио', 'имя', 'name'] },
-    { field: 'email', required: true, synonyms: EMAIL },
+    { field: 'manager', required: true, loose: true, synonyms: [...MANAGER, 'фио', 'имя', 'name', 'full name'] },
+    { field: 'email', required: false, synonyms: EMAIL },
+    { field: 'aliases', required: false, synonyms: ['также известен как', 'также известна как', 'известен как', 'псевдонимы', 'другие написания', 'другие имена', 'алиасы', 'синонимы', 'also known as', 'aka', 'aliases', 'alias', 'other names', 'other spellings'] },
+    { field: 'employeeId', required: false, synonyms: ['табельный номер', 'таб номер', 'табельный', 'таб', 'employee id', 'employee no', 'employee number', 'staff id', 'personnel number'] },
+    { field: 'head', required: false, synonyms: ['руководитель', 'руководитель группы', 'начальник', 'head', 'team head', 'team lead', 'manager s head', 'supervisor', 'lead'] },
+    { field: 'hired', required: false, synonyms: ['дата приема', 'принят', 'дата приема на работу', 'дата найма', 'hired', 'hire date', 'date hired', 'start date', 'hired on'] },
   ],
 };
 
@@ -116,7 +123,7 @@ export function normalizeHeader(text: CellValue): string {
   return (kept.length > 0 ? kept : tokens).join(' ');
 }
 
-function normalizeSheetName(name: string): string {
+export function normalizeSheetName(name: string): string {
   return name.toLowerCase().replace(/ё/g, 'е').replace(/[\s\u00a0\u2000-\u200b\u202f]+/g, '');
 }
 
@@ -157,19 +164,47 @@ function findByName(sheets: readonly RawSheet[], role: SheetRole): RawSheet | nu
 
 const LETTER = /^\p{L}$/u;
 
+/**
+ * Every sheet that could hold a role by its name: the exactly named one alone, else all those
+ * whose name starts with a role name (`Сделки 2025`, `Сделки 2026`). Two or more is a choice
+ * for the owner, never a guess (SPEC §10.1).
+ */
+export function sheetCandidates(sheets: readonly RawSheet[], role: SheetRole): RawSheet[] {
+  const names = SHEET_NAMES[role];
+  const normal = sheets.map((s) => normalizeSheetName(s.name));
+  for (const name of names) {
+    const i = normal.indexOf(name);
+    if (i >= 0) return [sheets[i]];
+  }
+  return sheets.filter((_, i) => names.some((name) => normal[i].startsWith(name) && !LETTER.test(normal[i].charAt(name.length))));
+}
+
 export function isBlankRow(row: readonly CellValue[] | undefined): boolean {
   if (!row) return true;
   for (const v of row) if (!isBlank(v)) return false;
   return true;
 }
 
+/** How many rows from the top may hold the header (SPEC §10.1: a report title, filters, a logo first). */
+export const HEADER_SEARCH_ROWS = 20;
+
+/** How many cells of `row` name one of the role's columns exactly. */
+export function headerHits(row: readonly CellValue[] | undefined, role: SheetRole): number {
+  if (!row) return 0;
+  const known = new Set<string>();
+  for (const spec of ROLE_FIELDS[role]) for (const s of spec.synonyms) known.add(s);
+  let hits = 0;
+  for (const cell of row) if (known.has(normalizeHeader(cell))) hits++;
+  return hits;
+}
+
 /**
- * The header row: among the first 5 rows, the first that names at least two of the role's
- * columns (a 1C export may start with a title line); failing that, the first non-blank row.
- * -1 when the first 5 rows are blank.
+ * The header row: among the first 20 rows, the first that names at least two of the role's
+ * columns (a 1C or CRM export may start with a title and filters); failing that, the first
+ * non-blank row. -1 when the first 20 rows are blank.
  */
 export function findHeaderRow(values: readonly (readonly CellValue[])[], role: SheetRole): number {
-  const limit = Math.min(values.length, 5);
+  const limit = Math.min(values.length, HEADER_SEARCH_ROWS);
   let firstNonBlank = -1;
   const known = new Set<string>();
   for (const spec of ROLE_FIELDS[role]) for (const s of spec.synonyms) known.add(s);

@@ -4,14 +4,17 @@
  * per sheet in ./reading; nothing here knows Apps Script or exceljs.
  */
 import type { Issue } from '../core/issues';
-import { KpiUserError } from '../core/issues';
 import type { Lang } from '../core/money';
 import type { Payment, PayoutInput } from '../core/model';
-import { langOfLocale, msg } from '../core/messages';
+import { langOfLocale } from '../core/messages';
+import type { LocalDate } from '../core/periods';
 import type { RawWorkbook } from './raw';
 import type { DetectedMapping } from './headers';
 import { emptyDetectedMapping } from './headers';
-import { locate, Reader, sheetList } from './reading/reader';
+import { locate, Reader } from './reading/reader';
+import type { ColumnReport } from './reading/columnReport';
+import { locateDeals } from './reading/dealsSheets';
+import { settleNames } from './reading/names';
 import { readDeals } from './reading/deals';
 import { readPayments } from './reading/payments';
 import { readPlans } from './reading/plans';
@@ -21,6 +24,7 @@ import { readManagers } from './reading/managers';
 import { currencyOf } from './reading/currency';
 
 export { currencyOf };
+export type { ColumnReport };
 
 export interface WorkbookRead {
   input: PayoutInput;
@@ -30,44 +34,51 @@ export interface WorkbookRead {
   currency: string;
   timeZone: string;
   detected: DetectedMapping;
-  /** e-mail (lower case) → manager, from Plans' e-mail column and the Managers sheet. */
+  /** e-mail (lower case) → manager: the Managers sheet's, else Plans' e-mail column (SPEC §12). */
   managerEmails: Map<string, string>;
+  /** Which header each field took, which were ignored (SPEC §10.1). */
+  columns: ColumnReport;
+}
+
+export interface ReadOptions {
+  /** Dates more than a year after this day are implausible (SPEC §10.1); unchecked when absent. */
+  today?: LocalDate;
 }
 
 /**
  * Reads the owner's workbook into the engine's input. Throws `KpiUserError` (translated) when there
- * is no Deals sheet or Deals lacks a required column; every other problem is an issue naming the
+ * is no Deals sheet (or several and none chosen), or Deals lacks a required column or a header row; every other problem is an issue naming the
  * sheet, the row as Sheets numbers it, the column header and the value, and that row is left out.
  *
  * @example readWorkbook({ sheets: [{ name: 'Сделки', values: [['Дата', 'Менеджер', 'Сумма'], ['22.11.2026', 'Иванов', '1 250 000,50']] }],
  *   timeZone: 'Europe/Moscow', locale: 'ru_RU', currency: null }).input.deals[0].amount // 1250000.5
  */
-export function readWorkbook(raw: RawWorkbook): WorkbookRead {
+export function readWorkbook(raw: RawWorkbook, opts: ReadOptions = {}): WorkbookRead {
   const lang = langOfLocale(raw.locale);
-  const reader = new Reader(raw, lang);
+  const reader = new Reader(raw, lang, opts.today);
   const detected = emptyDetectedMapping();
 
-  const dealsLoc = locate(reader, 'deals', detected);
-  if (!dealsLoc) throw new KpiUserError(msg(lang, 'workbook.noDeals', { sheets: sheetList(reader) }));
-  const { deals, columns } = readDeals(reader, dealsLoc);
+  const dealsLocs = locateDeals(reader, detected);
+  const dealsSheet = dealsLocs.map((l) => l.sheet.name).join(', ');
+  const { deals, columns, openIds } = readDeals(reader, dealsLocs);
 
-  const managerEmails = new Map<string, string>();
+  const planEmails = new Map<string, string>();
   let payments: Payment[] | null = null;
   const paymentsLoc = locate(reader, 'payments', detected);
   if (paymentsLoc) {
     const ids = new Set<string>();
     for (const d of deals) if (d.id !== null) ids.add(d.id);
-    payments = readPayments(reader, paymentsLoc, ids, dealsLoc.sheet.name);
+    payments = readPayments(reader, paymentsLoc, ids, dealsSheet, openIds);
     columns.paid = true;
   }
   const plansLoc = locate(reader, 'plans', detected);
-  const plans = plansLoc ? readPlans(reader, plansLoc, managerEmails) : [];
+  const plans = plansLoc ? readPlans(reader, plansLoc, planEmails) : [];
   const kpiLoc = locate(reader, 'kpi', detected);
   const kpiFacts = kpiLoc ? readKpi(reader, kpiLoc) : [];
   const schemesLoc = locate(reader, 'schemes', detected);
   const schemeRows = schemesLoc ? readSchemes(reader, schemesLoc) : [];
   const managersLoc = locate(reader, 'managers', detected);
-  if (managersLoc) readManagers(reader, managersLoc, managerEmails);
+  const managers = managersLoc ? readManagers(reader, managersLoc) : [];
 
   const input: PayoutInput = {
     deals,
@@ -75,15 +86,17 @@ export function readWorkbook(raw: RawWorkbook): WorkbookRead {
     plans,
     kpiFacts,
     schemeRows,
+    managers,
     columns,
     sheetNames: {
-      deals: dealsLoc.sheet.name,
+      deals: dealsSheet,
       payments: paymentsLoc ? paymentsLoc.sheet.name : null,
       plans: plansLoc ? plansLoc.sheet.name : null,
       kpi: kpiLoc ? kpiLoc.sheet.name : null,
       schemes: schemesLoc ? schemesLoc.sheet.name : null,
     },
   };
+  const { managerEmails } = settleNames(input, managers, planEmails);
   return {
     input,
     issues: reader.issues,
@@ -92,5 +105,6 @@ export function readWorkbook(raw: RawWorkbook): WorkbookRead {
     timeZone: raw.timeZone,
     detected,
     managerEmails,
+    columns: reader.columns,
   };
 }

@@ -96,10 +96,15 @@ describe('every non-blank row of KPI, Schemes and Managers is accounted for', ()
         const issueRows = (sheet: string) => r.issues.filter((i) => i.sheet === sheet).map((i) => i.row!);
         accountFor('Показатели', kpi, r.input.kpiFacts.map((k) => k.ref.row), issueRows('Показатели'));
         accountFor('Схемы', schemes, r.input.schemeRows.map((s) => s.ref.row), issueRows('Схемы'));
-        // Managers rows become e-mails, not input rows: a valid row is one without an issue.
-        const managerIssues = new Set(issueRows('Менеджеры'));
-        const valid = nonBlankRows(managers).filter((row) => !managerIssues.has(row));
-        expect(new Set(valid.map((row) => String(managers[row - 2][1]).trim().toLowerCase())).size).toBe(r.managerEmails.size);
+        // Managers rows (SPEC §12): each is a record or an issue, never neither; a record keeps an
+        // issue only for a cell it dropped (an e-mail two rows share). Every mapped e-mail is one record's.
+        const kept = (r.input.managers ?? []).map((m) => m.ref.row);
+        const rowIssues = r.issues.filter((i) => i.sheet === 'Менеджеры');
+        expect([...new Set([...kept, ...rowIssues.map((i) => i.row!)])].sort((a, b) => a - b)).toEqual(nonBlankRows(managers));
+        for (const i of rowIssues) if (kept.includes(i.row!)) expect(i.code).toBe('duplicate_email');
+        const emails = (r.input.managers ?? []).map((m) => m.email).filter((e) => e !== null);
+        expect(new Set(emails).size).toBe(emails.length);
+        expect(r.managerEmails.size).toBe(emails.length);
       }),
       { numRuns: 200 },
     );

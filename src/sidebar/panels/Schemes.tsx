@@ -11,6 +11,7 @@ import { PayoutChart } from '../components/PayoutChart';
 import { MappingSection } from '../components/MappingSection';
 import { callServer } from '../server';
 import { t, type Lang } from '../i18n';
+import { nameKey } from '../../core/ownership';
 
 interface EditedRule {
   id: number;
@@ -148,7 +149,7 @@ export function SchemesPanel(props: { lang: Lang }) {
 
   const save = () => {
     if (!editing) return;
-    const key = (n: string) => n.trim().replace(/\s+/g, ' ').toLowerCase();
+    const key = nameKey;
     const exists = schemes.some((s) => key(s.name) === key(editing.name));
     const sameAsLoaded = editing.loadedAs !== null && key(editing.loadedAs) === key(editing.name);
     if (exists && !sameAsLoaded) setAsking({ question: t(lang, 'sb.save.overwrite', { name: editing.name }), yes: () => write(editing) });

@@ -1,4 +1,7 @@
-/** The Deals sheet (SPEC §2): one deal per row, status words, the totals line left out. */
+/**
+ * The Deals sheet (SPEC §2, §10.1): one deal per row, status words (CRM stages: open deals left
+ * out), the totals line left out; several sheets with the same columns read as one table.
+ */
 import { ZERO } from '../../core/decimal';
 import { KpiUserError } from '../../core/issues';
 import type { CellValue } from '../../core/numbers';
@@ -6,7 +9,9 @@ import { isBlank } from '../../core/numbers';
 import type { LocalDate } from '../../core/periods';
 import type { Deal, DealStatus, PayoutInput } from '../../core/model';
 import { msg, type MessageKey } from '../../core/messages';
-import { isBlankRow, normalizeHeader, ROLE_FIELDS } from '../headers';
+import type { Lang } from '../../core/money';
+import type { ColumnMap } from '../headers';
+import { HEADER_SEARCH_ROWS, headerHits, isBlankRow, normalizeHeader, ROLE_FIELDS } from '../headers';
 import type { Located, Reader } from './reader';
 import { cell, idText } from './reader';
 
@@ -17,7 +22,15 @@ const STATUS_WORDS: Record<string, DealStatus> = {
   'проиграна': 'lost', 'проиграно': 'lost', 'отказ': 'lost', 'закрыта неуспешно': 'lost', 'провал': 'lost', 'lost': 'lost', 'closed lost': 'lost', 'loss': 'lost',
   'отменена': 'cancelled', 'отменено': 'cancelled', 'отмена': 'cancelled', 'аннулирована': 'cancelled', 'аннулировано': 'cancelled',
   'cancelled': 'cancelled', 'canceled': 'cancelled', 'void': 'cancelled',
+  // Bitrix24 and amoCRM final stages (SPEC §10.1), in a status column too.
+  'успешно реализовано': 'won', 'сделка провалена': 'lost', 'закрыто и не реализовано': 'lost',
 };
+
+/**
+ * Headers that make the status column a CRM stage (Bitrix24 `Стадия сделки`, amoCRM `Этап`): a
+ * stage that is not a final one is an open deal — not revenue, not lost, not an issue.
+ */
+const STAGE_HEADERS = new Set(['стадия', 'стадия сделки', 'этап', 'этап сделки', 'stage', 'deal stage']);
 
 
 /** `TRUE`/`FALSE` checkboxes and да/нет in a paid column; null when the cell holds an amount. */
@@ -39,18 +52,52 @@ function isTotalRow(row: readonly CellValue[]): boolean {
 export interface DealsRead {
   deals: Deal[];
   columns: PayoutInput['columns'];
+  /** Ids of open CRM deals: a payment on one is not an unknown deal. */
+  openIds: Set<string>;
 }
 
-export function readDeals(reader: Reader, loc: Located): DealsRead {
-  const { sheet, headerRow, cols: maybeCols } = loc;
-  const lang = reader.lang;
-  const name = sheet.name;
-  if (!maybeCols) {
-    throw new KpiUserError(msg(lang, 'workbook.noHeaders', { sheet: name }));
+/** Deals from one or more sheets (`--deals "A,B"`): the same columns each, one table. */
+export function readDeals(reader: Reader, locs: readonly Located[]): DealsRead {
+  const state: DealsState = { deals: [], firstRowOfId: new Map(), openIds: new Set() };
+  let fields: string | null = null;
+  let columns: PayoutInput['columns'] | null = null;
+  for (const loc of locs) {
+    const cols = checkedColumns(reader, loc);
+    const found = ROLE_FIELDS.deals.filter((f) => cols.index[f.field] !== null).map((f) => f.field).join(',');
+    if (fields !== null && found !== fields) {
+      throw new KpiUserError(msg(reader.lang, 'reading.dealsSheetsDiffer', {
+        first: locs[0].sheet.name, sheet: loc.sheet.name,
+        firstHeaders: headerList(locs[0].cols!), headers: headerList(cols),
+      }));
+    }
+    fields = found;
+    columns = readDealSheet(reader, loc, cols, state);
   }
-  const cols = maybeCols;
+  return { deals: state.deals, columns: columns!, openIds: state.openIds };
+}
+
+function headerList(cols: ColumnMap): string {
+  return ROLE_FIELDS.deals.filter((f) => cols.index[f.field] !== null).map((f) => `"${cols.header[f.field]}"`).join(', ');
+}
+
+interface DealsState {
+  deals: Deal[];
+  firstRowOfId: Map<string, { sheet: string; row: number }>;
+  openIds: Set<string>;
+}
+
+/** The sheet's columns, or the run stops: no header row in the first 20, or a required column missing. */
+function checkedColumns(reader: Reader, loc: Located): ColumnMap {
+  const lang = reader.lang;
+  const name = loc.sheet.name;
+  const cols = loc.cols;
+  if (!cols) throw new KpiUserError(msg(lang, 'reading.noHeaderRow', { sheet: name, rows: HEADER_SEARCH_ROWS, held: msg(lang, 'workbook.none') }));
   for (const spec of ROLE_FIELDS.deals) {
     if (spec.required && cols.index[spec.field] === null) {
+      // No row of the first 20 looked like a header: say what they held, not just one row's cells.
+      if (headerHits(loc.sheet.values[loc.headerRow], 'deals') < 2) {
+        throw new KpiUserError(msg(lang, 'reading.noHeaderRow', { sheet: name, rows: HEADER_SEARCH_ROWS, held: rowsHeld(loc.sheet.values, lang) }));
+      }
       const headers = cols.headers.filter((h) => h !== '');
       throw new KpiUserError(msg(lang, 'workbook.noColumn', {
         sheet: name,
@@ -59,20 +106,39 @@ export function readDeals(reader: Reader, loc: Located): DealsRead {
       }));
     }
   }
+  return cols;
+}
+
+/** What the searched rows held: `row 1: "Отчёт", "за октябрь"; row 3: …` (non-blank rows, 4 cells each). */
+function rowsHeld(values: readonly (readonly CellValue[])[], lang: Lang): string {
+  const parts: string[] = [];
+  for (let r = 0; r < Math.min(values.length, HEADER_SEARCH_ROWS); r++) {
+    const cells = values[r].filter((v) => !isBlank(v)).map((v) => `"${String(v).slice(0, 30)}"`);
+    if (cells.length === 0) continue;
+    parts.push(msg(lang, 'reading.rowHeld', { row: r + 1, cells: cells.slice(0, 4).join(', ') + (cells.length > 4 ? ', …' : '') }));
+    if (parts.length === 6) break;
+  }
+  return parts.length ? parts.join('; ') : msg(lang, 'workbook.none');
+}
+
+function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: DealsState): PayoutInput['columns'] {
+  const { sheet, headerRow } = loc;
+  const name = sheet.name;
   const ix = cols.index;
   const h = cols.header;
   const iDate = ix.date, iManager = ix.manager, iAmount = ix.amount;
   const iClient = ix.client, iCost = ix.cost, iMargin = ix.margin, iStatus = ix.status, iPaid = ix.paid;
   const iPaidDate = ix.paidDate, iId = ix.dealId, iPartner = ix.partnerPrice, iAttracted = ix.attractedBy;
+  const isStage = iStatus !== null && STAGE_HEADERS.has(normalizeHeader(h.status));
   const statusCache = new Map<string, DealStatus | null>();
-  const firstRowOfId = new Map<string, number>();
-  const deals: Deal[] = [];
+  const { deals, firstRowOfId, openIds } = state;
   const values = sheet.values;
 
   for (let r = headerRow + 1; r < values.length; r++) {
     const row = values[r];
     if (isBlankRow(row) || (isBlank(cell(row, iDate)) && isTotalRow(row))) continue;
     const before = reader.issues.length;
+    const implausibleBefore = reader.implausible;
 
     let status: DealStatus = 'won';
     if (iStatus !== null && !isBlank(row[iStatus])) {
@@ -82,9 +148,15 @@ export function readDeals(reader: Reader, loc: Located): DealsRead {
         found = STATUS_WORDS[normalizeHeader(text)] ?? null;
         statusCache.set(text, found);
       }
+      if (found === null && isStage) {
+        // An open CRM deal: no revenue, no loss, no issue; its id still names a deal for Payments.
+        if (iId !== null && !isBlank(row[iId])) openIds.add(idText(row[iId]));
+        continue;
+      }
       if (found === null) reader.issue('unknown_status', name, r, h.status, row[iStatus], 'workbook.issue.unknownStatus');
       else status = found;
     }
+    if (reader.formulaGap(loc, r)) continue;
     const date = reader.day(cell(row, iDate), name, r, h.date!, 'workbook.issue.missingDate', 'missing_date');
     const managerCell = cell(row, iManager);
     if (isBlank(managerCell)) reader.issue('missing_manager', name, r, h.manager, managerCell, 'workbook.issue.missingManager');
@@ -100,10 +172,11 @@ export function readDeals(reader: Reader, loc: Located): DealsRead {
       id = idText(row[iId]);
       const first = firstRowOfId.get(id);
       if (first !== undefined) {
-        reader.issue('duplicate_deal_id', name, r, h.dealId, row[iId], 'workbook.issue.duplicateDealId', { firstRow: first });
+        const firstRow = first.sheet === name ? String(first.row) : `${first.row} («${first.sheet}»)`;
+        reader.issue('duplicate_deal_id', name, r, h.dealId, row[iId], 'workbook.issue.duplicateDealId', { firstRow });
         leftOut = true;
       } else {
-        firstRowOfId.set(id, r + 1);
+        firstRowOfId.set(id, { sheet: name, row: r + 1 });
       }
     }
     const kept = !leftOut;
@@ -114,7 +187,11 @@ export function readDeals(reader: Reader, loc: Located): DealsRead {
     const paid = iPaid === null || paidFlag !== null ? null : reader.money(row[iPaid], name, r, h.paid!, null, '', kept);
     const partnerPrice = iPartner === null ? null : reader.money(row[iPartner], name, r, h.partnerPrice!, null, '', kept);
     const paidDate = iPaidDate === null ? null : reader.day(row[iPaidDate], name, r, h.paidDate!, null, '', kept);
-    if (leftOut) continue;
+    // An implausible amount or date anywhere in the row leaves it out (SPEC §10.1), optional cells too.
+    if (leftOut || reader.implausible > implausibleBefore) {
+      if (id !== null && !leftOut) firstRowOfId.delete(id);
+      continue;
+    }
 
     const amountDec = amount ?? ZERO;
     const margin = marginCell ?? (cost != null ? reader.difference(amountDec, cost) : null);
@@ -137,16 +214,12 @@ export function readDeals(reader: Reader, loc: Located): DealsRead {
     });
   }
   return {
-    deals,
-    columns: {
-      status: iStatus !== null,
-      client: iClient !== null,
-      margin: iMargin !== null || iCost !== null,
-      paid: iPaid !== null,
-      partnerPrice: iPartner !== null,
-      attractedBy: iAttracted !== null,
-      dealId: iId !== null,
-    },
+    status: iStatus !== null,
+    client: iClient !== null,
+    margin: iMargin !== null || iCost !== null,
+    paid: iPaid !== null,
+    partnerPrice: iPartner !== null,
+    attractedBy: iAttracted !== null,
+    dealId: iId !== null,
   };
 }
-

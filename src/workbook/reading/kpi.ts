@@ -14,7 +14,7 @@ export function readKpi(reader: Reader, loc: Located): KpiFact[] {
   const facts: KpiFact[] = [];
   for (let r = headerRow + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r];
-    if (isBlankRow(row)) continue;
+    if (isBlankRow(row) || reader.formulaGap(loc, r)) continue;
     const before = reader.issues.length;
     const period = reader.period(cell(row, iPeriod), name, r, h.period!);
     const managerCell = cell(row, iManager);

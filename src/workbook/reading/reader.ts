@@ -13,9 +13,13 @@ import { intlLocalDay, monthPeriodOf, parseDay, parsePeriod } from '../../core/p
 import { msg, type MessageKey } from '../../core/messages';
 import type { RawSheet, RawWorkbook, SheetRole } from '../raw';
 import type { ColumnMap, DetectedMapping } from '../headers';
-import { findHeaderRow, findSheet, mapColumns, ROLE_FIELDS } from '../headers';
+import { findHeaderRow, findSheet, isNoteColumn, mapColumns, metricOfText, ROLE_FIELDS } from '../headers';
+import type { ColumnReport } from './columnReport';
+import { displayName, nameKey } from '../../core/ownership';
 
 const MINUS_ZERO = new Dec(-0);
+const IMPLAUSIBLE_AMOUNT = new Dec('1e12');
+const EARLIEST_DAY: LocalDate = '2000-01-01';
 
 /**
  * A per-read memo for cells that repeat (a price list's amounts and costs, 1C number texts): it
@@ -52,9 +56,9 @@ class RepeatMemo<K, V> {
   }
 }
 
-/** Trimmed, inner whitespace (NBSP, thin) collapsed. */
+/** A name or text cell as shown: NFC, invisible characters removed, spaces collapsed (SPEC §10.2). */
 export function cleanName(v: CellValue): string {
-  return String(v).replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g, ' ').trim();
+  return displayName(String(v));
 }
 
 /** Names compare case-insensitively and show as first seen (ARCHITECTURE conventions). */
@@ -72,7 +76,7 @@ export class NameBook {
 
   private firstSpelling(v: CellValue): string {
     const clean = cleanName(v);
-    const key = clean.toLowerCase().replace(/ё/g, 'е');
+    const key = nameKey(clean);
     const first = this.seen.get(key);
     if (first !== undefined) return first;
     this.seen.set(key, clean);
@@ -83,6 +87,8 @@ export class NameBook {
 /** Everything one read shares: language, issues, cached date conversion, name books. */
 export class Reader {
   readonly issues: Issue[] = [];
+  /** The column report of every sheet read (SPEC §10.1). */
+  readonly columns: ColumnReport = { sheets: {}, ignored: {} };
   readonly managers = new NameBook();
   readonly clients = new NameBook();
   private readonly dayCache = new Map<number, LocalDate>();
@@ -104,7 +110,13 @@ export class Reader {
   /** `30,000` is thirty thousand in an English workbook, 30 in a Russian one (SPEC §4). */
   private readonly numberHint: NumberHint;
 
-  constructor(readonly raw: RawWorkbook, readonly lang: Lang) {
+  /** Implausible amounts and dates met so far: such a row is left out even for an optional cell. */
+  implausible = 0;
+  /** Dates after this day are implausible (a year after today); null when today is not known. */
+  private readonly latestDay: LocalDate | null;
+
+  constructor(readonly raw: RawWorkbook, readonly lang: Lang, today?: LocalDate) {
+    this.latestDay = today ? `${Number(today.slice(0, 4)) + 1}${today.slice(4)}` : null;
     this.numberHint = { lang };
     this.toLocalDay = raw.toLocalDay ?? intlLocalDay(raw.timeZone || 'UTC');
   }
@@ -150,6 +162,12 @@ export class Reader {
     if (day === null) {
       if (kept) this.issue('bad_optional_cell', sheet, rowIndex, column, v, 'workbook.issue.badDateKept');
       else this.issue('bad_date', sheet, rowIndex, column, v, 'workbook.issue.badDate');
+      return undefined;
+    }
+    // SPEC §10.1: a date before 2000 or over a year ahead is a typo (`2062`, `1926`), not a sale.
+    if (day < EARLIEST_DAY || (this.latestDay !== null && day > this.latestDay)) {
+      this.implausible++;
+      this.issue('implausible_date', sheet, rowIndex, column, v, 'reading.issue.implausibleDate', { latest: this.latestDay ?? '—' });
       return undefined;
     }
     return day;
@@ -213,8 +231,16 @@ export class Reader {
       else this.issue('bad_number', sheet, rowIndex, column, v, 'workbook.issue.percentMoney');
       return undefined;
     }
-    if (kept) return this.number(v, sheet, rowIndex, column, blankKey, blankCode, 'workbook.issue.badNumberKept', 'bad_optional_cell');
-    return this.number(v, sheet, rowIndex, column, blankKey, blankCode);
+    const amount = kept
+      ? this.number(v, sheet, rowIndex, column, blankKey, blankCode, 'workbook.issue.badNumberKept', 'bad_optional_cell')
+      : this.number(v, sheet, rowIndex, column, blankKey, blankCode);
+    // SPEC §10.1: 10¹² or more is no sale anyone makes; 1e300 would otherwise pay 1e299.
+    if (amount && amount.abs().greaterThanOrEqualTo(IMPLAUSIBLE_AMOUNT)) {
+      this.implausible++;
+      this.issue('implausible_amount', sheet, rowIndex, column, v, 'reading.issue.implausibleAmount');
+      return undefined;
+    }
+    return amount;
   }
 
   /** A period: `2026-11`, `2026-Q4`, or a date cell (its month). */
@@ -241,6 +267,17 @@ export class Reader {
     return period;
   }
 
+  /**
+   * A row with a formula that has no saved value in a used column (SPEC §10.1): an issue per such
+   * cell, and the row is left out — its figures are not known.
+   */
+  formulaGap(loc: Located, rowIndex: number): boolean {
+    const cols = loc.formulaGaps?.get(rowIndex);
+    if (!cols) return false;
+    for (const c of cols) this.issue('formula_no_value', loc.sheet.name, rowIndex, loc.cols?.headers[c] ?? null, '', 'reading.issue.formulaNoValue');
+    return true;
+  }
+
   /** A sheet-level issue: a required column of an optional sheet is missing. */
   missingColumn(role: SheetRole, sheet: string, cols: ColumnMap | null): boolean {
     for (const spec of ROLE_FIELDS[role]) {
@@ -262,17 +299,12 @@ export interface Located {
   sheet: RawSheet;
   headerRow: number;
   cols: ColumnMap | null;
+  /** Row index → the used columns of that row holding a formula with no saved value. */
+  formulaGaps?: Map<number, number[]>;
 }
 
 export function locate(reader: Reader, role: SheetRole, detected: DetectedMapping): Located | null {
   const { sheet, mappedMissing } = findSheet(reader.raw.sheets, role, reader.raw.mapping);
-  if (mappedMissing !== null && role === 'deals') {
-    throw new KpiUserError(msg(reader.lang, 'workbook.mappedSheetMissing', {
-      sheet: mappedMissing,
-      role: msg(reader.lang, 'workbook.role.deals'),
-      sheets: sheetList(reader),
-    }));
-  }
   if (mappedMissing !== null) {
     reader.issue('mapped_sheet_missing', mappedMissing, null, null, null, 'workbook.mappedSheetMissing', {
       sheet: mappedMissing,
@@ -282,6 +314,15 @@ export function locate(reader: Reader, role: SheetRole, detected: DetectedMappin
   }
   detected.sheets[role] = sheet ? sheet.name : null;
   if (!sheet) return null;
+  return locateSheet(reader, role, sheet, detected);
+}
+
+/**
+ * One sheet of a role: its header row (any of the first 20 rows), its columns mapped and put in
+ * the column report, merged cells spread down their rows, formulas with no saved value noted.
+ */
+export function locateSheet(reader: Reader, role: SheetRole, rawSheet: RawSheet, detected: DetectedMapping): Located | null {
+  const sheet = withMergesSpread(rawSheet);
   const headerRow = findHeaderRow(sheet.values, role);
   if (headerRow < 0) {
     detected.headers[role] = [];
@@ -291,7 +332,66 @@ export function locate(reader: Reader, role: SheetRole, detected: DetectedMappin
   const cols = mapColumns(role, sheet.values[headerRow], reader.raw.mapping?.columns?.[role]);
   detected.headers[role] = cols.headers;
   detected.columns[role] = cols.header;
-  return { sheet, headerRow, cols };
+  const used = reportColumns(reader.columns, role, sheet.name, cols);
+  return { sheet, headerRow, cols, formulaGaps: formulaGaps(rawSheet, headerRow, used) };
+}
+
+/** `paidDate` → `paid_date`: the column report names fields as SPEC §2's English columns. */
+function snakeField(field: string): string {
+  return field.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
+}
+
+/** Records which header each field took and which were ignored; returns the used column indexes. */
+function reportColumns(report: ColumnReport, role: SheetRole, sheetName: string, cols: ColumnMap): Set<number> {
+  const fields: Record<string, string | null> = {};
+  const used = new Set<number>();
+  for (const spec of ROLE_FIELDS[role]) {
+    fields[snakeField(spec.field)] = cols.header[spec.field];
+    const i = cols.index[spec.field];
+    if (i !== null) used.add(i);
+  }
+  const ignored: string[] = [];
+  for (const k of cols.unmapped) {
+    const header = cols.headers[k];
+    // Plans: every other column is a planned metric (notes apart).
+    const metric = role === 'plans' && !isNoteColumn(header) ? metricOfText(header) : null;
+    if (metric) {
+      fields[metric] = header;
+      used.add(k);
+    } else ignored.push(header);
+  }
+  report.sheets[sheetName] = fields;
+  report.ignored[sheetName] = ignored;
+  return used;
+}
+
+/** A merged area's value counts for every row of it (SPEC §10.1): copied down its first column. */
+function withMergesSpread(sheet: RawSheet): RawSheet {
+  if (!sheet.merges || sheet.merges.length === 0) return sheet;
+  const values = sheet.values.slice();
+  for (const m of sheet.merges) {
+    const top = values[m.row];
+    if (!top || m.rows <= 1) continue;
+    const v = top[m.col] ?? '';
+    for (let r = m.row + 1; r < m.row + m.rows && r < values.length; r++) {
+      const row = values[r].slice();
+      if (isBlank(row[m.col])) row[m.col] = v;
+      values[r] = row;
+    }
+  }
+  return { ...sheet, values };
+}
+
+function formulaGaps(sheet: RawSheet, headerRow: number, used: Set<number>): Map<number, number[]> | undefined {
+  if (!sheet.formulasWithoutValue || sheet.formulasWithoutValue.length === 0) return undefined;
+  const gaps = new Map<number, number[]>();
+  for (const [r, c] of sheet.formulasWithoutValue) {
+    if (r <= headerRow || !used.has(c)) continue;
+    const list = gaps.get(r) ?? [];
+    list.push(c);
+    gaps.set(r, list);
+  }
+  return gaps;
 }
 
 export function sheetList(reader: Reader): string {

@@ -16,7 +16,7 @@ export function readSchemes(reader: Reader, loc: Located): SchemeRow[] {
   let lastScheme: string | null = null;
   for (let r = headerRow + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r];
-    if (isBlankRow(row)) continue;
+    if (isBlankRow(row) || reader.formulaGap(loc, r)) continue;
     const schemeCell = cell(row, ix.scheme);
     const ruleCell = cell(row, ix.rule);
     const scheme: string | null = isBlank(schemeCell) ? lastScheme : cleanName(schemeCell);
