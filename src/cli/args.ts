@@ -15,10 +15,12 @@ export interface CliArgs {
   tz: string | null;
   lang: Lang | null;
   currency: string | null;
+  /** --deals "A,B": the Deals sheet(s), several read as one table (SPEC §10.1). */
+  deals: string | null;
   help: boolean;
 }
 
-const VALUED = new Set(['--period', '--out', '--today', '--tz', '--lang', '--currency']);
+const VALUED = new Set(['--period', '--out', '--today', '--tz', '--lang', '--currency', '--deals']);
 
 /**
  * The arguments in order, as [arg, value]: an option is split off its `=value` (`--opt=value`), and
@@ -47,7 +49,7 @@ export function* optionTokens(argv: readonly string[], valued: ReadonlySet<strin
 }
 
 export function parseArgs(argv: string[], lang: Lang): CliArgs {
-  const args: CliArgs = { workbook: '', period: null, out: null, json: false, today: null, tz: null, lang: null, currency: null, help: false };
+  const args: CliArgs = { workbook: '', period: null, out: null, json: false, today: null, tz: null, lang: null, currency: null, deals: null, help: false };
   const positional: string[] = [];
   for (const [a, value] of optionTokens(argv, VALUED, (option) => new KpiUserError(msg(lang, 'cli.optionNeedsValue', { option })))) {
     if (a === '--json') args.json = true;
@@ -60,6 +62,7 @@ export function parseArgs(argv: string[], lang: Lang): CliArgs {
       else if (a === '--tz') args.tz = value;
       else if (a === '--currency') args.currency = value.trim().toUpperCase();
       else if (a === '--lang') args.lang = langOfLocale(value);
+      else if (a === '--deals') args.deals = value;
     } else if (a.startsWith('-') && a.length > 1) {
       throw new KpiUserError(msg(lang, 'cli.unknownOption', { option: a, usage: msg(lang, 'cli.usage') }));
     } else positional.push(a);

@@ -4,7 +4,7 @@
  * write the generated tabs back with --out. A problem the user must fix is a KpiUserError with a
  * translated message.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -13,6 +13,7 @@ import { langOfLocale, msg } from '../core/messages/index';
 import type { Lang } from '../core/money';
 import type { RawWorkbook } from '../workbook/raw';
 import type { TabModel } from '../workbook/tabModel';
+import { assertWorkbookFile } from './fileType';
 import { injectCharts } from './xlsxChart';
 import { rawWorkbookOf } from './xlsxRead';
 import { renderTabs } from './xlsxWrite';
@@ -76,12 +77,14 @@ export interface LoadWorkbookOptions {
  */
 export async function loadWorkbookFile(workbook: string, opts: LoadWorkbookOptions, msgLang: Lang): Promise<{ wb: ExcelJS.Workbook; raw: RawWorkbook }> {
   const file = resolve(opts.cwd, workbook);
-  if (!existsSync(file) || !statSync(file).isFile()) throw new KpiUserError(msg(msgLang, 'cli.fileMissing', { file: workbook }));
+  if (!existsSync(file)) throw new KpiUserError(msg(msgLang, 'cli.fileMissing', { file: workbook }));
+  assertWorkbookFile(file, workbook, msgLang);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new KpiUserError(msg(msgLang, 'cli.fileUnreadable', { file: workbook, reason: oneLine(e) }));
+  } catch {
+    // It is a zip with a workbook part, yet exceljs fails: damaged. Its own message helps nobody.
+    throw new KpiUserError(msg(msgLang, 'reading.file.damaged', { file: workbook }));
   }
   const locale = opts.lang ? (opts.lang === 'ru' ? 'ru_RU' : 'en') : null;
   const raw = rawWorkbookOf(wb, { timeZone: opts.timeZone, locale, currency: opts.currency });

@@ -10,6 +10,7 @@ import { langOfLocale, msg } from '../core/messages/index';
 import { formatNumber, formatPercent, type Lang } from '../core/money';
 import { intlLocalDay, isLocalDate } from '../core/periods';
 import { runPayouts, type PipelineResult } from '../workbook/pipeline';
+import { columnReportLines } from '../workbook/reading/columnReport';
 import { parseArgs } from './args';
 import { envLang, failed, loadWorkbookFile, saveWorkbookFile, timeZoneOf } from './load';
 
@@ -53,6 +54,7 @@ function summaryText(result: PipelineResult, lang: Lang): string {
   for (const r of rows) out.push(line(r));
   if (run.managers.length === 0) out.push(msg(lang, 'tabs.summary.noManagers'));
   out.push('', msg(lang, 'cli.issueCount', { count: issues.length }));
+  out.push('', ...columnReportLines(result.read.columns, lang));
   return out.join('\n') + '\n';
 }
 
@@ -70,6 +72,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (args.today !== null && !isLocalDate(args.today)) throw new KpiUserError(msg(lang, 'cli.badToday', { value: args.today }));
     const { wb, raw } = await loadWorkbookFile(args.workbook, { cwd: io.cwd, timeZone: tz, lang: args.lang, currency: args.currency }, lang);
     lang = langOfLocale(raw.locale);
+    if (args.deals !== null) raw.mapping = { ...raw.mapping, sheets: { ...raw.mapping?.sheets, deals: args.deals } };
 
     const now = io.now();
     const today = args.today ?? intlLocalDay(tz)(now);

@@ -35,7 +35,8 @@ export function xlsxLocalDay(d: Date): LocalDate {
   return d.toISOString().slice(0, 10);
 }
 
-export function sheetValues(ws: ExcelJS.Worksheet): CellValue[][] {
+/** `formulas`, when given, receives the 0-based [row, col] of every formula with no saved value. */
+export function sheetValues(ws: ExcelJS.Worksheet, formulas?: [number, number][]): CellValue[][] {
   const rows: CellValue[][] = [];
   let width = 0;
   let lastNonBlank = -1;
@@ -47,6 +48,7 @@ export function sheetValues(ws: ExcelJS.Worksheet): CellValue[][] {
     for (let c = 1; c <= cellCount; c++) {
       const cell = row.getCell(c);
       const isSlave = cell.isMerged && cell.master && cell.master.address !== cell.address;
+      if (formulas && formulaWithoutValue(cell.value)) formulas.push([r - 1, c - 1]);
       cells.push(isSlave ? '' : plainCellValue(cell.value));
     }
     while (cells.length > 0 && (cells[cells.length - 1] === '' || cells[cells.length - 1] === null)) cells.pop();
@@ -57,6 +59,24 @@ export function sheetValues(ws: ExcelJS.Worksheet): CellValue[][] {
   rows.length = lastNonBlank + 1;
   for (const cells of rows) while (cells.length < width) cells.push('');
   return rows;
+}
+
+/** Merged areas (RawSheet contract), 0-based. */
+export function sheetMerges(ws: ExcelJS.Worksheet): Pick<RawSheet, 'merges'> {
+  const merges: NonNullable<RawSheet['merges']> = [];
+  // exceljs keeps merges by master address with 1-based top/left/bottom/right.
+  const ranges = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges ?? {};
+  for (const m of Object.values(ranges)) {
+    if (m) merges.push({ row: m.top - 1, col: m.left - 1, rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 });
+  }
+  return merges.length ? { merges } : {};
+}
+
+/** A formula cell whose file has no cached result (written by a program, never opened and saved). */
+function formulaWithoutValue(v: XCellValue): boolean {
+  if (!v || typeof v !== 'object' || !('formula' in v || 'sharedFormula' in v)) return false;
+  const result = (v as { result?: unknown }).result;
+  return result === undefined || result === null || result === '';
 }
 
 /**
@@ -83,7 +103,10 @@ export function rawWorkbookOf(wb: ExcelJS.Workbook, opts: XlsxReadOptions): RawW
   const generated = new Set(generatedMarks(wb).map((m) => m.sheet));
   const sheets: RawSheet[] = [];
   wb.eachSheet((ws) => {
-    if (!generated.has(ws.name)) sheets.push({ name: ws.name, values: sheetValues(ws) });
+    if (generated.has(ws.name)) return;
+    const formulasWithoutValue: [number, number][] = [];
+    const values = sheetValues(ws, formulasWithoutValue);
+    sheets.push({ name: ws.name, values, ...sheetMerges(ws), ...(formulasWithoutValue.length ? { formulasWithoutValue } : {}) });
   });
   return {
     sheets,

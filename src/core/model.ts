@@ -113,6 +113,8 @@ export interface PayoutInput {
     attractedBy: boolean;
     dealId: boolean;
   };
+  /** The Deals manager column's header as written, for issues on it (SPEC §10.2). */
+  dealManagerHeader?: string;
   /** Sheet names as found, for issue messages. */
   sheetNames: { deals: string; payments: string | null; plans: string | null; kpi: string | null; schemes: string | null };
 }

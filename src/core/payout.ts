@@ -10,6 +10,7 @@ import { indexDeals, ManagerFacts, type MetricFact } from './metrics';
 import { COUNT_METRICS, isDealMetric, metricLabel } from './metricNames';
 import type { Deal, KpiRow, ManagerPayout, PayoutInput, PayoutLine, PayoutOptions, PayoutRun, PlanRow, PlanTargets } from './model';
 import { formatMoney, formatPercent, roundMoney, type Lang } from './money';
+import { checkNames } from './nameCheck';
 import { displayName, nameKey } from './ownership';
 import { periodEnd, periodKey, periodStart, type Period } from './periods';
 import { applyRule, explainK, kpiRow, type RuleContext, type RuleProblem } from './rules';
@@ -198,10 +199,17 @@ export function computePayouts(input: PayoutInput, period: Period, options: Payo
     if (key !== '' && !names.has(key)) names.set(key, displayName(d.manager));
   }
   const wanted = options.managers ? new Set(options.managers.map(nameKey)) : null;
+  // SPEC §10.2: a manager nobody planned, or two names that look like one person, is withheld.
+  const nameCheck = options.schemeOverride !== undefined ? null : checkNames(input, {
+    periodKey: pk, lang, names, planned: new Map([...plans].map(([k, row]) => [k, names.get(k)!])),
+    singleScheme: parsed.schemes.size === 1 && parsed.invalid.size === 0,
+  }, index.deals.filter((d) => d.status !== 'cancelled' && d.date >= start && d.date < end && (!wanted || wanted.has(index.managerKey(d)))), index.managerKey);
+  if (nameCheck) issues.push(...nameCheck.issues);
   const managerKeys = [...names.keys()].filter((k) => !wanted || wanted.has(k)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
   const managers: ManagerPayout[] = [];
   for (const key of managerKeys) {
+    if (nameCheck?.withheld.has(key)) continue;
     const manager = names.get(key)!;
     const planRow = plans.get(key) ?? null;
     const who = { manager, period: pk };

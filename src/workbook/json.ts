@@ -8,6 +8,7 @@ import type { Issue } from '../core/issues';
 import type { ManagerPayout, PayoutLine, PayoutRun } from '../core/model';
 import { moneyNumber } from '../core/money';
 import { periodKey } from '../core/periods';
+import type { ColumnReportJson } from './reading/columnReport';
 
 export interface PayoutJsonLine {
   rule: string;
@@ -43,6 +44,8 @@ export interface PayoutJson {
   currency: string;
   managers: PayoutJsonManager[];
   issues: PayoutJsonIssue[];
+  /** SPEC §10.1 column report: sheet → field → header, and `ignored`: sheet → headers. */
+  columns?: ColumnReportJson;
 }
 
 function num(v: Dec | null | undefined): number | null {
@@ -81,11 +84,12 @@ function issueJson(i: Issue): PayoutJsonIssue {
  * The run as SPEC §8 asks, keys in the documented order.
  * @example toPayoutJson(run, [...read.issues, ...run.issues]).managers[0].total // 92500
  */
-export function toPayoutJson(run: PayoutRun, allIssues: Issue[]): PayoutJson {
+export function toPayoutJson(run: PayoutRun, allIssues: Issue[], columns?: ColumnReportJson): PayoutJson {
   return {
     period: periodKey(run.period),
     currency: run.currency,
     managers: run.managers.map(managerJson),
     issues: allIssues.map(issueJson),
+    ...(columns ? { columns } : {}),
   };
 }

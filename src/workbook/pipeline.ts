@@ -13,6 +13,8 @@ import type { Lang } from '../core/money';
 import { toPayoutJson, type PayoutJson } from './json';
 import type { RawWorkbook } from './raw';
 import { readWorkbook, type WorkbookRead } from './read';
+import { checkPeriodHasData } from './periodCheck';
+import { columnReportJson } from './reading/columnReport';
 import type { TabModel } from './tabModel';
 import { payoutTabs, refKey } from './tabs';
 
@@ -71,8 +73,9 @@ function dealLookup(deals: readonly Deal[]): (ref: SourceRef) => Deal | undefine
  * @example runPayouts(raw, { period: '2026-11', today: '2026-12-01' }).json.managers[0].total
  */
 export function runPayouts(raw: RawWorkbook, req: RunRequest): PipelineResult {
-  const read = readWorkbook(raw);
+  const read = readWorkbook(raw, { today: req.today });
   const period = resolvePeriod(req.period, req.today, read.lang);
+  checkPeriodHasData(read.input, period, read.lang);
   const run = computePayouts(read.input, period, {
     lang: read.lang,
     currency: read.currency,
@@ -80,12 +83,13 @@ export function runPayouts(raw: RawWorkbook, req: RunRequest): PipelineResult {
     ...(req.managers ? { managers: req.managers } : {}),
   });
   const issues = [...read.issues, ...run.issues];
-  const json = toPayoutJson(run, issues);
+  const json = toPayoutJson(run, issues, columnReportJson(read.columns));
   const tabs = payoutTabs(run, issues, {
     generatedAt: req.generatedAt ?? req.today,
     currency: read.currency,
     lang: read.lang,
     dealAt: dealLookup(read.input.deals),
+    columns: read.columns,
     ...(read.input.payments ? { paidByDeal: paidByDeal(read.input.payments, period, req.asOf) } : {}),
   });
   return { read, run, issues, json, tabs };

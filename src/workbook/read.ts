@@ -88,6 +88,7 @@ export function readWorkbook(raw: RawWorkbook, opts: ReadOptions = {}): Workbook
     schemeRows,
     managers,
     columns,
+    dealManagerHeader: dealsLocs[0].cols?.header.manager ?? undefined,
     sheetNames: {
       deals: dealsSheet,
       payments: paymentsLoc ? paymentsLoc.sheet.name : null,

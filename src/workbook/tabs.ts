@@ -10,6 +10,7 @@ import { msg, hasMessage, type MessageKey } from '../core/messages/index';
 import { metricKind, metricLabel } from '../core/metricNames';
 import { periodKey } from '../core/periods';
 import type { CellFormat, CellRange, TabCell, TabLink, TabModel } from './tabModel';
+import { columnReportRows, type ColumnReport } from './reading/columnReport';
 
 export interface TabsContext {
   generatedAt: string;
@@ -23,6 +24,8 @@ export interface TabsContext {
    * the period (payments received in it). Without it, only the manager's own deals are found.
    */
   dealAt?: (ref: SourceRef) => Deal | undefined;
+  /** The reader's column report (SPEC §10.1), shown under the issues. */
+  columns?: ColumnReport;
 }
 
 /** A deal's row as a map key (sheet and row). */
@@ -387,6 +390,10 @@ function summaryTab(run: PayoutRun, allIssues: Issue[], ctx: TabsContext, name: 
       const row = t.add([i.sheet, i.row, i.column ?? '', i.value ?? '', i.message], { formats: { 1: 'integer', 3: 'text' } });
       if (i.row !== null) t.links.push({ row, col: 1, sheet: i.sheet, targetRow: i.row });
     }
+  }
+  if (ctx.columns) {
+    t.blank();
+    for (const [k, cells] of columnReportRows(ctx.columns, lang).entries()) t.add(cells, k === 0 ? { bold: true } : { formats: { 0: 'text', 1: 'text', 2: 'text' } });
   }
 
   return {

@@ -83,7 +83,7 @@ describe('the summary on stdout and payouts.xlsx', () => {
 describe('user errors: one line on stderr, exit code 2', () => {
   const cases: [string, () => string[], RegExp][] = [
     ['a missing file', () => [join(dir, 'nope.xlsx')], /^File not found: .*nope\.xlsx$/],
-    ['a file that is not an .xlsx', () => [join(dir, 'garbage.xlsx')], /^Cannot read .*garbage\.xlsx as an \.xlsx workbook/],
+    ['a file that is not an .xlsx', () => [join(dir, 'garbage.xlsx')], /^".*garbage\.xlsx" is not an Excel workbook: expected \.xlsx\. Save the spreadsheet as \.xlsx/],
     ['no Deals sheet', () => [join(dir, 'nodeals.xlsx'), '--period', '2026-11'], /Deals|Сделки/],
     ['a bad --period', () => [en, '--period', '2026-13'], /^Period "2026-13" is not a month \(YYYY-MM\) or a quarter/],
     ['an unknown option', () => [en, '--frobnicate'], /^Unknown option --frobnicate/],

@@ -1,3 +1,6 @@
+import { msg } from '../../core/messages/index';
+import type { Lang } from '../../core/money';
+
 /**
  * The column report (SPEC §10.1): for every sheet read, which header each field took (fields named
  * as SPEC §2's English columns with `_`; Plans' metric columns by their metric) and which headers
@@ -20,13 +23,27 @@ export function columnReportJson(report: ColumnReport): ColumnReportJson {
   return out;
 }
 
-/** The report as lines of text (CLI, summary tab): `Сделки: date ← «Дата закрытия», …; ignored: «Название»`. */
-export function columnReportLines(report: ColumnReport, labels: { ignored: string; none: string }): string[] {
-  const lines: string[] = [];
+/** One sheet's used fields as text: `date ← «Дата закрытия», manager ← «Ответственный»`. */
+function usedText(fields: Record<string, string | null>, lang: Lang): string {
+  const used = Object.entries(fields).filter(([, h]) => h !== null).map(([f, h]) => `${f} ← «${h}»`);
+  return used.length ? used.join(', ') : msg(lang, 'workbook.none');
+}
+
+const quoted = (headers: string[]) => headers.map((h) => `«${h}»`).join(', ');
+
+/** The report as lines of text (CLI): a title, then `Сделки: date ← «Дата закрытия», …; ignored: «Название»`. */
+export function columnReportLines(report: ColumnReport, lang: Lang): string[] {
+  const lines = [msg(lang, 'reading.columnsTitle') + ':'];
   for (const [sheet, fields] of Object.entries(report.sheets)) {
-    const used = Object.entries(fields).filter(([, h]) => h !== null).map(([f, h]) => `${f} ← «${h}»`);
     const ignored = report.ignored[sheet] ?? [];
-    lines.push(`${sheet}: ${used.length ? used.join(', ') : labels.none}` + (ignored.length ? `; ${labels.ignored}: ${ignored.map((h) => `«${h}»`).join(', ')}` : ''));
+    lines.push(`  ${sheet}: ${usedText(fields, lang)}` + (ignored.length ? `; ${msg(lang, 'reading.columnsIgnored')}: ${quoted(ignored)}` : ''));
   }
   return lines;
+}
+
+/** The report as summary-tab rows: a title row, then [sheet, fields used, ignored headers] per sheet. */
+export function columnReportRows(report: ColumnReport, lang: Lang): string[][] {
+  const rows = [[msg(lang, 'reading.columnsTitle'), '', msg(lang, 'reading.columnsIgnored')]];
+  for (const [sheet, fields] of Object.entries(report.sheets)) rows.push([sheet, usedText(fields, lang), quoted(report.ignored[sheet] ?? [])]);
+  return rows;
 }

@@ -92,7 +92,8 @@ export function input(parts: Partial<PayoutInput> & { deals: Deal[] }, columns: 
     schemeRows: [],
     ...parts,
     columns: { status: true, client: true, margin: true, paid: false, partnerPrice: true, attractedBy: true, dealId: true, ...columns },
-    sheetNames: { deals: 'Сделки', payments: parts.payments ? 'Оплаты' : null, plans: 'Планы', kpi: 'Показатели', schemes: 'Схемы' },
+    // A Plans sheet exists when the test gives Plans rows: without one, no Plans row withholds nobody (SPEC §10.2).
+    sheetNames: { deals: 'Сделки', payments: parts.payments ? 'Оплаты' : null, plans: parts.plans && parts.plans.length > 0 ? 'Планы' : null, kpi: 'Показатели', schemes: 'Схемы' },
   };
 }
 

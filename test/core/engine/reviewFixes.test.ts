@@ -145,9 +145,15 @@ describe('item 18: the single-scheme fallback needs exactly one scheme, and a va
   it('one valid + one invalid scheme: Борис (no Plans row) gets a "no scheme" issue, not the valid one', () => {
     const r = computePayouts(input({ deals: ds, plans: [plan(2, '2026-11', A, 'Good')], schemeRows: rows }), NOV, EN);
     expect(r.managers.map((m) => [m.manager, money(m.total)])).toEqual([[A, '1000.00']]);
-    expect(r.issues.map((i) => i.code)).toContain('engIssueNoScheme');
-    expect(r.issues.find((i) => i.code === 'engIssueNoScheme')!.message).toBe(
-      'Борис, 2026-11: no row in Планы says which scheme applies, and the Schemes sheet does not hold exactly one scheme (invalid ones count): no payout');
+    // With a Plans sheet, no Plans row is itself the reason (SPEC §10.2), on Борис's Deals row.
+    expect(r.issues.find((i) => i.code === 'not_in_plans')!.message).toBe('"Борис" is not in Plans for 2026-11; no payout.');
+  });
+
+  it('one valid + one invalid scheme and no Plans sheet: a "no scheme" issue, not the valid one', () => {
+    const r = computePayouts(input({ deals: ds, schemeRows: rows }), NOV, EN);
+    expect(r.managers).toEqual([]);
+    expect(r.issues.filter((i) => i.code === 'engIssueNoScheme')[1].message).toBe(
+      'Борис, 2026-11: no row in Сделки says which scheme applies, and the Schemes sheet does not hold exactly one scheme (invalid ones count): no payout');
   });
 
   it('exactly one valid scheme: still applies to everyone without a Plans row', () => {

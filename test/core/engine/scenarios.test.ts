@@ -192,10 +192,19 @@ describe('which scheme', () => {
   });
 
   it('no Plans row and two schemes: an issue, no payout', () => {
+    const r = computePayouts(input({ deals: ds, schemeRows: two }), NOV, RU);
+    expect(r.managers).toEqual([]);
+    expect(r.issues.map((i) => [i.sheet, i.row, i.message])).toEqual([
+      ['Сделки', null, 'Анна, 2026-11: в листе Сделки нет строки со схемой, а на листе схем не ровно одна схема (с ошибками тоже считаются): выплата не рассчитана'],
+      ['Сделки', null, 'Борис, 2026-11: в листе Сделки нет строки со схемой, а на листе схем не ровно одна схема (с ошибками тоже считаются): выплата не рассчитана'],
+    ]);
+  });
+
+  it('a Plans sheet without a row for a manager with deals: withheld, an issue on each of their Deals rows (SPEC §10.2)', () => {
     const r = computePayouts(input({ deals: ds, plans: [plan(2, '2026-11', A, 's2')], schemeRows: two }), NOV, RU);
     expect(r.managers.map((m) => [m.manager, money(m.total)])).toEqual([['Анна', '2000.00']]);
-    expect(r.issues.map((i) => [i.sheet, i.row, i.message])).toEqual([
-      ['Планы', null, 'Борис, 2026-11: в листе Планы нет строки со схемой, а на листе схем не ровно одна схема (с ошибками тоже считаются): выплата не рассчитана'],
+    expect(r.issues.map((i) => [i.sheet, i.row, i.value, i.message])).toEqual([
+      ['Сделки', 3, 'Борис', '«Борис» — нет в Планах за 2026-11; выплата не рассчитана.'],
     ]);
   });
 
