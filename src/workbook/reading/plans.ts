@@ -39,7 +39,8 @@ export function readPlans(reader: Reader, loc: Located, emails: Map<string, stri
       if (value) targets[mc.metric] = value;
     }
     if (leftOut) continue;
-    const manager = reader.managers.name(managerCell);
+    // As spelled here: Plans' spelling is the one shown (SPEC §10; settled in reading/names.ts).
+    const manager = cleanName(managerCell);
     const emailCell = cell(row, iEmail);
     if (!isBlank(emailCell)) emails.set(cleanName(emailCell).toLowerCase(), manager);
     plans.push({ ref: { sheet: name, row: r + 1 }, period: period!, manager, scheme: cleanName(schemeCell), targets });
