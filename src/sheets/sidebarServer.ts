@@ -15,7 +15,7 @@ import { schemeKey, validateSchemeRows, draftToSchemeRow } from '../core/schemes
 import { previewCurve as schemeCurve } from '../core/payout';
 import { SCHEME_TEMPLATES, type RuleDraft, type RuleKind, type SchemeColumn } from '../core/templates';
 import { currencyOf } from '../workbook/read';
-import { findHeaderRow, findSheet, mapColumns, ROLE_FIELDS, SHEET_ROLES } from '../workbook/headers';
+import { findHeaderRow, findSheet, HEADER_SEARCH_ROWS, mapColumns, ROLE_FIELDS, SHEET_ROLES } from '../workbook/headers';
 import type { ColumnMapping, RawSheet, SheetRole } from '../workbook/raw';
 import { spreadsheetLang, withDocumentLock } from './execution';
 import { listSheets, MAPPING_PROPERTY, readMapping, userSheets, type SheetEntry } from './spreadsheetIO';
@@ -391,7 +391,7 @@ function columnMapping(ss: Spreadsheet, lang: Lang, mapping: ColumnMapping): Map
   // The picker offers the user's sheets: not our generated tabs, not half-built ones.
   const sheets = userSheets(ss);
   const byName: RawSheet[] = sheets.map((e) => ({ name: e.name, values: [] }));
-  // Headers only of the sheet each role uses (found by name or chosen by hand), and only its top 5 rows (the header row is among them).
+  // Headers only of the sheet each role uses (found by name or chosen by hand), and only its top 20 rows (the header row is among them).
   const inUse = new Set<string>();
   for (const role of SHEET_ROLES) {
     const hit = findSheet(byName, role, mapping).sheet;
@@ -401,9 +401,9 @@ function columnMapping(ss: Spreadsheet, lang: Lang, mapping: ColumnMapping): Map
   return mappingView(raw, mapping, lang);
 }
 
-/** The first (at most) 5 rows of a sheet: where findHeaderRow looks for the header. */
+/** The first (at most) 20 rows of a sheet: where findHeaderRow looks for the header (SPEC §10.1). */
 function topRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): CellValue[][] {
-  const rows = Math.min(5, sheet.getLastRow());
+  const rows = Math.min(HEADER_SEARCH_ROWS, sheet.getLastRow());
   const cols = sheet.getLastColumn();
   return rows > 0 && cols > 0 ? (sheet.getRange(1, 1, rows, cols).getValues() as CellValue[][]) : [];
 }
