@@ -74,6 +74,12 @@ export const readingMessages = {
     ru: '«{manager}» и «{other}» похожи на одного человека: выплата обоим за {period} не рассчитана, пока на листе «Сотрудники» в столбце «также известен как» не указано, кто есть кто.',
   },
 
+  // Managers sheet fields (the sidebar's mapping labels them).
+  'workbook.field.aliases': { en: 'also known as', ru: 'также известен как' },
+  'workbook.field.employeeId': { en: 'employee id', ru: 'табельный номер' },
+  'workbook.field.head': { en: 'head', ru: 'руководитель' },
+  'workbook.field.hired': { en: 'hired', ru: 'дата приёма' },
+
   // The column report (SPEC §10.1).
   'reading.columnsTitle': { en: 'Columns read', ru: 'Прочитанные столбцы' },
   'reading.columnsIgnored': { en: 'ignored', ru: 'не используются' },
