@@ -38,12 +38,15 @@ export function settleNames(input: PayoutInput, records: readonly ManagerRecord[
   for (const f of input.kpiFacts) offer(f.manager);
 
   const asShown = (name: string): string => shown.get(personKey(name)) ?? name;
-  for (const d of input.deals) {
-    d.manager = asShown(d.manager);
-    if (d.attractedBy) d.attractedBy = asShown(d.attractedBy);
+  // Most workbooks spell everyone one way: rewrite only when some spelling changes.
+  if ([...keyCache.keys()].some((name) => asShown(name) !== name)) {
+    for (const d of input.deals) {
+      d.manager = asShown(d.manager);
+      if (d.attractedBy) d.attractedBy = asShown(d.attractedBy);
+    }
+    for (const p of input.plans) p.manager = asShown(p.manager);
+    for (const f of input.kpiFacts) f.manager = asShown(f.manager);
   }
-  for (const p of input.plans) p.manager = asShown(p.manager);
-  for (const f of input.kpiFacts) f.manager = asShown(f.manager);
 
   const managerEmails = new Map<string, string>();
   if (records.some((r) => r.email !== null)) {

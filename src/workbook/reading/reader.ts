@@ -18,7 +18,7 @@ import type { ColumnReport } from './columnReport';
 import { displayName, nameKey } from '../../core/ownership';
 
 const MINUS_ZERO = new Dec(-0);
-const IMPLAUSIBLE_AMOUNT = new Dec('1e12');
+const IMPLAUSIBLE_EXPONENT = 12;
 const EARLIEST_DAY: LocalDate = '2000-01-01';
 
 /**
@@ -235,7 +235,8 @@ export class Reader {
       ? this.number(v, sheet, rowIndex, column, blankKey, blankCode, 'workbook.issue.badNumberKept', 'bad_optional_cell')
       : this.number(v, sheet, rowIndex, column, blankKey, blankCode);
     // SPEC §10.1: 10¹² or more is no sale anyone makes; 1e300 would otherwise pay 1e299.
-    if (amount && amount.abs().greaterThanOrEqualTo(IMPLAUSIBLE_AMOUNT)) {
+    // `e` is the decimal exponent: |x| ≥ 10¹² exactly when e ≥ 12 (no Decimal made per cell).
+    if (amount && amount.e >= IMPLAUSIBLE_EXPONENT) {
       this.implausible++;
       this.issue('implausible_amount', sheet, rowIndex, column, v, 'reading.issue.implausibleAmount');
       return undefined;
