@@ -52,10 +52,10 @@ describe.skipIf(!RUN_BROWSER_TESTS)('My earnings and Simulate panels in Chromium
     await page.waitForSelector('[data-testid=earnings-total]');
     await page.fill('[data-testid=earnings-asof]', '2026-11-20');
     // 30 000 + 3 % × (500 000 + 350 000) = 55 500
-    await page.waitForFunction(() => document.querySelector('[data-testid=earnings-total]')?.textContent === '55\u00a0500,00 ₽' || document.querySelector('[data-testid=earnings-total]')?.textContent === '55 500,00 ₽');
+    await page.waitForFunction(() => document.querySelector('[data-testid=earnings-total]')?.textContent === '55\u00a0500,00 ₽' || document.querySelector('[data-testid=earnings-total]')?.textContent === '55 500,00 ₽');
     const next = await page.textContent('[data-testid=earnings-next]');
-    expect(next).toContain('ещё 150 000,00 ₽ выручки → +24 500,00 ₽'); // 20 000 + 3 % × 150 000
-    expect(next).toContain('ещё сделок: 4 → +2 000,00 ₽');
+    expect(next).toContain('ещё 150 000,00 ₽ выручки → +24 500,00 ₽'); // 20 000 + 3 % × 150 000
+    expect(next).toContain('ещё сделок: 4 → +2 000,00 ₽');
     expect(await page.getAttribute('[data-testid=earnings-attainment] [role=progressbar]', 'aria-valuenow')).toBe('85');
     expect(await page.$$eval('[data-testid=earnings-lines] li', (els) => els.map((e) => e.getAttribute('data-rule')))).toEqual(['salary', 'percent', 'plan_bonus', 'deal_bonus']);
     expect(await page.$$eval('[data-testid=earnings-deals] tbody tr', (els) => els.length)).toBe(2);
@@ -92,8 +92,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)('My earnings and Simulate panels in Chromium
     const periods = await page.$$eval('[data-testid=sim-periods] tbody tr[data-period]', (rows) => rows.map((r) => r.getAttribute('data-period')));
     expect(periods).toEqual(['2026-09', '2026-10']);
     const sep = await page.textContent('[data-testid=sim-periods] tr[data-period="2026-09"]');
-    expect(sep).toContain('128,000'); // 83 000 + 45 000
-    expect(sep).toContain('99,500'); // 69 500 + 30 000
+    expect(sep).toContain('128,000'); // 83 000 + 45 000
+    expect(sep).toContain('99,500'); // 69 500 + 30 000
     expect(sep).toContain('-28,500');
     expect(await page.getAttribute('[data-testid=sim-periods] tr[data-period="2026-09"] td:nth-child(4)', 'title')).toBe('$99,500.00 · over limit');
     const warnings = await page.$$eval('[data-testid=sim-warnings] li', (els) => els.map((e) => e.textContent));

@@ -42,7 +42,7 @@ describe('Generate payouts… dialog', () => {
     expect(prompt.message).toBe(msg('ru', 'ui.generate.prompt', { period: '2026-11' }));
     expect(alert.kind).toBe('alert');
     // 86 000,02 + 34 000,00 + 37 584,55 = 157 584,57 ₽ over 3 managers; 1 issue (Виктор's deal without cost)
-    expect(alert.message).toContain(msg('ru', 'ui.generate.summary', { period: '2026-11', managers: 3, total: '157 584,57 ₽', issues: 1 }));
+    expect(alert.message).toContain(msg('ru', 'ui.generate.summary', { period: '2026-11', managers: 3, total: '157 584,57 ₽', issues: 1 }));
     expect(generatedNames(ss)).toHaveLength(4);
   });
 
