@@ -151,8 +151,14 @@ describe('how "how much more" is written', () => {
   it('money, counts and ratios in both languages', () => {
     expect(neededText('revenue', dec(150000), 'ru', 'RUB')).toBe('ещё 150 000,00 ₽ выручки');
     expect(neededText('margin', dec('1234.5'), 'en', 'RUB')).toBe('1,234.50 ₽ more margin');
-    expect(neededText('deals', dec(3), 'ru', 'RUB')).toBe('ещё сделок: 3');
-    expect(neededText('new_clients', dec(2), 'en', 'RUB')).toBe('2 more new clients');
+    // counts take the noun's form: ещё 1 сделка / 3 сделки / 5 сделок; 1 more new client / 2 more new clients
+    expect(neededText('deals', dec(3), 'ru', 'RUB')).toBe('ещё 3\u00a0сделки');
+    expect(neededText('deals', dec(1), 'ru', 'RUB')).toBe('ещё 1\u00a0сделка');
+    expect(neededText('deals', dec(5), 'ru', 'RUB')).toBe('ещё 5\u00a0сделок');
+    expect(neededText('deals', dec(21), 'ru', 'RUB')).toBe('ещё 21\u00a0сделка');
+    expect(neededText('deals', dec(1), 'en', 'RUB')).toBe('1\u00a0more deal');
+    expect(neededText('new_clients', dec(2), 'en', 'RUB')).toBe('2\u00a0more new clients');
+    expect(neededText('new_clients', dec(1), 'en', 'RUB')).toBe('1\u00a0more new client');
     expect(neededText('conversion', dec('0.05'), 'ru', 'RUB')).toBe('конверсия выше ещё на 5 %');
   });
 

@@ -81,7 +81,7 @@ describe('Check data dialog', () => {
     const html = dialog.html!.getContent();
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(html).toMatch(/<td>Сделки<\/td><td class="n">6<\/td><td>Сумма, руб\.<\/td>/);
+    expect(html).toMatch(/<td data-label="Лист">Сделки<\/td><td class="n" data-label="Строка">6<\/td><td data-label="Столбец">Сумма, руб\.<\/td>/);
     const checked = gas.call('checkData', '2026-11');
     expect(html).toContain(msg('ru', 'ui.check.intro', { count: checked.issues.length }));
   });
