@@ -339,29 +339,24 @@ function writeTab(sheet: Sheet, tab: TabModel, ctx: RenderContext, gids: Readonl
   if (grid.cols > size.cols) sheet.insertColumnsAfter(size.cols, grid.cols - size.cols);
   else if (grid.cols < size.cols) sheet.deleteColumns(grid.cols + 1, size.cols - grid.cols);
 
-  sheet.getRange(1, 1, block.rows, block.cols).setValues(block.values);
-
-  const byFormat = new Map<CellFormat, string[]>();
-  const add = (format: CellFormat, r: CellRange) => {
-    const list = byFormat.get(format) ?? [];
-    list.push(a1Notation(r));
-    byFormat.set(format, list);
+  // One range, three writes: values, number formats and weights cell by cell (a handful of calls per tab, whatever its size).
+  const range = sheet.getRange(1, 1, block.rows, block.cols);
+  range.setValues(block.values);
+  const formats = grid2d(block.rows, block.cols, GENERAL_FORMAT);
+  const paint = (r: CellRange, value: string, into: string[][]) => {
+    for (let i = r.row; i < Math.min(r.row + r.rows, block.rows); i++) for (let j = r.col; j < Math.min(r.col + r.cols, block.cols); j++) into[i][j] = value;
   };
-  for (const f of tab.formats) add(f.format, f.range);
-  for (const r of block.dateCells) add('date', r); // a serial day number is a date only with a date format
-  for (const [format, ranges] of byFormat) {
-    sheet.getRangeList(ranges).setNumberFormat(numberFormatPattern(format, ctx.currency, ctx.lang));
+  for (const f of tab.formats) paint(f.range, numberFormatPattern(f.format, ctx.currency, ctx.lang), formats);
+  const datePattern = numberFormatPattern('date', ctx.currency, ctx.lang);
+  for (const r of block.dateCells) paint(r, datePattern, formats); // a serial day number is a date only with a date format
+  range.setNumberFormats(formats);
+  if (tab.bold.length > 0) {
+    const weights = grid2d(block.rows, block.cols, 'normal');
+    for (const b of tab.bold) paint(b, 'bold', weights);
+    range.setFontWeights(weights as GoogleAppsScript.Spreadsheet.FontWeight[][]);
   }
-  if (tab.bold.length > 0) sheet.getRangeList(tab.bold.map(a1Notation)).setFontWeight('bold');
   if (tab.frozenRows > 0) sheet.setFrozenRows(tab.frozenRows);
-  const widths = tab.columnWidths ?? [];
-  for (let i = 0; i < widths.length; ) {
-    let j = i + 1;
-    while (j < widths.length && widths[j] === widths[i]) j++;
-    if (j - i === 1) sheet.setColumnWidth(i + 1, widths[i]);
-    else sheet.setColumnWidths(i + 1, j - i, widths[i]);
-    i = j;
-  }
+  setWidths(sheet, tab.columnWidths ?? []);
 
   for (const run of linkRuns(tab.links ?? [])) {
     const gid = gids.get(run[0].sheet);
@@ -371,6 +366,30 @@ function writeTab(sheet: Sheet, tab: TabModel, ctx: RenderContext, gids: Readonl
   }
 
   for (const chart of tab.charts ?? []) insertChart(sheet, chart);
+}
+
+/** Sheets' automatic number format: a cell the tab model leaves unformatted. */
+const GENERAL_FORMAT = 'General';
+
+function grid2d(rows: number, cols: number, fill: string): string[][] {
+  const out: string[][] = new Array(rows);
+  for (let i = 0; i < rows; i++) out[i] = new Array<string>(cols).fill(fill);
+  return out;
+}
+
+/**
+ * Column widths in at most a few calls: the most common width for every column at once, then
+ * each column that differs from it by more than a quarter on its own (a wide explanation column).
+ */
+function setWidths(sheet: Sheet, widths: readonly number[]): void {
+  if (widths.length === 0) return;
+  const counts = new Map<number, number>();
+  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const common = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
+  sheet.setColumnWidths(1, widths.length, common);
+  widths.forEach((w, i) => {
+    if (Math.abs(w - common) > common / 4) sheet.setColumnWidth(i + 1, w);
+  });
 }
 
 /** The gid of every sheet the tabs link to, read before the first write (a few getSheetId calls, one per linked sheet). */
@@ -478,7 +497,7 @@ export function generatedTabs(ss: Spreadsheet, sheets: readonly SheetEntry[], wa
  *    and the spreadsheet is as it was.
  * 3. Swaps: the tabs being replaced are renamed aside, the new ones get their names and are shown.
  *    Any error here renames the old tabs back and deletes the new ones.
- * 4. Commits: the set-aside tabs are deleted last. From here on nothing reports a failure: a
+ * 4. Commits: the set-aside tabs (and any a stopped run left) are deleted last. From here on nothing reports a failure: a
  *    set-aside tab that cannot be deleted is hidden and removed by the next run.
  *
  * A tab the user renamed is theirs: never replaced or deleted. Rollback and clean-up steps retry
@@ -500,13 +519,11 @@ export function renderTabs(ss: Spreadsheet, tabs: readonly TabModel[], ctx: Rend
     taken.add(name.toLowerCase());
     return name;
   });
-  const leftoverCells = leftovers.reduce((n, t) => n + t.sheet.getMaxRows() * t.sheet.getMaxColumns(), 0);
-  const usedCells = sheets.reduce((n, e) => n + e.sheet.getMaxRows() * e.sheet.getMaxColumns(), 0) - leftoverCells;
+  const usedCells = sheets.reduce((n, e) => n + e.sheet.getMaxRows() * e.sheet.getMaxColumns(), 0);
   const fitted = fitToCellCap(tabs, MAX_CELLS - usedCells, ctx.lang);
 
   // ---- writes
-  for (const t of leftovers) retryOnce(() => ss.deleteSheet(t.sheet));
-  let index = sheets.length - leftovers.length;
+  let index = sheets.length;
   const stamp = now().toString(36);
   const built: { sheet: Sheet; tab: TabModel; name: string }[] = [];
   let size: { rows: number; cols: number } | null = null;
@@ -547,8 +564,8 @@ export function renderTabs(ss: Spreadsheet, tabs: readonly TabModel[], ctx: Rend
     throw e;
   }
 
-  // ---- committed: the old tabs go, and nothing below reports a failure
-  for (const r of aside) {
+  // ---- committed: the old tabs and a stopped run's leftovers go, and nothing below reports a failure
+  for (const r of [...aside, ...leftovers]) {
     try {
       retryOnce(() => ss.deleteSheet(r.sheet));
     } catch {

@@ -258,6 +258,30 @@ interface RectOp<T> {
   rows: number;
   cols: number;
   value: T;
+  /** Write order (later wins over a cell-by-cell setter); absent = before any. */
+  seq?: number;
+}
+
+let writeSeq = 1;
+
+interface CellOp<T> {
+  value: T;
+  seq: number;
+}
+
+/** The latest of a rectangle op and a cell-by-cell op at one cell. */
+function latest<T>(ops: RectOp<T>[], cells: Map<string, CellOp<T>>, row: number, col: number): T | undefined {
+  let op: RectOp<T> | undefined;
+  for (let i = ops.length - 1; i >= 0; i--) {
+    const o = ops[i];
+    if (row >= o.row && row < o.row + o.rows && col >= o.col && col < o.col + o.cols) {
+      op = o;
+      break;
+    }
+  }
+  const cell = cells.get(`${row},${col}`);
+  if (cell && (!op || cell.seq > (op.seq ?? 0))) return cell.value;
+  return op?.value;
 }
 
 function lookupOp<T>(ops: RectOp<T>[], row: number, col: number): T | undefined {
@@ -477,6 +501,9 @@ export class FakeSheet {
   _links = new Map<string, string>(); // "r,c" → rich-text link url
   _formats: RectOp<string>[] = [];
   _weights: RectOp<string>[] = [];
+  /** setNumberFormats / setFontWeights, cell by cell ("r,c" → value): a whole tab's grid in one call. */
+  _cellFormats = new Map<string, CellOp<string>>();
+  _cellWeights = new Map<string, CellOp<string>>();
   _backgrounds: RectOp<string>[] = [];
   _frozenRows = 0;
   _frozenColumns = 0;
@@ -539,10 +566,10 @@ export class FakeSheet {
     return max;
   }
   _numberFormatAt(row: number, col: number): string {
-    return lookupOp(this._formats, row, col) ?? 'General';
+    return latest(this._formats, this._cellFormats, row, col) ?? 'General';
   }
   _fontWeightAt(row: number, col: number): string {
-    return lookupOp(this._weights, row, col) ?? 'normal';
+    return latest(this._weights, this._cellWeights, row, col) ?? 'normal';
   }
   _linkAt(row: number, col: number): string | null {
     return this._links.get(`${row},${col}`) ?? null;
@@ -629,7 +656,7 @@ export class FakeSheet {
   }
   /** Moves formulas, links and format rectangles of the rows below `at` by `by` (rows in [at, at - by) go when by < 0). */
   _shiftRows(at: number, by: number): void {
-    const moveKeys = (map: Map<string, string>) => {
+    const moveKeys = <T>(map: Map<string, T>) => {
       const entries = [...map.entries()];
       map.clear();
       for (const [key, v] of entries) {
@@ -640,6 +667,8 @@ export class FakeSheet {
     };
     moveKeys(this._formulas);
     moveKeys(this._links);
+    moveKeys(this._cellFormats);
+    moveKeys(this._cellWeights);
     const moveOps = (ops: RectOp<string>[]) =>
       ops.flatMap((o) => {
         const end = o.row + o.rows; // exclusive
@@ -751,6 +780,8 @@ export class FakeSheet {
     this._links.clear();
     this._formats = [];
     this._weights = [];
+    this._cellFormats.clear();
+    this._cellWeights.clear();
     this._backgrounds = [];
     return this._proxy;
   }
@@ -864,7 +895,7 @@ export class FakeRange {
     const converted = sheetsConversion(v, this._sheet._ss._locale, this._sheet._ss._timeZone);
     if (converted !== null) {
       // a typed percent also gets a percent format, as in Sheets
-      if (typeof converted === 'number' && /%\s*$/.test(v)) this._sheet._formats.push({ row: r, col: c, rows: 1, cols: 1, value: /[.,]\d/.test(v) ? '0.00%' : '0%' });
+      if (typeof converted === 'number' && /%\s*$/.test(v)) this._sheet._formats.push({ row: r, col: c, rows: 1, cols: 1, value: /[.,]\d/.test(v) ? '0.00%' : '0%', seq: writeSeq++ });
       return this._sheet._set(r, c, converted);
     }
     if (/^[+\-@]/.test(v)) {
@@ -901,7 +932,8 @@ export class FakeRange {
   }
   getValues(): FakeCellValue[][] {
     const out: FakeCellValue[][] = [];
-    const plain = this._sheet._formulas.size === 0 && !this._sheet._formats.some((f) => isDateFormat(f.value));
+    const plain =
+      this._sheet._formulas.size === 0 && !this._sheet._formats.some((f) => isDateFormat(f.value)) && ![...this._sheet._cellFormats.values()].some((f) => isDateFormat(f.value));
     for (let i = 0; i < this._rows; i++) {
       const line: FakeCellValue[] = new Array(this._cols);
       const stored = this._sheet._values[this._row + i - 1];
@@ -999,12 +1031,13 @@ export class FakeRange {
     return out;
   }
   setNumberFormat(f: string) {
-    this._sheet._formats.push({ row: this._row, col: this._col, rows: this._rows, cols: this._cols, value: String(f) });
+    this._sheet._formats.push({ row: this._row, col: this._col, rows: this._rows, cols: this._cols, value: String(f), seq: writeSeq++ });
     return this;
   }
   setNumberFormats(fs: string[][]) {
     this._shape(fs, 'setNumberFormats');
-    this._each((r, c, i, j) => this._sheet._formats.push({ row: r, col: c, rows: 1, cols: 1, value: String(fs[i][j]) }));
+    const seq = writeSeq++;
+    this._each((r, c, i, j) => this._sheet._cellFormats.set(`${r},${c}`, { value: String(fs[i][j]), seq }));
     return this;
   }
   getNumberFormats(): string[][] {
@@ -1020,12 +1053,13 @@ export class FakeRange {
     return this._sheet._numberFormatAt(this._row, this._col);
   }
   setFontWeight(w: string | null) {
-    this._sheet._weights.push({ row: this._row, col: this._col, rows: this._rows, cols: this._cols, value: w ?? 'normal' });
+    this._sheet._weights.push({ row: this._row, col: this._col, rows: this._rows, cols: this._cols, value: w ?? 'normal', seq: writeSeq++ });
     return this;
   }
   setFontWeights(ws: string[][]) {
     this._shape(ws, 'setFontWeights');
-    this._each((r, c, i, j) => this._sheet._weights.push({ row: r, col: c, rows: 1, cols: 1, value: ws[i][j] }));
+    const seq = writeSeq++;
+    this._each((r, c, i, j) => this._sheet._cellWeights.set(`${r},${c}`, { value: ws[i][j] ?? 'normal', seq }));
     return this;
   }
   getFontWeight() {
