@@ -99,9 +99,9 @@ function prepared(raw: () => RawWorkbook, periods = ['2026-09', '2026-10'], extr
   return () => {
     const r = rig(raw(), { 'Заметки': [['мои заметки', 42]], ...extra }, { now: NOW });
     for (const p of periods) r.gas.call('generatePayouts', p);
-    const first = r.ss._sheets.find((s) => s._metadata.some((m) => String(m._value).startsWith('payout:')))!;
-    first._name = `${first._name} (моя копия)`; // renamed by the user: theirs now, never replaced
-    r.ss._sheet('Сделки')!._set(3, 3, 120000); // Анна's October deal grows: a rerun writes new figures
+    const first = r.ss._sheets.find((s) => s._metadata.some((m) => String(m._value).startsWith('payout:')));
+    if (first) first._name = `${first._name} (моя копия)`; // renamed by the user: theirs now, never replaced
+    if (r.ss._sheet('Сделки')!._get(3, 3) === 100000) r.ss._sheet('Сделки')!._set(3, 3, 120000); // Анна's October deal grows: a rerun writes new figures
     return r;
   };
 }
