@@ -27,7 +27,7 @@ export interface FaultReport {
  * with call k failing, each on a freshly prepared spreadsheet. Every outcome must be before or
  * after; a thrown error must go with "before", a return with "after".
  */
-export function injectEveryFault(prepare: () => SheetsRig, act: (r: SheetsRig) => unknown): FaultReport {
+export async function injectEveryFault(prepare: () => SheetsRig, act: (r: SheetsRig) => unknown): Promise<FaultReport> {
   const clean = prepare();
   const before = JSON.stringify(clean.ss._fullSnapshot());
   clean.ss.io.reset();
@@ -39,6 +39,8 @@ export function injectEveryFault(prepare: () => SheetsRig, act: (r: SheetsRig) =
   expect(after).not.toBe(before); // the action does change something
   const report: FaultReport = { calls, before: 0, after: 0, byMethod: {} };
   for (let k = 1; k <= calls; k++) {
+    // a macrotask turn now and then: vitest's worker must answer its runner within 60 s
+    if (k % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
     const r = prepare();
     expect(JSON.stringify(r.ss._fullSnapshot())).toBe(before); // the same start every time
     r.ss.io.reset();
@@ -107,20 +109,20 @@ function prepared(raw: () => RawWorkbook, periods = ['2026-09', '2026-10'], extr
 }
 
 describe('a generation that fails at any one service call', () => {
-  it('rerun of a period: every fault leaves the previous tabs or the complete new ones, never a mix', () => {
-    const report = injectEveryFault(prepared(smallWorkbook), (r) => r.gas.call('generatePayouts', '2026-10'));
+  it('rerun of a period: every fault leaves the previous tabs or the complete new ones, never a mix', async () => {
+    const report = await injectEveryFault(prepared(smallWorkbook), (r) => r.gas.call('generatePayouts', '2026-10'));
     console.log(`generatePayouts (rerun): ${report.calls} faults injected → ${report.before} left the spreadsheet as before, ${report.after} as after`, JSON.stringify(report.byMethod));
     expect(report.before).toBeGreaterThan(0);
     expect(report.after).toBeGreaterThan(0);
   }, 300_000);
 
-  it('a new period next to old ones: the same', () => {
-    const report = injectEveryFault(prepared(() => ruWorkbook(), ['2026-10']), (r) => r.gas.call('generatePayouts', '2026-11'));
+  it('a new period next to old ones: the same', async () => {
+    const report = await injectEveryFault(prepared(() => ruWorkbook(), ['2026-10']), (r) => r.gas.call('generatePayouts', '2026-11'));
     console.log(`generatePayouts (new period): ${report.calls} faults injected → ${report.before} before, ${report.after} after`);
     expect(report.before + report.after).toBe(report.calls);
   }, 300_000);
 
-  it('a killed run’s leftovers (a half-built and a set-aside tab) are removed by the next run, which still is all-or-nothing', () => {
+  it('a killed run’s leftovers (a half-built and a set-aside tab) are removed by the next run, which still is all-or-nothing', async () => {
     const withLeftovers = () => {
       const r = prepared(smallWorkbook)();
       for (const name of ['~kpi-tmp abc 1', '~kpi-tmp abc old 1']) {
@@ -130,7 +132,7 @@ describe('a generation that fails at any one service call', () => {
       }
       return r;
     };
-    const report = injectEveryFault(withLeftovers, (r) => r.gas.call('generatePayouts', '2026-10'));
+    const report = await injectEveryFault(withLeftovers, (r) => r.gas.call('generatePayouts', '2026-10'));
     expect(report.before + report.after).toBe(report.calls);
     const clean = withLeftovers();
     clean.gas.call('generatePayouts', '2026-10');
