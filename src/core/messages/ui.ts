@@ -24,6 +24,14 @@ export const uiMessages = {
   'ui.toast.computing': { en: 'Computing payouts for {period}…', ru: 'Считаю выплаты за {period}…' },
   'ui.toast.writing': { en: 'Writing tab {n} of {total}: {name}', ru: 'Записываю лист {n} из {total}: {name}' },
   'ui.toast.done': { en: 'Done: {tabs} tabs for {period}.', ru: 'Готово: листов — {tabs}, период {period}.' },
+  'ui.scheme.collision': {
+    en: '“{name}” reads as the existing scheme “{existing}” ({rules} rules): saving replaces it. Save anyway?',
+    ru: '«{name}» читается как уже существующая схема «{existing}» (правил: {rules}): сохранение заменит её. Всё равно сохранить?',
+  },
+  'ui.scheme.headerless': {
+    en: 'The sheet “{sheet}” has content but no Schemes header row (scheme, rule, …): add the header row above the table, then save again.',
+    ru: 'На листе «{sheet}» есть данные, но нет строки заголовков схем (схема, правило, …): добавьте её над таблицей и сохраните снова.',
+  },
   'ui.noDocument': {
     en: 'KPI Payouts works inside a spreadsheet: open it from the spreadsheet’s Extensions menu.',
     ru: 'KPI Payouts работает внутри таблицы: откройте его из меню «Расширения» таблицы.',
