@@ -101,6 +101,7 @@ describe('saveScheme', () => {
     ss.io.reset();
     // `a` reads as the existing `A` (another spelling): refused without confirm, replaced with it
     expect(gas.call('saveScheme', 'a', [{ rule: 'salary', amount: '15000' }]).collision).toEqual({ existing: 'A', rules: 3 });
+    ss.io.reset();
     gas.call('saveScheme', 'a', [{ rule: 'salary', amount: '15000' }], true);
     const v = values('Схемы')!;
     expect(v.filter((r) => r.some((c) => c !== '')).map((r) => [r[0], r[1], r[4], r[11]])).toEqual([
