@@ -72,3 +72,21 @@ export function userFacingError(e: unknown, lang: Lang): Error {
   const isUsers = (e as { name?: unknown } | null)?.name === 'KpiUserError' && typeof (e as Error).message === 'string';
   return new Error(isUsers ? message : msg(lang, 'ui.internalError', { message }));
 }
+
+/** A rollback step: retried once, and a second failure swallowed so the error the user sees is the first one. */
+export function bestEffort(fn: () => void): void {
+  try {
+    retryOnce(fn);
+  } catch {
+    // the original error is what the user must see
+  }
+}
+
+/** Runs `fn`, and once more if it throws (a service error is usually transient); the second error propagates. */
+export function retryOnce(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    fn();
+  }
+}

@@ -18,7 +18,7 @@ import { SCHEME_TEMPLATES, type RuleDraft, type RuleKind, type SchemeColumn } fr
 import { currencyOf } from '../workbook/read';
 import { findHeaderRow, findSheet, mapColumns, ROLE_FIELDS, SHEET_ROLES } from '../workbook/headers';
 import type { ColumnMapping, RawSheet, SheetRole } from '../workbook/raw';
-import { spreadsheetLang, withDocumentLock } from './execution';
+import { bestEffort, spreadsheetLang, withDocumentLock } from './execution';
 import { listSheets, MAPPING_PROPERTY, readMapping, userSheets, type SheetEntry } from './spreadsheetIO';
 import { listSchemeNames, readSchemeDrafts, RULE_KINDS, schemeRowsPlan } from '../workbook/schemeSheet';
 
@@ -245,8 +245,9 @@ export function saveScheme(name: string, drafts: RuleDraft[], confirm?: boolean)
   }
   return withDocumentLock(lang, SCHEMES_LOCK_WAIT_MS, () => {
     const mapping = savedMapping();
-    const found = schemesSheet(ss, mapping);
-    const read = found ? readTable(found) : { values: [], formats: [] };
+    const entry = roleSheet(listSheets(ss), 'schemes', mapping);
+    const found = entry?.sheet ?? null;
+    const read = found ? readTable(found) : { values: [], formats: [], formulas: [] };
     const names = listSchemeNames(read.values, lang, mapping);
     // The scheme's own name, as shown, is the one it was opened with: an update. Another spelling that
     // reads the same (case, spaces, ё/е) is another scheme the owner may not mean to replace.
@@ -255,14 +256,19 @@ export function saveScheme(name: string, drafts: RuleDraft[], confirm?: boolean)
     if (lookalike && !confirm) {
       const rules = readSchemeDrafts(read.values, lookalike, lang, mapping).length;
       return {
-        ok: false, saved: false, issues: [], sheet: found?.getName() ?? '', rows: 0,
+        ok: false, saved: false, issues: [], sheet: entry?.name ?? '', rows: 0,
         message: msg(lang, 'ui.scheme.collision', { name: shownName, existing: lookalike, rules }),
         collision: { existing: lookalike, rules },
       };
     }
-    const target = found ?? ss.insertSheet(defaultSchemesName(lang));
-    writeRows(target, read, shownName, clean, lang, mapping, lookalike ?? shownName);
-    const sheetName = target.getName();
+    const sheetName = entry?.name ?? defaultSchemesName(lang);
+    const target = found ?? ss.insertSheet(sheetName);
+    try {
+      writeRows(target, read, shownName, clean, lang, mapping, lookalike ?? shownName);
+    } catch (e) {
+      if (!found) bestEffort(() => ss.deleteSheet(target)); // all or nothing: no half-made Schemes sheet
+      throw e;
+    }
     return {
       ok: true, saved: true, issues: [], sheet: sheetName, rows: clean.length,
       message: msg(lang, 'sb.save.done', { name: shownName, rows: clean.length, sheet: sheetName }),
@@ -279,11 +285,26 @@ const SCHEMES_LOCK_WAIT_MS = 10_000;
 /** Number format that shows a number as Sheets' default does (replaces a stale percent format). */
 const PLAIN_NUMBER_FORMAT = '0.###############';
 
-/** The Schemes sheet's values and number formats: one range, two reads. */
-function readTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): { values: CellValue[][]; formats: string[][] } {
-  if (sheet.getLastRow() === 0) return { values: [], formats: [] };
+/** The Schemes sheet's values, number formats and formulas (to undo a failed save exactly): one range, three reads. */
+interface SchemesTable {
+  values: CellValue[][];
+  formats: string[][];
+  formulas: string[][];
+}
+
+function readTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): SchemesTable {
+  if (sheet.getLastRow() === 0) return { values: [], formats: [], formulas: [] };
   const range = sheet.getDataRange();
-  return { values: range.getValues() as CellValue[][], formats: range.getNumberFormats() };
+  return { values: range.getValues() as CellValue[][], formats: range.getNumberFormats(), formulas: range.getFormulas() };
+}
+
+/** A cell as it was, for setValues to put back: its formula, text kept as text, anything else as read. */
+function previousCell(table: SchemesTable, r: number, c: number): unknown {
+  const formula = table.formulas[r]?.[c];
+  if (formula) return formula;
+  const v = table.values[r]?.[c];
+  if (v === undefined || v === null || v === '') return '';
+  return typeof v === 'string' ? `'${v}` : v;
 }
 
 /**
@@ -293,7 +314,7 @@ function readTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): { values: CellVal
  */
 function writeRows(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  table: { values: CellValue[][]; formats: string[][] },
+  table: SchemesTable,
   name: string,
   drafts: RuleDraft[],
   lang: Lang,
@@ -304,23 +325,42 @@ function writeRows(
   if (plan.headerless) throw new KpiUserError(msg(lang, 'ui.scheme.headerless', { sheet: sheet.getName() }));
   const maxRows = sheet.getMaxRows();
   const maxCols = sheet.getMaxColumns();
-  if (plan.width > maxCols) sheet.insertColumnsAfter(maxCols, plan.width - maxCols);
-  if (plan.height > maxRows) sheet.insertRowsAfter(maxRows, plan.height - maxRows);
-  for (const block of plan.writes) {
-    const range = sheet.getRange(block.row, block.col, block.values.length, block.values[0].length);
-    // a percent goes in as Sheets makes a typed `4%` (0.04, percent format); a number landing in a
-    // cell left percent-formatted by an earlier rule gets the plain format back
-    let changed = false;
-    const next = block.values.map((line, i) =>
-      line.map((v, j) => {
-        const f = table.formats[block.row - 1 + i]?.[block.col - 1 + j] ?? 'General';
-        const want = block.formats[i][j] ?? (/%/.test(f) && typeof v === 'number' ? PLAIN_NUMBER_FORMAT : f);
-        if (want !== f) changed = true;
-        return want;
-      }),
-    );
-    range.setValues(block.values as unknown[][]);
-    if (changed) range.setNumberFormats(next);
+  // every write has its undo: a failing call puts back what the earlier ones changed (SPEC §10.3)
+  const undo: (() => void)[] = [];
+  try {
+    if (plan.width > maxCols) {
+      sheet.insertColumnsAfter(maxCols, plan.width - maxCols);
+      undo.push(() => sheet.deleteColumns(maxCols + 1, plan.width - maxCols));
+    }
+    if (plan.height > maxRows) {
+      sheet.insertRowsAfter(maxRows, plan.height - maxRows);
+      undo.push(() => sheet.deleteRows(maxRows + 1, plan.height - maxRows));
+    }
+    for (const block of plan.writes) {
+      const range = sheet.getRange(block.row, block.col, block.values.length, block.values[0].length);
+      const cellAt = <T>(grid: T[][], i: number, j: number) => grid[block.row - 1 + i]?.[block.col - 1 + j];
+      const formats = block.values.map((line, i) => line.map((_, j) => cellAt(table.formats, i, j) ?? 'General'));
+      // a percent goes in as Sheets makes a typed `4%` (0.04, percent format); a number landing in a
+      // cell left percent-formatted by an earlier rule gets the plain format back
+      let changed = false;
+      const next = block.values.map((line, i) =>
+        line.map((v, j) => {
+          const f = formats[i][j];
+          const want = block.formats[i][j] ?? (/%/.test(f) && typeof v === 'number' ? PLAIN_NUMBER_FORMAT : f);
+          if (want !== f) changed = true;
+          return want;
+        }),
+      );
+      range.setValues(block.values as unknown[][]);
+      undo.push(() => range.setValues(block.values.map((line, i) => line.map((_, j) => previousCell(table, block.row - 1 + i, block.col - 1 + j)))));
+      if (changed) {
+        range.setNumberFormats(next);
+        undo.push(() => range.setNumberFormats(formats));
+      }
+    }
+  } catch (e) {
+    for (const step of undo.reverse()) bestEffort(step);
+    throw e;
   }
 }
 
@@ -331,7 +371,7 @@ export function deleteScheme(name: string): { deleted: boolean; message: string 
   withDocumentLock(lang, SCHEMES_LOCK_WAIT_MS, () => {
     const mapping = savedMapping();
     const sheet = schemesSheet(ss, mapping);
-    const table = sheet ? readTable(sheet) : { values: [], formats: [] };
+    const table = sheet ? readTable(sheet) : { values: [], formats: [], formulas: [] };
     if (!sheet || readSchemeDrafts(table.values, name, lang, mapping).length === 0) {
       throw new Error(msg(lang, 'sb.server.schemeNotFound', { name, sheet: sheet?.getName() ?? defaultSchemesName(lang) }));
     }

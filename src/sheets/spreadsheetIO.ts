@@ -23,6 +23,7 @@ import { msg } from '../core/messages/index';
 import { cutUtf16 } from '../core/utf16';
 import { fitCell, mayBeTimeOnly, MAX_CELL_CHARS, MAX_CELLS, MAX_SHEET_NAME, serialDay, typedTime } from './sheetLimits';
 import { fitToCellCap, tabGrid, widestRow } from './cellCap';
+import { bestEffort, retryOnce } from './execution';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -619,20 +620,3 @@ function nameInPlace(b: { sheet: Sheet; tab: TabModel; name: string }, taken: Se
   }
 }
 
-/** A rollback step: retried once, and a second failure swallowed so the error the user sees is the first one. */
-function bestEffort(fn: () => void): void {
-  try {
-    retryOnce(fn);
-  } catch {
-    // the original error is what the user must see
-  }
-}
-
-/** Runs `fn`, and once more if it throws (a service error is usually transient); the second error propagates. */
-function retryOnce(fn: () => void): void {
-  try {
-    fn();
-  } catch {
-    fn();
-  }
-}

@@ -9,8 +9,11 @@ import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/core/numbers';
 import type { RawWorkbook } from '../../src/workbook/raw';
 import { rawWorkbook, ruWorkbook } from '../fixtures/rawWorkbooks';
-import { FakeDeveloperMetadata } from '../harness/fakeSpreadsheetApp';
-import { rig, type SheetsRig } from './setup';
+import { appsScriptGlobals, FakeDeveloperMetadata, fakeSpreadsheet } from '../harness/fakeSpreadsheetApp';
+import { loadBundle } from '../harness/loadBundle';
+import { fixtureWorkbook } from '../earnings/fixture';
+import { schemesWithSideTable } from './schemeFixtures';
+import { fixedClock, rig, type SheetsRig } from './setup';
 
 const NOW = new Date('2026-12-01T09:00:00Z');
 
@@ -138,4 +141,60 @@ describe('a generation that fails at any one service call', () => {
     clean.gas.call('generatePayouts', '2026-10');
     expect(clean.ss._names().filter((n) => n.startsWith('~kpi-tmp'))).toEqual([]);
   }, 300_000);
+});
+
+describe('saving and deleting a scheme, writing a simulation tab: every single fault leaves before or after', () => {
+  const schemesRig = (): SheetsRig => {
+    const { ss, gas, env } = schemesWithSideTable();
+    return { ss, gas, env, inputNames: ss._names() };
+  };
+
+  it('saveScheme growing a scheme into free rows', async () => {
+    const report = await injectEveryFault(schemesRig, (r) => {
+      const result = r.gas.call('saveScheme', 'Партнёрская схема', [
+        { rule: 'salary', amount: '25000' },
+        { rule: 'percent', metric: 'revenue', rate: '6%' },
+        { rule: 'deal_bonus', amount: '1000', threshold: '5' },
+      ]);
+      expect(result.saved).toBe(true);
+    });
+    console.log(`saveScheme: ${report.calls} faults injected → ${report.before} before, ${report.after} after`);
+    expect(report.before + report.after).toBe(report.calls);
+  }, 120_000);
+
+  it('saveScheme of a new scheme on a spreadsheet without a Schemes sheet', async () => {
+    const bare = (): SheetsRig => {
+      const ss = fakeSpreadsheet({ sheets: { Сделки: [['Дата', 'Менеджер', 'Сумма'], ['05.11.2026', 'Анна', 1000]] } });
+      const globals = appsScriptGlobals(ss);
+      return { ss, gas: loadBundle(globals), env: globals.__env, inputNames: ss._names() };
+    };
+    const report = await injectEveryFault(bare, (r) => r.gas.call('saveScheme', 'Новая', [{ rule: 'salary', amount: '1000' }]));
+    console.log(`saveScheme (new sheet): ${report.calls} faults injected → ${report.before} before, ${report.after} after`);
+    expect(report.before + report.after).toBe(report.calls);
+  }, 120_000);
+
+  it('deleteScheme', async () => {
+    const report = await injectEveryFault(schemesRig, (r) => r.gas.call('deleteScheme', 'Базовая'));
+    console.log(`deleteScheme: ${report.calls} faults injected → ${report.before} before, ${report.after} after`);
+    expect(report.before + report.after).toBe(report.calls);
+  }, 120_000);
+
+  it('writeSimulationTab, first and rerun', async () => {
+    const simRig = (again: boolean) => (): SheetsRig => {
+      const raw = fixtureWorkbook();
+      const ss = fakeSpreadsheet({ sheets: Object.fromEntries(raw.sheets.map((s) => [s.name, s.values])), timeZone: 'Europe/Moscow', locale: 'ru_RU' });
+      const globals = appsScriptGlobals(ss);
+      const gas = loadBundle({ ...globals, Date: fixedClock(NOW) });
+      if (again) {
+        gas.call('writeSimulationTab', ['Базовая'], '2026-09', '2026-10');
+        ss._sheet('Сделки')!._set(2, 4, 777777); // the data changed since: the rerun writes other figures
+      }
+      return { ss, gas, env: globals.__env, inputNames: raw.sheets.map((s) => s.name) };
+    };
+    for (const again of [false, true]) {
+      const report = await injectEveryFault(simRig(again), (r) => r.gas.call('writeSimulationTab', ['Базовая'], '2026-09', '2026-10'));
+      console.log(`writeSimulationTab (${again ? 'rerun' : 'first'}): ${report.calls} faults injected → ${report.before} before, ${report.after} after`);
+      expect(report.before + report.after).toBe(report.calls);
+    }
+  }, 240_000);
 });
