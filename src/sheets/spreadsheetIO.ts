@@ -335,10 +335,11 @@ export function linkRuns(links: readonly TabLink[]): TabLink[][] {
 function writeTab(sheet: Sheet, tab: TabModel, ctx: RenderContext, gids: ReadonlyMap<string, number>, size: { rows: number; cols: number }): void {
   const block = cellBlock(tab);
   const grid = tabGrid(tab);
+  // narrow first, widen last: the grid never holds more cells than the larger of its start and end (the 10 M cap)
+  if (grid.cols < size.cols) sheet.deleteColumns(grid.cols + 1, size.cols - grid.cols);
   if (grid.rows > size.rows) sheet.insertRowsAfter(size.rows, grid.rows - size.rows);
   else if (grid.rows < size.rows) sheet.deleteRows(grid.rows + 1, size.rows - grid.rows);
   if (grid.cols > size.cols) sheet.insertColumnsAfter(size.cols, grid.cols - size.cols);
-  else if (grid.cols < size.cols) sheet.deleteColumns(grid.cols + 1, size.cols - grid.cols);
 
   // One range, three writes: values, number formats and weights cell by cell (a handful of calls per tab, whatever its size).
   const range = sheet.getRange(1, 1, block.rows, block.cols);
@@ -368,6 +369,9 @@ function writeTab(sheet: Sheet, tab: TabModel, ctx: RenderContext, gids: Readonl
 
   for (const chart of tab.charts ?? []) insertChart(sheet, chart);
 }
+
+/** Cells of a new sheet as Sheets makes it (1 000 rows × 26 columns). */
+const NEW_SHEET_CELLS = 26_000;
 
 /** Sheets' automatic number format: a cell the tab model leaves unformatted. */
 const GENERAL_FORMAT = 'General';
@@ -521,7 +525,8 @@ export function renderTabs(ss: Spreadsheet, tabs: readonly TabModel[], ctx: Rend
     return name;
   });
   const usedCells = sheets.reduce((n, e) => n + e.sheet.getMaxRows() * e.sheet.getMaxColumns(), 0);
-  const fitted = fitToCellCap(tabs, MAX_CELLS - usedCells, ctx.lang);
+  // a new sheet starts as Sheets' default 1 000 × 26 before it is trimmed: keep room for one
+  const fitted = fitToCellCap(tabs, MAX_CELLS - usedCells - NEW_SHEET_CELLS, ctx.lang);
 
   // ---- writes
   let index = sheets.length;

@@ -32,6 +32,14 @@ export const uiMessages = {
     en: 'The sheet “{sheet}” has content but no Schemes header row (scheme, rule, …): add the header row above the table, then save again.',
     ru: 'На листе «{sheet}» есть данные, но нет строки заголовков схем (схема, правило, …): добавьте её над таблицей и сохраните снова.',
   },
+  menuRemoveOldTabs: { en: 'Remove old payout tabs…', ru: 'Удалить старые листы выплат…' },
+  'ui.oldTabs.title': { en: 'Remove old payout tabs', ru: 'Удаление старых листов выплат' },
+  'ui.oldTabs.prompt': {
+    en: 'Keep the payout tabs of how many latest periods? (blank = {n}). Tabs you renamed and your own sheets are never removed.',
+    ru: 'Сколько последних периодов оставить? (пусто — {n}). Переименованные вами листы и ваши собственные листы не удаляются.',
+  },
+  'ui.oldTabs.bad': { en: '“{value}” is not a whole number of periods (1 or more).', ru: '«{value}» — не целое число периодов (1 и больше).' },
+  'ui.oldTabs.done': { en: 'Removed tabs: {removed}. Kept periods: {periods}.', ru: 'Удалено листов: {removed}. Оставлены периоды: {periods}.' },
   'ui.noDocument': {
     en: 'KPI Payouts works inside a spreadsheet: open it from the spreadsheet’s Extensions menu.',
     ru: 'KPI Payouts работает внутри таблицы: откройте его из меню «Расширения» таблицы.',
