@@ -9,7 +9,7 @@ import {
 } from '../workbook/earningsRun';
 import { readWorkbook } from '../workbook/read';
 import type { SimulationJson } from '../core/simulate';
-import { minuteIn, todayIn, withDocumentLock } from './execution';
+import { minuteIn, spreadsheetLang, TIME_BUDGET_MS, todayIn, withDocumentLock } from './execution';
 import { listSheets, readRawWorkbook, renderTabs } from './spreadsheetIO';
 import { showSidebar } from './sidebarServer';
 
@@ -96,14 +96,17 @@ function schemeList(schemes: string[] | string): string[] {
  */
 export function writeSimulationTab(schemes: string[] | string, from: string, to: string, managers?: string[] | null): { tab: string; simulation: SimulationJson } {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheets = listSheets(ss); // listed once: the reader and the writer share it
-  const raw = readRawWorkbook(ss, {}, sheets);
-  const read = readWorkbook(raw);
-  const { json } = simulationOfRead(read, { schemes: schemeList(schemes), from, to, managers: managers ?? null });
-  const tab = simulationTab(json, { lang: read.lang, generatedAt: minuteIn(raw.timeZone) });
-  // one writer at a time, as *Generate payouts*
-  withDocumentLock(read.lang, 30_000, () => renderTabs(ss, [tab], { currency: read.currency, lang: read.lang, timeZone: raw.timeZone }, sheets));
-  return { tab: tab.name, simulation: json };
+  const started = Date.now();
+  // one writer at a time, as *Generate payouts*: the lock comes before the sheet list is read
+  return withDocumentLock(spreadsheetLang(ss), 30_000, () => {
+    const sheets = listSheets(ss); // listed once: the reader and the writer share it
+    const raw = readRawWorkbook(ss, {}, sheets);
+    const read = readWorkbook(raw);
+    const { json } = simulationOfRead(read, { schemes: schemeList(schemes), from, to, managers: managers ?? null });
+    const tab = simulationTab(json, { lang: read.lang, generatedAt: minuteIn(raw.timeZone) });
+    const written = renderTabs(ss, [tab], { currency: read.currency, lang: read.lang, timeZone: raw.timeZone, deadline: started + TIME_BUDGET_MS }, sheets);
+    return { tab: written.names[0] ?? tab.name, simulation: json };
+  });
 }
 
 /**

@@ -25,18 +25,37 @@ export function minuteIn(timeZone: string, now: Date = new Date()): string {
 
 /**
  * Runs `fn` holding the document lock, so two writers never interleave; a busy document is a
- * translated KpiUserError after `waitMs`, not a timeout. getDocumentLock is null outside a
- * document (run from the script editor of a copy): then the script's lock.
+ * translated KpiUserError after `waitMs`, not a timeout. Take it before anything reads the sheet
+ * list (what another writer may be changing). Outside a document (getDocumentLock is null) there
+ * is no fallback to the script's lock: that one would serialise every user of the add-on.
+ * Releasing never turns a finished run into a failure.
  */
 export function withDocumentLock<T>(lang: Lang, waitMs: number, fn: () => T): T {
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+  const lock = LockService.getDocumentLock();
+  if (!lock) throw new KpiUserError(msg(lang, 'ui.noDocument'));
   if (!lock.tryLock(waitMs)) throw new KpiUserError(msg(lang, 'ui.busy'));
   try {
     return fn();
   } finally {
-    lock.releaseLock();
+    try {
+      lock.releaseLock();
+    } catch {
+      // Apps Script releases the lock when the execution ends
+    }
   }
 }
+
+/** Runs a courtesy call (a toast, a flush after the work is done) whose failure must not fail the work. */
+export function courtesy(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    // nothing the user needs: the work itself is done
+  }
+}
+
+/** Apps Script stops an execution at 6 minutes; a writer stops starting new work at 5. */
+export const TIME_BUDGET_MS = 5 * 60_000;
 
 /** The message of anything thrown: its `message` when it has one, else its text. */
 export function errorMessage(e: unknown): string {
@@ -52,4 +71,22 @@ export function userFacingError(e: unknown, lang: Lang): Error {
   const message = errorMessage(e);
   const isUsers = (e as { name?: unknown } | null)?.name === 'KpiUserError' && typeof (e as Error).message === 'string';
   return new Error(isUsers ? message : msg(lang, 'ui.internalError', { message }));
+}
+
+/** A rollback step: retried once, and a second failure swallowed so the error the user sees is the first one. */
+export function bestEffort(fn: () => void): void {
+  try {
+    retryOnce(fn);
+  } catch {
+    // the original error is what the user must see
+  }
+}
+
+/** Runs `fn`, and once more if it throws (a service error is usually transient); the second error propagates. */
+export function retryOnce(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    fn();
+  }
 }

@@ -15,6 +15,7 @@ import { formatDecimal, moneyNumber, type Lang } from '../core/money';
 import { isBlank, parseNumber, type CellValue } from '../core/numbers';
 import { parseMode, parseTiers, type RateOrTiers, type TierMode } from '../core/tiers';
 import { spreadsheetLang } from './execution';
+import { mayBeTimeOnly, typedTime } from './sheetLimits';
 
 /** What Sheets passes for one argument: a single value, or a range as a 2-D array. */
 export type Arg = CellValue | CellValue[][];
@@ -110,7 +111,7 @@ export type ArgValues<D extends ArgKinds> = { [K in keyof D]: ValueOf<D[K]> };
 function readNumber(v: Arg, where: CellRef): Dec | Blank {
   const parsed = parseNumber(v as CellValue);
   if (parsed.kind === 'blank') return BLANK;
-  if (parsed.kind === 'bad') failAt('fnNotANumber', where, { value: cellText(v) });
+  if (parsed.kind === 'bad') failAt('fnNotANumber', where, { value: shownValue(v) });
   return parsed.value;
 }
 
@@ -131,7 +132,7 @@ export function planArg(): ArgKind<Dec | null> {
     fallback: null,
     read(v, where) {
       const value = readNumber(v, where);
-      if (value !== BLANK && !value.greaterThan(0)) failAt('fnPlanNotPositive', where, { value: cellText(v as CellValue) });
+      if (value !== BLANK && !value.greaterThan(0)) failAt('fnPlanNotPositive', where, { value: shownValue(v) });
       return value;
     },
   };
@@ -140,12 +141,53 @@ export function planArg(): ArgKind<Dec | null> {
 const isTierTable = (range: CellValue[][]) => range.length > 0 && range.every((row) => row.length === 2);
 
 function readRateOrTiers(v: Arg, where: CellRef): RateOrTiers | Blank {
-  if (Array.isArray(v)) return tiersOrFail(v, where, '');
+  if (Array.isArray(v)) return tiersOrFail(v.map((row) => row.map(typedCell)), where, '');
+  v = typedCell(v); // a single tier `1:30` that Sheets turned into a time is the text typed
   const parsed = parseNumber(v);
   if (parsed.kind === 'blank') return BLANK;
   if (parsed.kind === 'number') return { kind: 'flat', rate: parsed.value };
-  if (typeof v !== 'string') failAt('fnNotANumber', where, { value: cellText(v) });
+  if (typeof v !== 'string') failAt('fnNotANumber', where, { value: shownValue(v) });
   return tiersOrFail(v, where, v);
+}
+
+const isDateValue = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+
+/** The spreadsheet's zone, asked only when a Date must be shown or read (a service call); UTC outside Sheets. */
+function sheetZone(): string {
+  try {
+    if (typeof SpreadsheetApp === 'undefined') return 'UTC';
+    return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** `yyyy-MM-dd HH:mm:ss` of a Date in the spreadsheet's zone (Utilities.formatDate; no Intl in the bundle). */
+function zoned(d: Date): string | null {
+  try {
+    return Utilities.formatDate(d, sheetZone(), 'yyyy-MM-dd HH:mm:ss');
+  } catch {
+    return null;
+  }
+}
+
+/** A cell Sheets turned into a time (`1:30` typed in a tier cell) as the text typed; anything else as it is. */
+function typedCell(v: CellValue): CellValue {
+  if (!isDateValue(v) || isNaN(v.getTime()) || !mayBeTimeOnly(v)) return v;
+  const stamp = zoned(v);
+  return (stamp && typedTime(stamp)) ?? v;
+}
+
+/**
+ * A value as an error message quotes it: a date as the day it is in the spreadsheet's zone (a
+ * Date Sheets passes is midnight there — in UTC, east of Greenwich, that is the day before).
+ */
+export function shownValue(v: Arg): string {
+  if (isDateValue(v) && !isNaN(v.getTime())) {
+    const stamp = zoned(v);
+    if (stamp) return typedTime(stamp) ?? (stamp.endsWith(' 00:00:00') ? stamp.slice(0, 10) : stamp.slice(0, 16));
+  }
+  return cellText(v);
 }
 
 function tiersOrFail(v: string | CellValue[][], where: CellRef, value: string): RateOrTiers {
@@ -170,7 +212,7 @@ export function modeArg(): ArgKind<TierMode> {
     read(v, where) {
       if (isBlank(v as CellValue)) return BLANK;
       const parsed = parseMode(v as CellValue);
-      if (parsed === null) failAt('fnBadMode', where, { value: cellText(v as CellValue) });
+      if (parsed === null) failAt('fnBadMode', where, { value: shownValue(v) });
       return parsed;
     },
   };

@@ -14,6 +14,7 @@ const MENU_ITEMS: readonly ([MessageKey, string] | null)[] = [
   ['menuSimulate', 'menuSimulate'],
   null,
   ['menuCheckData', 'menuCheckData'],
+  ['menuRemoveOldTabs', 'menuRemoveOldTabs'],
   ['menuHelp', 'menuHelp'],
 ];
 

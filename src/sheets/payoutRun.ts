@@ -9,7 +9,7 @@ import type { Lang } from '../core/money';
 import { periodKey } from '../core/periods';
 import type { PayoutJson } from '../workbook/json';
 import { runPayouts, type PipelineResult } from '../workbook/pipeline';
-import { minuteIn, todayIn, userFacingError, withDocumentLock } from './execution';
+import { courtesy, minuteIn, TIME_BUDGET_MS, todayIn, userFacingError, withDocumentLock } from './execution';
 import { listSheets, readRawWorkbook, renderTabs, type SheetEntry } from './spreadsheetIO';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -32,27 +32,34 @@ function computeActive(
   return { ...result, timeZone: raw.timeZone, sheets };
 }
 
-/** Generates the period's tabs under the document lock and returns the SPEC §8 object; errors as the user should see them. */
+/**
+ * Generates the period's tabs under the document lock (taken before the sheet list is read) and
+ * returns the SPEC §8 object; errors as the user should see them. Stops cleanly before Apps
+ * Script's 6-minute limit (the previous tabs intact). Once the tabs are committed nothing reports
+ * a failure: the toasts and the flush after it are courtesies.
+ */
 export function generateIn(ss: Spreadsheet, lang: Lang, period: string | null | undefined): PayoutJson {
+  const started = Date.now();
   try {
     return withDocumentLock(lang, LOCK_WAIT_MS, () => {
       const title = msg(lang, 'ui.title');
-      ss.toast(msg(lang, 'ui.toast.reading'), title);
+      courtesy(() => ss.toast(msg(lang, 'ui.toast.reading'), title));
       const result = computeActive(ss, period);
       const key = periodKey(result.run.period);
       const tabLang = result.read.lang;
-      ss.toast(msg(tabLang, 'ui.toast.computing', { period: key }), title);
+      courtesy(() => ss.toast(msg(tabLang, 'ui.toast.computing', { period: key }), title));
       const progressEvery = Math.max(1, Math.ceil(result.tabs.length / 10)); // at most ~10 toasts
       renderTabs(ss, result.tabs, {
         lang: tabLang,
         currency: result.read.currency,
         timeZone: result.timeZone,
+        deadline: started + TIME_BUDGET_MS,
         onProgress: (done, total, tab) => {
-          if (done % progressEvery === 0) ss.toast(msg(tabLang, 'ui.toast.writing', { n: done + 1, total, name: tab.name }), title);
+          if (done % progressEvery === 0) courtesy(() => ss.toast(msg(tabLang, 'ui.toast.writing', { n: done + 1, total, name: tab.name }), title));
         },
       }, result.sheets);
-      SpreadsheetApp.flush();
-      ss.toast(msg(tabLang, 'ui.toast.done', { tabs: result.tabs.length, period: key }), title);
+      courtesy(() => SpreadsheetApp.flush());
+      courtesy(() => ss.toast(msg(tabLang, 'ui.toast.done', { tabs: result.tabs.length, period: key }), title));
       return result.json;
     });
   } catch (e) {

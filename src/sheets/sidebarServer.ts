@@ -10,14 +10,15 @@ import { dec, type Dec } from '../core/decimal';
 import type { Lang } from '../core/money';
 import type { CellValue } from '../core/numbers';
 import { canonicalMetric, DEAL_METRICS, metricLabel } from '../core/metricNames';
-import { displayName } from '../core/ownership';
+import { displayName, nameKey } from '../core/ownership';
+import { KpiUserError } from '../core/issues';
 import { schemeKey, validateSchemeRows, draftToSchemeRow } from '../core/schemes';
 import { previewCurve as schemeCurve } from '../core/payout';
 import { SCHEME_TEMPLATES, type RuleDraft, type RuleKind, type SchemeColumn } from '../core/templates';
 import { currencyOf } from '../workbook/read';
 import { findHeaderRow, findSheet, HEADER_SEARCH_ROWS, mapColumns, ROLE_FIELDS, SHEET_ROLES } from '../workbook/headers';
 import type { ColumnMapping, RawSheet, SheetRole } from '../workbook/raw';
-import { spreadsheetLang, withDocumentLock } from './execution';
+import { bestEffort, spreadsheetLang, withDocumentLock } from './execution';
 import { listSheets, MAPPING_PROPERTY, readMapping, userSheets, type SheetEntry } from './spreadsheetIO';
 import { listSchemeNames, readSchemeDrafts, RULE_KINDS, schemeRowsPlan } from '../workbook/schemeSheet';
 
@@ -221,15 +222,19 @@ export interface SaveResult extends SchemeCheck {
   sheet: string;
   rows: number;
   message: string;
+  /** Set when another scheme's name reads as this one (`Партнерская схема` / `Партнёрская схема`): save again with confirm to replace it. */
+  collision?: { existing: string; rules: number };
 }
 
 /**
  * Writes the scheme's rows into the Schemes sheet (created with headers in the spreadsheet's
- * language when absent), replacing only that scheme's rows. Refuses an invalid scheme.
- * Under the document lock: one getValues, rows inserted or deleted for the size change, one
- * setValues of the scheme's block; no other cell is written.
+ * language when absent), replacing only that scheme's rows. Refuses an invalid scheme. A name that
+ * reads as another existing scheme's (SPEC §10.2 normalisation: case, spaces, ё/е) is refused
+ * without `confirm`, saying which; with `confirm` that scheme's rows are replaced. Saving under the
+ * scheme's own name (the name it was opened with) never asks.
+ * Under the document lock: one read of the sheet, then only the scheme's cells (SchemeRowsPlan).
  */
-export function saveScheme(name: string, drafts: RuleDraft[]): SaveResult {
+export function saveScheme(name: string, drafts: RuleDraft[], confirm?: boolean): SaveResult {
   const ss = spreadsheet();
   const lang = spreadsheetLang(ss);
   const clean = cleanDrafts(drafts);
@@ -238,16 +243,37 @@ export function saveScheme(name: string, drafts: RuleDraft[]): SaveResult {
   if (check.issues.length > 0) {
     return { ok: false, saved: false, issues: check.issues, sheet: '', rows: 0, message: msg(lang, 'sb.save.refused', { n: check.issues.length }) };
   }
-  const sheet = withDocumentLock(lang, SCHEMES_LOCK_WAIT_MS, () => {
+  return withDocumentLock(lang, SCHEMES_LOCK_WAIT_MS, () => {
     const mapping = savedMapping();
-    const target = schemesSheet(ss, mapping) ?? ss.insertSheet(defaultSchemesName(lang));
-    writeRows(target, readValues(target), shownName, clean, lang, mapping);
-    return target;
+    const entry = roleSheet(listSheets(ss), 'schemes', mapping);
+    const found = entry?.sheet ?? null;
+    const read = found ? readTable(found) : { values: [], formats: [], formulas: [] };
+    const names = listSchemeNames(read.values, lang, mapping);
+    // The scheme's own name, as shown, is the one it was opened with: an update. Another spelling that
+    // reads the same (case, spaces, ё/е) is another scheme the owner may not mean to replace.
+    const same = names.find((n) => displayName(n) === shownName);
+    const lookalike = same ? undefined : names.find((n) => nameKey(n) === nameKey(shownName) || schemeKey(n) === schemeKey(shownName));
+    if (lookalike && !confirm) {
+      const rules = readSchemeDrafts(read.values, lookalike, lang, mapping).length;
+      return {
+        ok: false, saved: false, issues: [], sheet: entry?.name ?? '', rows: 0,
+        message: msg(lang, 'ui.scheme.collision', { name: shownName, existing: lookalike, rules }),
+        collision: { existing: lookalike, rules },
+      };
+    }
+    const sheetName = entry?.name ?? defaultSchemesName(lang);
+    const target = found ?? ss.insertSheet(sheetName);
+    try {
+      writeRows(target, read, shownName, clean, lang, mapping, lookalike ?? shownName);
+    } catch (e) {
+      if (!found) bestEffort(() => ss.deleteSheet(target)); // all or nothing: no half-made Schemes sheet
+      throw e;
+    }
+    return {
+      ok: true, saved: true, issues: [], sheet: sheetName, rows: clean.length,
+      message: msg(lang, 'sb.save.done', { name: shownName, rows: clean.length, sheet: sheetName }),
+    };
   });
-  return {
-    ok: true, saved: true, issues: [], sheet: sheet.getName(), rows: clean.length,
-    message: msg(lang, 'sb.save.done', { name: shownName, rows: clean.length, sheet: sheet.getName() }),
-  };
 }
 
 /**
@@ -259,64 +285,97 @@ const SCHEMES_LOCK_WAIT_MS = 10_000;
 /** Number format that shows a number as Sheets' default does (replaces a stale percent format). */
 const PLAIN_NUMBER_FORMAT = '0.###############';
 
+/** The Schemes sheet's values, number formats and formulas (to undo a failed save exactly): one range, three reads. */
+interface SchemesTable {
+  values: CellValue[][];
+  formats: string[][];
+  formulas: string[][];
+}
+
+function readTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): SchemesTable {
+  if (sheet.getLastRow() === 0) return { values: [], formats: [], formulas: [] };
+  const range = sheet.getDataRange();
+  return { values: range.getValues() as CellValue[][], formats: range.getNumberFormats(), formulas: range.getFormulas() };
+}
+
+/** A cell as it was, for setValues to put back: its formula, text kept as text, anything else as read. */
+function previousCell(table: SchemesTable, r: number, c: number): unknown {
+  const formula = table.formulas[r]?.[c];
+  if (formula) return formula;
+  const v = table.values[r]?.[c];
+  if (v === undefined || v === null || v === '') return '';
+  return typeof v === 'string' ? `'${v}` : v;
+}
+
 /**
- * Writes ONLY the scheme's rows (workbook/schemeSheet schemeRowsPlan): rows inserted or deleted
- * for the size change, one setValues per run of adjacent Schemes columns (one in the usual
- * layout). Other schemes' cells are never written: getValues shows text without the apostrophe
- * the owner typed, so writing it back would turn `- основной процент` into a formula, and a
- * formula into its value.
+ * Writes ONLY the scheme's cells (workbook/schemeSheet schemeRowsPlan): one setValues per
+ * rectangle of them (one in the usual layout), the grid grown at its end when the table outgrows
+ * it. No row is inserted or deleted, no other column or scheme touched.
  */
-function writeRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, values: CellValue[][], name: string, drafts: RuleDraft[], lang: Lang, mapping: ColumnMapping): void {
-  const plan = schemeRowsPlan(values, name, drafts, lang, mapping);
-  if (plan.insertHeaderRow) sheet.insertRowsBefore(1, 1);
-  // A range past the sheet's grid throws in Sheets: grow it first (only when a scheme outgrows it).
-  let maxRows = sheet.getMaxRows();
+function writeRows(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  table: SchemesTable,
+  name: string,
+  drafts: RuleDraft[],
+  lang: Lang,
+  mapping: ColumnMapping,
+  replacing: string,
+): void {
+  const plan = schemeRowsPlan(table.values, name, drafts, lang, mapping, replacing);
+  if (plan.headerless) throw new KpiUserError(msg(lang, 'ui.scheme.headerless', { sheet: sheet.getName() }));
+  const maxRows = sheet.getMaxRows();
   const maxCols = sheet.getMaxColumns();
-  if (plan.width > maxCols) sheet.insertColumnsAfter(maxCols, plan.width - maxCols);
-  const deleting = plan.deletions.reduce((n, d) => n + d.count, 0) + Math.max(0, plan.oldCount - plan.newCount);
-  // Sheets refuses to delete every non-frozen row: keep one spare row then.
-  if (deleting > 0 && maxRows - deleting <= sheet.getFrozenRows()) {
-    sheet.insertRowsAfter(maxRows, 1);
-    maxRows += 1;
-  }
-  for (const d of plan.deletions) {
-    sheet.deleteRows(d.start, d.count);
-    maxRows -= d.count;
-  }
-  const { start, oldCount, newCount } = plan;
-  if (newCount > oldCount && oldCount > 0) sheet.insertRowsAfter(start + oldCount - 1, newCount - oldCount);
-  else if (newCount > oldCount && start + newCount - 1 > maxRows) sheet.insertRowsAfter(maxRows, start + newCount - 1 - maxRows);
-  else if (newCount < oldCount) sheet.deleteRows(start + newCount, oldCount - newCount);
-  for (const block of plan.writes) {
-    const range = sheet.getRange(block.row, block.col, block.values.length, block.values[0].length);
-    // a percent goes in as Sheets makes a typed `4%` (0.04, percent format); a number landing in a
-    // cell left percent-formatted by an earlier rule gets the plain format back
-    const formats = range.getNumberFormats();
-    let changed = false;
-    const next = formats.map((line, i) =>
-      line.map((f, j) => {
-        const want = block.formats[i][j] ?? (/%/.test(f) && typeof block.values[i][j] === 'number' ? PLAIN_NUMBER_FORMAT : f);
-        if (want !== f) changed = true;
-        return want;
-      }),
-    );
-    range.setValues(block.values as unknown[][]);
-    if (changed) range.setNumberFormats(next);
+  // every write has its undo: a failing call puts back what the earlier ones changed (SPEC §10.3)
+  const undo: (() => void)[] = [];
+  try {
+    if (plan.width > maxCols) {
+      sheet.insertColumnsAfter(maxCols, plan.width - maxCols);
+      undo.push(() => sheet.deleteColumns(maxCols + 1, plan.width - maxCols));
+    }
+    if (plan.height > maxRows) {
+      sheet.insertRowsAfter(maxRows, plan.height - maxRows);
+      undo.push(() => sheet.deleteRows(maxRows + 1, plan.height - maxRows));
+    }
+    for (const block of plan.writes) {
+      const range = sheet.getRange(block.row, block.col, block.values.length, block.values[0].length);
+      const cellAt = <T>(grid: T[][], i: number, j: number) => grid[block.row - 1 + i]?.[block.col - 1 + j];
+      const formats = block.values.map((line, i) => line.map((_, j) => cellAt(table.formats, i, j) ?? 'General'));
+      // a percent goes in as Sheets makes a typed `4%` (0.04, percent format); a number landing in a
+      // cell left percent-formatted by an earlier rule gets the plain format back
+      let changed = false;
+      const next = block.values.map((line, i) =>
+        line.map((v, j) => {
+          const f = formats[i][j];
+          const want = block.formats[i][j] ?? (/%/.test(f) && typeof v === 'number' ? PLAIN_NUMBER_FORMAT : f);
+          if (want !== f) changed = true;
+          return want;
+        }),
+      );
+      range.setValues(block.values as unknown[][]);
+      undo.push(() => range.setValues(block.values.map((line, i) => line.map((_, j) => previousCell(table, block.row - 1 + i, block.col - 1 + j)))));
+      if (changed) {
+        range.setNumberFormats(next);
+        undo.push(() => range.setNumberFormats(formats));
+      }
+    }
+  } catch (e) {
+    for (const step of undo.reverse()) bestEffort(step);
+    throw e;
   }
 }
 
-/** Removes the scheme's rows from the Schemes sheet (the other rows move up). */
+/** Removes the scheme's rules from the Schemes sheet: its cells in the table's columns are cleared (no row is deleted). */
 export function deleteScheme(name: string): { deleted: boolean; message: string } {
   const ss = spreadsheet();
   const lang = spreadsheetLang(ss);
   withDocumentLock(lang, SCHEMES_LOCK_WAIT_MS, () => {
     const mapping = savedMapping();
     const sheet = schemesSheet(ss, mapping);
-    const values = readValues(sheet);
-    if (!sheet || readSchemeDrafts(values, name, lang, mapping).length === 0) {
+    const table = sheet ? readTable(sheet) : { values: [], formats: [], formulas: [] };
+    if (!sheet || readSchemeDrafts(table.values, name, lang, mapping).length === 0) {
       throw new Error(msg(lang, 'sb.server.schemeNotFound', { name, sheet: sheet?.getName() ?? defaultSchemesName(lang) }));
     }
-    writeRows(sheet, values, name, [], lang, mapping);
+    writeRows(sheet, table, name, [], lang, mapping, name);
   });
   return { deleted: true, message: msg(lang, 'sb.list.deleted', { name }) };
 }

@@ -18,6 +18,12 @@ import type { ColumnMapping, RawSheet, RawWorkbook, SheetRole } from '../workboo
 import { findSheet, SHEET_ROLES } from '../workbook/headers';
 import type { CellFormat, CellRange, TabCell, TabChart, TabLink, TabModel } from '../workbook/tabModel';
 import { keyPeriod } from '../workbook/tabs';
+import { KpiUserError } from '../core/issues';
+import { msg } from '../core/messages/index';
+import { cutUtf16 } from '../core/utf16';
+import { fitCell, mayBeTimeOnly, MAX_CELL_CHARS, MAX_CELLS, MAX_SHEET_NAME, serialDay, typedTime } from './sheetLimits';
+import { fitToCellCap, tabGrid, widestRow } from './cellCap';
+import { bestEffort, retryOnce } from './execution';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -26,15 +32,16 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const TAB_METADATA_KEY = 'kpiPayouts.tab';
 /** Document property holding the sidebar's hand-made ColumnMapping (JSON). */
 export const MAPPING_PROPERTY = 'kpiPayouts.mapping';
-/** Name prefix of tabs under construction; a leftover from a killed run is removed by the next. */
+/** Name prefix of tabs under construction or set aside during a swap; a leftover from a killed run is removed by the next. */
 export const TEMP_TAB_PREFIX = '~kpi-tmp ';
-/** Sheets' limit on a tab name. */
-export const MAX_SHEET_NAME = 100;
+export { MAX_SHEET_NAME } from './sheetLimits';
 
 export interface ReadOptions {
   /** Read every sheet that is not a generated tab, not only those the reader will use. */
   allSheets?: boolean;
 }
+
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
 /** The hand-made column mapping saved by the sidebar, or undefined (a broken value is ignored: auto-detect). */
 export function readMapping(): ColumnMapping | undefined {
@@ -161,11 +168,42 @@ export function readRawWorkbook(ss: Spreadsheet, options: ReadOptions = {}, shee
     }
   }
 
-  const raw: RawSheet[] = candidates.map((c) => ({
-    name: c.name,
-    values: needed && !needed.has(c.name) ? [] : (c.sheet.getDataRange().getValues() as CellValue[][]),
-  }));
+  const raw: RawSheet[] = candidates.map((c) => (needed && !needed.has(c.name) ? { name: c.name, values: [] } : readSheet(c, timeZone)));
   return { sheets: raw, timeZone, locale, currency: null, mapping, toLocalDay: sheetsLocalDay(timeZone) };
+}
+
+/**
+ * One input sheet as SPEC §9 allows: its values, number formats and merged areas — three reads
+ * whatever its size. A cell Sheets turned into a time (`1:30` typed in a tier cell) comes back as
+ * the text typed, read in the spreadsheet's zone (SPEC §10.3).
+ */
+function readSheet(c: SheetEntry, timeZone: string): RawSheet {
+  const range = c.sheet.getDataRange();
+  const values = range.getValues() as CellValue[][];
+  const formats = range.getNumberFormats();
+  const merges = range.getMergedRanges().map((m) => a1Rectangle(m.getA1Notation()));
+  for (const row of values) {
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      if (isDate(v) && !isNaN(v.getTime()) && mayBeTimeOnly(v)) {
+        const typed = typedTime(Utilities.formatDate(v, timeZone, 'yyyy-MM-dd HH:mm:ss'));
+        if (typed !== null) row[j] = typed;
+      }
+    }
+  }
+  return { name: c.name, values, formats, merges: merges.filter((m): m is NonNullable<typeof m> => m !== null) };
+}
+
+/** `B2:D9` (or `B2`) → a 0-based rectangle; null for anything else. */
+export function a1Rectangle(a1: string): { row: number; col: number; rows: number; cols: number } | null {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(a1.replace(/\$/g, '').toUpperCase());
+  if (!m) return null;
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const r1 = Number(m[2]);
+  const c1 = col(m[1]);
+  const r2 = m[4] ? Number(m[4]) : r1;
+  const c2 = m[3] ? col(m[3]) : c1;
+  return { row: Math.min(r1, r2) - 1, col: Math.min(c1, c2) - 1, rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
 }
 
 // ------------------------------------------------------------------------------------ rendering
@@ -173,10 +211,13 @@ export function readRawWorkbook(ss: Spreadsheet, options: ReadOptions = {}, shee
 export interface RenderContext {
   lang: Lang;
   currency: string;
-  /** The spreadsheet's IANA zone: date cells are written as midnight there. */
+  /** The spreadsheet's IANA zone (kept for callers; dates are serial day numbers, no zone arithmetic). */
   timeZone: string;
   /** Called before each tab is written (progress toasts). */
   onProgress?: (done: number, total: number, tab: TabModel) => void;
+  /** The clock (ms) and the moment past which no new tab is started: the swap is abandoned cleanly (SPEC §10.3). */
+  now?: () => number;
+  deadline?: number;
 }
 
 /** Number formats in Sheets' pattern syntax (locale-independent; Sheets shows separators by locale). */
@@ -216,78 +257,50 @@ function columnLetter(col: number): string {
   return s;
 }
 
-const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
-
-/**
- * The instant that is midnight of `day` in `timeZone`, so Sheets shows that day with no time part.
- * Pure Intl (no service call per cell); exact across DST because the offset is re-read at the result.
- */
-export function zonedMidnight(day: LocalDate, timeZone: string, fmt = offsetFormatter(timeZone)): Date {
-  const [y, m, d] = day.split('-').map(Number);
-  const guess = Date.UTC(y, m - 1, d);
-  let t = guess - zoneOffset(guess, fmt);
-  t = guess - zoneOffset(t, fmt);
-  return new Date(t);
-}
-
-function offsetFormatter(timeZone: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-  });
-}
-
-/** Milliseconds the zone's wall clock is ahead of UTC at instant t. */
-function zoneOffset(t: number, fmt: Intl.DateTimeFormat): number {
-  const p: Record<string, number> = {};
-  for (const part of fmt.formatToParts(new Date(t))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return wall - Math.floor(t / 1000) * 1000;
-}
-
 /**
  * A tab's cells as one rectangular block for one setValues: every string apostrophe-prefixed so
- * Sheets keeps it as text (a client `=HYPERLINK(…)`, `+7 900…`, `00123` stay what they are),
- * numbers as numbers, dates (TabModel days at 12:00 UTC) as midnight in the spreadsheet's zone.
+ * Sheets keeps it as text (a client `=HYPERLINK(…)`, `+7 900…`, `00123` stay what they are) and
+ * cut with `…` to Sheets' 50 000 characters; numbers as numbers; dates (TabModel days at 12:00
+ * UTC) as serial day numbers — with the date cells listed (0-based) so the writer gives them a
+ * date format. No time-zone arithmetic: the day is the spreadsheet's day in every zone.
  */
-export function cellBlock(tab: TabModel, timeZone: string): { values: unknown[][]; rows: number; cols: number } {
-  const cols = Math.max(1, ...tab.rows.map((r) => r.length));
+export function cellBlock(tab: TabModel, _timeZone?: string): { values: unknown[][]; rows: number; cols: number; dateCells: CellRange[] } {
+  const cols = widestRow(tab.rows);
   const rows = Math.max(1, tab.rows.length);
-  const fmt = offsetFormatter(timeZone);
-  const days = new Map<string, Date>();
   const values: unknown[][] = [];
+  const dateCells: CellRange[] = [];
   for (let i = 0; i < rows; i++) {
     const src = tab.rows[i] ?? [];
     const line: unknown[] = new Array(cols);
-    for (let j = 0; j < cols; j++) line[j] = sheetCell(src[j], timeZone, fmt, days);
+    for (let j = 0; j < cols; j++) {
+      const v = src[j];
+      if (isDate(v) && !isNaN(v.getTime())) {
+        line[j] = serialDay(v.toISOString().slice(0, 10));
+        const last = dateCells[dateCells.length - 1];
+        if (last && last.col === j && last.row + last.rows === i) last.rows += 1;
+        else dateCells.push({ row: i, col: j, rows: 1, cols: 1 });
+      } else line[j] = sheetCell(v);
+    }
     values.push(line);
   }
-  return { values, rows, cols };
+  return { values, rows, cols, dateCells };
 }
 
-function sheetCell(v: TabCell | undefined, timeZone: string, fmt: Intl.DateTimeFormat, days: Map<string, Date>): unknown {
+function sheetCell(v: TabCell | undefined): unknown {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v === '' ? '' : `'${v}`;
+  if (typeof v === 'string') return v === '' ? '' : `'${fitCell(v, MAX_CELL_CHARS - 1)}`;
   if (typeof v === 'number') return Number.isFinite(v) ? v : '';
   if (typeof v === 'boolean') return v;
-  if (isDate(v)) {
-    if (isNaN(v.getTime())) return '';
-    const day = v.toISOString().slice(0, 10);
-    let out = days.get(day);
-    if (!out) {
-      out = zonedMidnight(day, timeZone, fmt);
-      days.set(day, out);
-    }
-    return new Date(out.getTime());
-  }
-  return `'${String(v)}`;
+  if (isDate(v)) return ''; // an invalid Date
+  return `'${fitCell(String(v), MAX_CELL_CHARS - 1)}`;
 }
 
-/** A name no other sheet has (case-insensitive), cut to Sheets' 100 characters: `Иванов · 2026-11 (2)`. */
+/** A name no other sheet has (case-insensitive), cut to Sheets' 100 UTF-16 units: `Иванов · 2026-11 (2)`. */
 export function uniqueSheetName(wanted: string, taken: Set<string>): string {
-  const base = Array.from(wanted.trim() === '' ? 'KPI' : wanted);
+  const base = wanted.trim() === '' ? 'KPI' : wanted;
   for (let n = 1; ; n++) {
     const mark = n === 1 ? '' : ` (${n})`;
-    const cut = base.slice(0, MAX_SHEET_NAME - mark.length).join('').trimEnd();
+    const cut = cutUtf16(base, MAX_SHEET_NAME - mark.length).trimEnd();
     const name = (cut === '' ? 'KPI' : cut) + mark;
     if (!taken.has(name.toLowerCase())) return name;
   }
@@ -320,41 +333,32 @@ export function linkRuns(links: readonly TabLink[]): TabLink[][] {
  * a bounded handful of calls whatever the number of rows, and writes only — no read in between.
  */
 function writeTab(sheet: Sheet, tab: TabModel, ctx: RenderContext, gids: ReadonlyMap<string, number>, size: { rows: number; cols: number }): void {
-  const block = cellBlock(tab, ctx.timeZone);
-  const chartRoom = (tab.charts ?? []).reduce(
-    (acc, c) => ({ rows: Math.max(acc.rows, c.anchor.row + 20), cols: Math.max(acc.cols, c.anchor.col + 8) }),
-    { rows: 0, cols: 0 },
-  );
-  const needRows = Math.max(block.rows, chartRoom.rows, tab.frozenRows + 1);
-  const needCols = Math.max(block.cols, chartRoom.cols, (tab.columnWidths ?? []).length);
-  const maxRows = size.rows;
-  const maxCols = size.cols;
-  if (needRows > maxRows) sheet.insertRowsAfter(maxRows, needRows - maxRows);
-  else if (needRows < maxRows) sheet.deleteRows(needRows + 1, maxRows - needRows);
-  if (needCols > maxCols) sheet.insertColumnsAfter(maxCols, needCols - maxCols);
-  else if (needCols < maxCols) sheet.deleteColumns(needCols + 1, maxCols - needCols);
+  const block = cellBlock(tab);
+  const grid = tabGrid(tab);
+  // narrow first, widen last: the grid never holds more cells than the larger of its start and end (the 10 M cap)
+  if (grid.cols < size.cols) sheet.deleteColumns(grid.cols + 1, size.cols - grid.cols);
+  if (grid.rows > size.rows) sheet.insertRowsAfter(size.rows, grid.rows - size.rows);
+  else if (grid.rows < size.rows) sheet.deleteRows(grid.rows + 1, size.rows - grid.rows);
+  if (grid.cols > size.cols) sheet.insertColumnsAfter(size.cols, grid.cols - size.cols);
 
-  sheet.getRange(1, 1, block.rows, block.cols).setValues(block.values);
-
-  const byFormat = new Map<CellFormat, string[]>();
-  for (const f of tab.formats) {
-    const list = byFormat.get(f.format) ?? [];
-    list.push(a1Notation(f.range));
-    byFormat.set(f.format, list);
+  // One range, three writes: values, number formats and weights cell by cell (a handful of calls per tab, whatever its size).
+  const range = sheet.getRange(1, 1, block.rows, block.cols);
+  range.setValues(block.values);
+  const formats = grid2d(block.rows, block.cols, GENERAL_FORMAT);
+  const paint = (r: CellRange, value: string, into: string[][]) => {
+    for (let i = r.row; i < Math.min(r.row + r.rows, block.rows); i++) for (let j = r.col; j < Math.min(r.col + r.cols, block.cols); j++) into[i][j] = value;
+  };
+  for (const f of tab.formats) paint(f.range, numberFormatPattern(f.format, ctx.currency, ctx.lang), formats);
+  const datePattern = numberFormatPattern('date', ctx.currency, ctx.lang);
+  for (const r of block.dateCells) paint(r, datePattern, formats); // a serial day number is a date only with a date format
+  range.setNumberFormats(formats);
+  if (tab.bold.length > 0) {
+    const weights = grid2d(block.rows, block.cols, 'normal');
+    for (const b of tab.bold) paint(b, 'bold', weights);
+    range.setFontWeights(weights as GoogleAppsScript.Spreadsheet.FontWeight[][]);
   }
-  for (const [format, ranges] of byFormat) {
-    sheet.getRangeList(ranges).setNumberFormat(numberFormatPattern(format, ctx.currency, ctx.lang));
-  }
-  if (tab.bold.length > 0) sheet.getRangeList(tab.bold.map(a1Notation)).setFontWeight('bold');
   if (tab.frozenRows > 0) sheet.setFrozenRows(tab.frozenRows);
-  const widths = tab.columnWidths ?? [];
-  for (let i = 0; i < widths.length; ) {
-    let j = i + 1;
-    while (j < widths.length && widths[j] === widths[i]) j++;
-    if (j - i === 1) sheet.setColumnWidth(i + 1, widths[i]);
-    else sheet.setColumnWidths(i + 1, j - i, widths[i]);
-    i = j;
-  }
+  setWidths(sheet, tab.columnWidths ?? []);
 
   for (const run of linkRuns(tab.links ?? [])) {
     const gid = gids.get(run[0].sheet);
@@ -364,6 +368,33 @@ function writeTab(sheet: Sheet, tab: TabModel, ctx: RenderContext, gids: Readonl
   }
 
   for (const chart of tab.charts ?? []) insertChart(sheet, chart);
+}
+
+/** Cells of a new sheet as Sheets makes it (1 000 rows × 26 columns). */
+const NEW_SHEET_CELLS = 26_000;
+
+/** Sheets' automatic number format: a cell the tab model leaves unformatted. */
+const GENERAL_FORMAT = 'General';
+
+function grid2d(rows: number, cols: number, fill: string): string[][] {
+  const out: string[][] = new Array(rows);
+  for (let i = 0; i < rows; i++) out[i] = new Array<string>(cols).fill(fill);
+  return out;
+}
+
+/**
+ * Column widths in at most a few calls: the most common width for every column at once, then
+ * each column that differs from it by more than a quarter on its own (a wide explanation column).
+ */
+function setWidths(sheet: Sheet, widths: readonly number[]): void {
+  if (widths.length === 0) return;
+  const counts = new Map<number, number>();
+  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const common = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
+  sheet.setColumnWidths(1, widths.length, common);
+  widths.forEach((w, i) => {
+    if (Math.abs(w - common) > common / 4) sheet.setColumnWidth(i + 1, w);
+  });
 }
 
 /** The gid of every sheet the tabs link to, read before the first write (a few getSheetId calls, one per linked sheet). */
@@ -409,74 +440,188 @@ export function isReplaced(previousKey: string, keys: ReadonlySet<string>, perio
 }
 
 /**
- * Writes the run's tabs. Each is built complete under a temporary name; only when all are done
- * are the previous tabs of the run's period(s) deleted and the new ones renamed. On any error the
- * half-built tabs are deleted and the error rethrown: the spreadsheet is as it was.
- *
- * Every read comes first (the previous tabs through one metadata search, the linked sheets' gids,
- * the sheet count), then writes only — but for one read of the first new sheet's size, which
- * every later new sheet shares. `sheets` is the reader's list when the caller has it (no second
- * getName per sheet); the calls do not grow with the number of earlier generated tabs beyond one
- * getValue per metadata entry the search returns.
+ * A generated tab's mark (developer metadata `kpiPayouts.tab`): the TabModel key, then a tab and
+ * the name the tab was given. A tab whose name is no longer that name was renamed by the user and
+ * is theirs (SPEC §10.3). Marks written before the name was recorded hold the key alone.
  */
-export function renderTabs(ss: Spreadsheet, tabs: readonly TabModel[], ctx: RenderContext, sheets: readonly SheetEntry[] = listSheets(ss)): void {
-  // ---- reads
-  const leftovers = sheets.filter((e) => e.name.startsWith(TEMP_TAB_PREFIX) && isGeneratedSheet(e.sheet)); // of a killed run
-  const leftoverIds = new Set(leftovers.map((e) => e.sheet.getSheetId()));
-  const keys = new Set(tabs.map((t) => t.key));
-  const periods = new Set(tabs.map((t) => keyPeriod(t.key)).filter((p): p is string => p !== null));
-  const replaced: { sheet: Sheet; id: number; name: string }[] = [];
+export function tabMark(key: string, name: string): string {
+  return `${key}\t${name}`;
+}
+
+export function parseTabMark(value: string): { key: string; name: string | null } {
+  const tab = value.indexOf('\t');
+  return tab < 0 ? { key: value, name: null } : { key: value.slice(0, tab), name: value.slice(tab + 1) };
+}
+
+/** One generated tab found in the spreadsheet. */
+export interface GeneratedTab {
+  sheet: Sheet;
+  /** 1-based position. */
+  index: number;
+  name: string;
+  key: string;
+  /** The user renamed it: theirs now, never replaced or removed. */
+  renamed: boolean;
+  /** Half-built or set aside by a run that was stopped: removed by the next run. */
+  leftover: boolean;
+}
+
+/**
+ * The marked tabs whose key `wanted` accepts, with their names from `sheets` (the list read once):
+ * one metadata search, one getValue per mark, and only for a wanted one its location, sheet and
+ * position. Half-built or set-aside tabs of a stopped run are found by name among `sheets` and
+ * confirmed by their own metadata.
+ */
+export function generatedTabs(ss: Spreadsheet, sheets: readonly SheetEntry[], wanted: (key: string) => boolean): GeneratedTab[] {
+  const out: GeneratedTab[] = [];
+  const seen = new Set<number>();
   for (const md of ss.createDeveloperMetadataFinder().withKey(TAB_METADATA_KEY).find()) {
-    if (!isReplaced(String(md.getValue() ?? ''), keys, periods)) continue;
+    const mark = parseTabMark(String(md.getValue() ?? ''));
+    if (!wanted(mark.key)) continue;
     const sheet = md.getLocation().getSheet();
     if (!sheet) continue;
-    const id = sheet.getSheetId();
-    if (leftoverIds.has(id) || replaced.some((r) => r.id === id)) continue;
-    replaced.push({ sheet, id, name: sheet.getName() });
+    const index = sheet.getIndex();
+    const entry = sheets[index - 1];
+    if (!entry || seen.has(index) || entry.name.startsWith(TEMP_TAB_PREFIX)) continue;
+    seen.add(index);
+    out.push({ sheet: entry.sheet, index, name: entry.name, key: mark.key, leftover: false, renamed: mark.name !== null && mark.name !== entry.name });
   }
+  sheets.forEach((e, i) => {
+    if (e.name.startsWith(TEMP_TAB_PREFIX) && isGeneratedSheet(e.sheet)) out.push({ sheet: e.sheet, index: i + 1, name: e.name, key: '', leftover: true, renamed: false });
+  });
+  return out;
+}
+
+/**
+ * Writes the run's tabs all-or-nothing (SPEC §10.3) and leaves the first summary tab active.
+ *
+ * 1. Reads first: the marked tabs (one metadata search), the linked sheets' gids, every sheet's
+ *    grid size (the 10 M-cell cap counts old and new tabs together while both exist).
+ * 2. Builds every new tab hidden, under a temporary name, marked with its key and final name.
+ *    The time budget is checked before each; past it, or on any error, the new tabs are deleted
+ *    and the spreadsheet is as it was.
+ * 3. Swaps: the tabs being replaced are renamed aside, the new ones get their names and are shown.
+ *    Any error here renames the old tabs back and deletes the new ones.
+ * 4. Commits: the set-aside tabs (and any a stopped run left) are deleted last. From here on nothing reports a failure: a
+ *    set-aside tab that cannot be deleted is hidden and removed by the next run.
+ *
+ * A tab the user renamed is theirs: never replaced or deleted. Rollback and clean-up steps retry
+ * once (a service error is usually transient); the first error is what the caller sees.
+ */
+export function renderTabs(ss: Spreadsheet, tabs: readonly TabModel[], ctx: RenderContext, sheets: readonly SheetEntry[] = listSheets(ss)): RenderResult {
+  const now = ctx.now ?? (() => Date.now());
+  // ---- reads
+  const keys = new Set(tabs.map((t) => t.key));
+  const periods = new Set(tabs.map((t) => keyPeriod(t.key)).filter((p): p is string => p !== null));
+  const marked = generatedTabs(ss, sheets, (key) => isReplaced(key, keys, periods));
+  const leftovers = marked.filter((t) => t.leftover);
+  const replaced = marked.filter((t) => !t.leftover && !t.renamed);
   const gids = linkTargets(tabs, sheets);
   const replacedNames = new Set(replaced.map((r) => r.name.toLowerCase()));
   const taken = new Set(sheets.map((e) => e.name.toLowerCase()).filter((n) => !replacedNames.has(n)));
-  let index = ss.getNumSheets();
+  const names = tabs.map((tab) => {
+    const name = uniqueSheetName(tab.name, taken);
+    taken.add(name.toLowerCase());
+    return name;
+  });
+  const usedCells = sheets.reduce((n, e) => n + e.sheet.getMaxRows() * e.sheet.getMaxColumns(), 0);
+  // a new sheet starts as Sheets' default 1 000 × 26 before it is trimmed: keep room for one
+  const fitted = fitToCellCap(tabs, MAX_CELLS - usedCells - NEW_SHEET_CELLS, ctx.lang);
 
   // ---- writes
-  for (const e of leftovers) ss.deleteSheet(e.sheet);
-  index -= leftovers.length;
-  const stamp = Date.now().toString(36);
-  const built: { sheet: Sheet; tab: TabModel }[] = [];
+  let index = sheets.length;
+  const stamp = now().toString(36);
+  const built: { sheet: Sheet; tab: TabModel; name: string }[] = [];
   let size: { rows: number; cols: number } | null = null;
+  const dropBuilt = () => {
+    for (const b of built) bestEffort(() => ss.deleteSheet(b.sheet));
+  };
   try {
-    tabs.forEach((tab, i) => {
-      ctx.onProgress?.(i, tabs.length, tab);
+    fitted.forEach((tab, i) => {
+      if (ctx.deadline !== undefined && now() > ctx.deadline) throw new KpiUserError(msg(ctx.lang, 'ui.timeBudget', { done: i, total: fitted.length }));
+      ctx.onProgress?.(i, fitted.length, tab);
       const sheet = ss.insertSheet(`${TEMP_TAB_PREFIX}${stamp} ${i + 1}`, index++);
-      built.push({ sheet, tab });
-      sheet.addDeveloperMetadata(TAB_METADATA_KEY, tab.key); // first, so a killed run's leftover is found and removed
+      built.push({ sheet, tab, name: names[i] });
+      sheet.addDeveloperMetadata(TAB_METADATA_KEY, tabMark(tab.key, names[i])); // first, so a stopped run's leftover is found and removed
+      sheet.hideSheet(); // never a half-built tab in sight
       size ??= { rows: sheet.getMaxRows(), cols: sheet.getMaxColumns() }; // the one read among the writes: a new sheet's size
       writeTab(sheet, tab, ctx, gids, size);
     });
+    if (ctx.deadline !== undefined && now() > ctx.deadline) throw new KpiUserError(msg(ctx.lang, 'ui.timeBudget', { done: fitted.length, total: fitted.length }));
   } catch (e) {
-    for (const b of built) {
-      try {
-        ss.deleteSheet(b.sheet);
-      } catch {
-        // the sheet is already gone; the original error is what the user must see
-      }
-    }
+    dropBuilt();
     throw e;
   }
 
-  for (const r of replaced) ss.deleteSheet(r.sheet);
-  for (const b of built) {
-    for (let attempt = 1; ; attempt++) {
-      const name = uniqueSheetName(b.tab.name, taken);
-      taken.add(name.toLowerCase());
+  // ---- swap
+  const aside: GeneratedTab[] = [];
+  try {
+    replaced.forEach((r, i) => {
+      r.sheet.setName(`${TEMP_TAB_PREFIX}${stamp} old ${i + 1}`);
+      aside.push(r);
+    });
+    for (const b of built) {
+      nameInPlace(b, taken);
+      b.sheet.showSheet();
+    }
+  } catch (e) {
+    dropBuilt();
+    for (const r of aside) bestEffort(() => r.sheet.setName(r.name));
+    throw e;
+  }
+
+  // ---- committed: the old tabs and a stopped run's leftovers go, and nothing below reports a failure
+  for (const r of [...aside, ...leftovers]) {
+    try {
+      retryOnce(() => ss.deleteSheet(r.sheet));
+    } catch {
       try {
-        b.sheet.setName(name);
-        break;
-      } catch (e) {
-        // `taken` is the list read before the run: a sheet of that name made since (another editor) → the next free name
-        if (attempt >= 3) throw e;
+        r.sheet.hideSheet(); // marked and prefixed: the next run removes it
+      } catch {
+        // still marked and prefixed: the next run removes it
       }
     }
   }
+  const summary = built.find((b) => b.tab.kind === 'summary') ?? built[0];
+  if (summary) {
+    try {
+      ss.setActiveSheet(summary.sheet);
+    } catch {
+      // the tabs are written; which one is in front is a courtesy
+    }
+  }
+  return { names: built.map((b) => b.name), cut: fitted !== tabs };
 }
+
+export interface RenderResult {
+  /** The names the tabs were given, in order. */
+  names: string[];
+  /** Whether deals-behind lists were cut to stay within Sheets' 10 M cells. */
+  cut: boolean;
+}
+
+/**
+ * Gives a built tab its name: once more on a failure (usually transient), then — when another
+ * editor has made a sheet of that name meanwhile — the next free name, with the mark updated so
+ * the next run still knows the tab as its own.
+ */
+function nameInPlace(b: { sheet: Sheet; tab: TabModel; name: string }, taken: Set<string>): void {
+  const planned = b.name;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      b.sheet.setName(b.name);
+      break;
+    } catch (e) {
+      if (attempt >= 4) throw e;
+      if (attempt >= 2) {
+        taken.add(b.name.toLowerCase());
+        b.name = uniqueSheetName(b.tab.name, taken);
+        taken.add(b.name.toLowerCase());
+      }
+    }
+  }
+  if (b.name !== planned) {
+    for (const md of b.sheet.getDeveloperMetadata()) if (md.getKey() === TAB_METADATA_KEY) md.setValue(tabMark(b.tab.key, b.name));
+  }
+}
+

@@ -3,6 +3,7 @@
  * (SPEC §2), normalised so `Сумма, руб.`, `СУММА` and `сумма (₽)` are one header. A mapping
  * chosen by hand in the sidebar (`RawWorkbook.mapping`) wins over what is detected.
  */
+import { isLetter, replaceNonWords } from '../core/letters';
 import type { CellValue } from '../core/numbers';
 import { isBlank } from '../core/numbers';
 import { canonicalMetric, COUNT_METRICS, MONEY_METRICS, RATIO_METRICS } from '../core/metricNames';
@@ -102,7 +103,6 @@ const NOT_METRICS = new Set(['комментарий', 'примечание', '
 /** Words that only say the unit: `Сумма, руб.` is the amount column. */
 const UNIT_TOKENS = new Set(['руб', 'р', 'rub', 'rur', 'usd', 'eur', 'kzt', 'тг', 'грн', 'uah', 'byn', 'рублей', 'рубли']);
 
-const NON_WORD = /[^\p{L}\p{N}]+/gu;
 
 /**
  * A header as compared: lower case, ё → е, `№` → `номер`, `#` → `id`, punctuation and odd spaces
@@ -115,7 +115,7 @@ export function normalizeHeader(text: CellValue): string {
     .replace(/ё/g, 'е')
     .replace(/№/g, ' номер ')
     .replace(/#/g, ' id ')
-    .replace(NON_WORD, ' ')
+    .replace(/[\s\S]+/, (t) => replaceNonWords(t, ' '))
     .trim();
   if (s === '') return '';
   const tokens = s.split(' ');
@@ -156,13 +156,12 @@ function findByName(sheets: readonly RawSheet[], role: SheetRole): RawSheet | nu
     if (i >= 0) return sheets[i];
   }
   for (const name of names) {
-    const i = normal.findIndex((n) => n.startsWith(name) && !LETTER.test(n.charAt(name.length)));
+    const i = normal.findIndex((n) => n.startsWith(name) && !isLetter(n.charAt(name.length)));
     if (i >= 0) return sheets[i];
   }
   return null;
 }
 
-const LETTER = /^\p{L}$/u;
 
 /**
  * Every sheet that could hold a role by its name: the exactly named one alone, else all those

@@ -251,20 +251,16 @@ function schemeSheetFrame(existing: readonly CellValue[][], lang: Lang, mapping?
 export interface SchemeSheetWrite {
   /** The whole new sheet content, rectangular (every row as wide as the widest). */
   values: CellValue[][];
-  /** How many rows the sheet had before: rows from values.length to this are left over and cleared. */
+  /** How many rows the sheet had before. */
   previousRows: number;
   /** The language the rows were written in. */
   lang: Lang;
 }
 
 /**
- * The whole sheet as it looks after saving (the adapter writes it with schemeRowsPlan, which
- * places rows the same way; tests use this as the reference).
- * Replaces scheme `name`'s rows with `drafts` (an empty list removes the scheme). The new rows
- * take the place of the scheme's first row (a new scheme goes after the last used row); the
- * scheme's other rows go; every other row, and each replaced row's cells in columns that are not
- * Schemes columns, stay. An empty or header-less sheet gets the header row in `lang`; a header
- * missing from the owner's sheet is added at the right.
+ * The whole sheet after saving, as written: schemeRowsPlan's writes applied to a copy (text that
+ * Sheets would parse keeps its leading apostrophe, a percent is the number with a percent format;
+ * tests use this as the reference). Replaces scheme `name`'s rows with `drafts` (an empty list clears them).
  */
 export function writeSchemeRows(
   existing: readonly CellValue[][],
@@ -273,40 +269,24 @@ export function writeSchemeRows(
   lang: Lang,
   mapping?: ColumnMapping,
 ): SchemeSheetWrite {
-  const previousRows = existing.length;
-  const frame = schemeSheetFrame(existing, lang, mapping);
-  const { headerRow, columns, lang: sheetLang } = frame;
-  let width = frame.width;
-  const values: CellValue[][] = frame.values.map((row) => [...row]);
-  for (const [c, header] of frame.headerCells) values[headerRow][c] = header;
-
-  const key = schemeKey(name);
-  const shownName = displayName(name);
-  const schemeCol = columns.scheme;
-  const body = values.slice(headerRow + 1);
-  const oldRows = body.filter((row) => schemeKey(cellText(row[schemeCol])) === key);
-  const first = body.findIndex((row) => schemeKey(cellText(row[schemeCol])) === key);
-  const newRows = drafts.map((d, i) => {
-    const row: CellValue[] = [...(oldRows[i] ?? [])];
-    const cells = draftCells(shownName, d, sheetLang, lang);
-    for (const col of SCHEME_COLUMNS) row[columns[col]] = cells[col];
-    return row;
-  });
-  const kept = body.filter((row) => schemeKey(cellText(row[schemeCol])) !== key);
-  let newBody: CellValue[][];
-  if (first >= 0) {
-    const before = body.slice(0, first).filter((row) => schemeKey(cellText(row[schemeCol])) !== key).length;
-    newBody = [...kept.slice(0, before), ...newRows, ...kept.slice(before)];
-  } else {
-    let lastUsed = kept.length;
-    while (lastUsed > 0 && kept[lastUsed - 1].every(isBlank)) lastUsed--;
-    newBody = [...kept.slice(0, lastUsed), ...newRows, ...kept.slice(lastUsed)];
+  const plan = schemeRowsPlan(existing, name, drafts, lang, mapping);
+  const values: CellValue[][] = existing.map((row) => [...row]);
+  for (const block of plan.writes) {
+    block.values.forEach((line, i) =>
+      line.forEach((v, j) => {
+        const r = block.row - 1 + i;
+        while (values.length <= r) values.push([]);
+        values[r][block.col - 1 + j] = v;
+      }),
+    );
   }
-  const out = [...values.slice(0, headerRow + 1), ...newBody];
-  // Trailing blank rows are dropped so a shrinking scheme leaves no gap; the adapter clears the rest.
-  while (out.length > headerRow + 1 && out[out.length - 1].every(isBlank)) out.pop();
-  width = Math.max(width, ...out.map((r) => r.length));
-  return { values: out.map((row) => Array.from({ length: width }, (_, c) => (row[c] === undefined || row[c] === null ? '' : row[c]))), previousRows, lang: sheetLang };
+  while (values.length > 0 && values[values.length - 1].every((c) => isBlank(c))) values.pop();
+  const width = values.reduce((w, r) => Math.max(w, r.length), 0);
+  return {
+    values: values.map((row) => Array.from({ length: width }, (_, c) => (row[c] === undefined || row[c] === null ? '' : row[c]))),
+    previousRows: existing.length,
+    lang: plan.lang,
+  };
 }
 
 /** Cells to write: a rectangle at 1-based `row`, `col`, with the number format each cell needs (null: leave as is unless a stale percent). */
@@ -318,25 +298,23 @@ export interface SchemeCellBlock {
 }
 
 /**
- * How saving (or deleting, with no drafts) one scheme touches the sheet, so nothing else is
- * rewritten (SPEC §6: a round trip through getValues/setValues would turn another scheme's
- * `- основной процент` into a formula and replace the owner's formulas by their values).
- * Rows are 1-based; do the steps in order: insert the header row, grow the columns, delete the
- * scheme's stray rows (bottom-up, all below its block), resize the block at `start` from
- * `oldCount` to `newCount` rows, then write each block of `writes`.
+ * How saving (or deleting, with no drafts) one scheme touches the sheet (SPEC §10.3): only cells of
+ * the Schemes table's own columns, in that scheme's rows and in rows where those columns are blank
+ * — never a whole row inserted or deleted, never another column (a side table in N:O survives),
+ * never another scheme's cell (a round trip through getValues/setValues would turn another
+ * scheme's `- основной процент` into a formula and the owner's formulas into values).
+ * The scheme's rules take its rows in order; more rules take the blank table rows below its last
+ * row (the end of the table at the latest); fewer leave the surplus rows' table cells blank.
+ * A new scheme starts after the table's last used row.
  */
 export interface SchemeRowsPlan {
   lang: Lang;
-  /** A sheet with content but no header row: one row goes in above row 1 for the header. */
-  insertHeaderRow: boolean;
-  /** Columns the sheet needs. */
+  /** The sheet has content but no Schemes header row: nothing can be placed without guessing. */
+  headerless: boolean;
+  /** Columns and rows the sheet's grid needs (it is grown at its end, never in the middle). */
   width: number;
-  /** The scheme's rows outside its first run of adjacent rows, bottom-up. */
-  deletions: { start: number; count: number }[];
-  start: number;
-  oldCount: number;
-  newCount: number;
-  /** The new header cells (a new sheet, or Schemes columns the owner's header lacks) and the block, in runs of adjacent columns. */
+  height: number;
+  /** The header cells (a new sheet, or Schemes columns the owner's header lacks) and the scheme's cells, in rectangles. */
   writes: SchemeCellBlock[];
 }
 
@@ -357,36 +335,40 @@ function columnRuns(cols: number[]): [number, number][] {
   return runs;
 }
 
-/** Plans writing scheme `name`'s rows as `drafts` (none: delete them); see SchemeRowsPlan and writeSchemeRows (same placement). */
+/** Plans writing scheme `name`'s rows as `drafts` (none: clear them); see SchemeRowsPlan. `replacing` names the scheme whose rows are taken (default: `name`). */
 export function schemeRowsPlan(
   existing: readonly CellValue[][],
   name: string,
   drafts: readonly RuleDraft[],
   lang: Lang,
   mapping?: ColumnMapping,
+  replacing: string = name,
 ): SchemeRowsPlan {
-  const { values, headerRow, columns, lang: sheetLang, width, insertHeaderRow, headerCells } = schemeSheetFrame(existing, lang, mapping);
+  const hasContent = existing.some((row) => row.some((c) => !isBlank(c)));
+  if (!schemeSheetLayout(existing, lang, mapping) && hasContent) {
+    return { lang, headerless: true, width: 0, height: 0, writes: [] };
+  }
+  const { values, headerRow, columns, lang: sheetLang, width, headerCells } = schemeSheetFrame(existing, lang, mapping);
 
-  const key = schemeKey(name);
+  const key = schemeKey(replacing);
   const shownName = displayName(name);
   const schemeCol = columns.scheme;
-  const own: number[] = []; // indexes in `values` of the scheme's rows
-  for (let r = headerRow + 1; r < values.length; r++) if (schemeKey(cellText(values[r][schemeCol])) === key) own.push(r);
-  let start: number;
-  let oldCount = 0;
-  const deletions: { start: number; count: number }[] = [];
-  if (own.length > 0) {
-    while (oldCount < own.length && own[oldCount] === own[0] + oldCount) oldCount++;
-    start = own[0] + 1;
-    for (const [first, count] of columnRuns(own.slice(oldCount)).reverse()) deletions.push({ start: first + 1, count });
-  } else {
-    let lastUsed = values.length - 1;
-    while (lastUsed > headerRow && values[lastUsed].every(isBlank)) lastUsed--;
-    start = lastUsed + 2;
+  const tableCols = SCHEME_COLUMNS.map((c) => columns[c]);
+  const tableBlank = (r: number) => tableCols.every((c) => isBlank(values[r]?.[c]));
+  const own: number[] = []; // 0-based rows of the scheme
+  let lastUsed = headerRow;
+  for (let r = headerRow + 1; r < values.length; r++) {
+    if (schemeKey(cellText(values[r][schemeCol])) === key) own.push(r);
+    if (!tableBlank(r)) lastUsed = r;
   }
+  const targets = own.slice(0, drafts.length);
+  for (let r = own.length > 0 ? own[own.length - 1] + 1 : lastUsed + 1; targets.length < drafts.length; r++) {
+    if (r > lastUsed || tableBlank(r)) targets.push(r);
+  }
+  const cleared = own.slice(drafts.length);
 
-  const schemeCols = SCHEME_COLUMNS.map((c) => columns[c]);
-  const rows = drafts.map((d) => {
+  const rowCells = new Map<number, Map<number, { value: CellValue; format: string | null }>>();
+  drafts.forEach((d, i) => {
     const cells = draftCells(shownName, d, sheetLang, lang);
     const out = new Map<number, { value: CellValue; format: string | null }>();
     for (const col of SCHEME_COLUMNS) {
@@ -402,30 +384,30 @@ export function schemeRowsPlan(
       }
       out.set(columns[col], { value, format });
     }
-    return out;
+    rowCells.set(targets[i], out);
   });
+  for (const r of cleared) rowCells.set(r, new Map(tableCols.map((c) => [c, { value: '', format: null }])));
+  if (headerCells.size > 0) {
+    const header = rowCells.get(headerRow) ?? new Map<number, { value: CellValue; format: string | null }>();
+    for (const [c, v] of headerCells) header.set(c, { value: v, format: null });
+    rowCells.set(headerRow, header);
+  }
 
+  // rectangles: runs of adjacent rows × runs of adjacent columns that every row of the run writes
   const writes: SchemeCellBlock[] = [];
-  const headerAbove = start === headerRow + 2;
-  for (const [first, count] of columnRuns(schemeCols)) {
-    const cols = Array.from({ length: count }, (_, j) => first + j);
-    const withHeader = headerAbove && cols.every((c) => headerCells.has(c));
-    const lines = rows.map((row) => cols.map((c) => row.get(c)!));
-    if (withHeader) {
-      lines.unshift(cols.map((c) => ({ value: headerCells.get(c)!, format: null })));
-      cols.forEach((c) => headerCells.delete(c));
+  const rows = [...rowCells.keys()].sort((a, b) => a - b);
+  for (let i = 0; i < rows.length; ) {
+    const cols = [...rowCells.get(rows[i])!.keys()].sort((a, b) => a - b);
+    const sig = cols.join(',');
+    let j = i + 1;
+    while (j < rows.length && rows[j] === rows[j - 1] + 1 && [...rowCells.get(rows[j])!.keys()].sort((a, b) => a - b).join(',') === sig) j++;
+    for (const [first, count] of columnRuns(cols)) {
+      const run = rows.slice(i, j);
+      const lines = run.map((r) => Array.from({ length: count }, (_, k) => rowCells.get(r)!.get(first + k)!));
+      writes.push({ row: run[0] + 1, col: first + 1, values: lines.map((l) => l.map((x) => x.value)), formats: lines.map((l) => l.map((x) => x.format)) });
     }
-    if (lines.length === 0) continue;
-    writes.push({
-      row: withHeader ? headerRow + 1 : start,
-      col: first + 1,
-      values: lines.map((l) => l.map((x) => x.value)),
-      formats: lines.map((l) => l.map((x) => x.format)),
-    });
+    i = j;
   }
-  for (const [first, count] of columnRuns([...headerCells.keys()])) {
-    const cols = Array.from({ length: count }, (_, j) => first + j);
-    writes.unshift({ row: headerRow + 1, col: first + 1, values: [cols.map((c) => headerCells.get(c)!)], formats: [cols.map(() => null)] });
-  }
-  return { lang: sheetLang, insertHeaderRow, width, deletions, start, oldCount, newCount: drafts.length, writes };
+  const height = Math.max(values.length, ...rows.map((r) => r + 1));
+  return { lang: sheetLang, headerless: false, width, height, writes };
 }

@@ -2,6 +2,7 @@
  * A payout run as tab models: one statement tab per manager and a summary tab (SPEC §6).
  * Pure: both renderers (Google Sheets, .xlsx) write exactly these cells, formats and links.
  */
+import { cutUtf16 } from '../core/utf16';
 import { Dec, ZERO, sum } from '../core/decimal';
 import type { Issue } from '../core/issues';
 import type { Deal, ManagerPayout, PayoutLine, PayoutRun, SourceRef } from '../core/model';
@@ -57,7 +58,7 @@ function dealsBehind(m: ManagerPayout, ctx: Pick<TabsContext, 'dealAt' | 'lang'>
   );
 }
 
-/** Sheets allows 100 characters in a tab name. */
+/** Sheets allows 100 characters (UTF-16 units) in a tab name. */
 export const MAX_TAB_NAME = 100;
 /** Keys are cut like names (they identify a tab across reruns; 100 characters is plenty). */
 const MAX_KEY = 100;
@@ -86,9 +87,9 @@ export function fitName(base: string, suffix: string, taken: Set<string>, max = 
   for (let n = 1; ; n++) {
     const mark = n === 1 ? '' : ` (${n})`;
     const room = Math.max(1, max - suffix.length - mark.length);
-    const chars = Array.from(base);
-    const cut = chars.length > room ? chars.slice(0, room).join('').trimEnd() : base;
-    const name = Array.from(cut + mark + suffix).slice(0, max).join('');
+    // UTF-16 units, as Sheets counts (SPEC §10.3): an emoji is 2 and is never cut in half
+    const cut = base.length > room ? cutUtf16(base, room).trimEnd() : base;
+    const name = cutUtf16(cut + mark + suffix, max);
     if (!taken.has(name.toLowerCase())) {
       taken.add(name.toLowerCase());
       return name;

@@ -20,7 +20,7 @@ function fakes(options: { userLocale: string; sheetLocale: string }) {
   return { globals: { SpreadsheetApp, Session, PropertiesService }, calls, items };
 }
 
-const FUNCTIONS = ['menuGeneratePayouts', 'menuMyEarnings', '---', 'menuSchemes', 'menuSimulate', '---', 'menuCheckData', 'menuHelp'];
+const FUNCTIONS = ['menuGeneratePayouts', 'menuMyEarnings', '---', 'menuSchemes', 'menuSimulate', '---', 'menuCheckData', 'menuRemoveOldTabs', 'menuHelp'];
 const fnNames = (items: (string | [string, string])[]) => items.map((i) => (typeof i === 'string' ? i : i[1]));
 const labels = (items: (string | [string, string])[]) => items.filter((i): i is [string, string] => typeof i !== 'string').map((i) => i[0]);
 

@@ -32,6 +32,7 @@ export const WRITE_METHODS = new Set([
   'addDeveloperMetadata', 'remove', 'clear', 'clearContents', 'clearFormats', 'hideSheet',
   'showSheet', 'insertRowsAfter', 'insertRowsBefore', 'insertColumnsAfter', 'deleteRows', 'deleteColumns',
   'setProperty', 'setProperties', 'deleteProperty', 'setActiveSheet', 'activate', 'moveActiveSheet',
+  'protect', 'setWarningOnly', 'setDescription', 'merge',
 ]);
 
 /** Builder and UI calls: in-memory in Apps Script, not spreadsheet I/O. */
@@ -45,6 +46,21 @@ export class IoLog {
   calls: Record<string, number> = {};
   total = 0;
   private faults: { method: string; nth: number; message: string }[] = [];
+  /** The `total` at which the next call throws (failAtCall), or null. */
+  private faultAtTotal: number | null = null;
+  private faultAtMessage = '';
+
+  /**
+   * The execution clock: simulated milliseconds spent in service calls so far. Apps Script stops an
+   * execution after 6 minutes ("Exceeded maximum execution time", APPS_SCRIPT_NOTES: Limits); real
+   * calls take tens of milliseconds each, so a test sets `latencyMs` and hands the bundle a `Date`
+   * reading this clock (clockDate) to check a time budget without waiting.
+   */
+  elapsedMs = 0;
+  /** Simulated cost of one counted call, in ms (0 = the clock stands still). */
+  latencyMs = 0;
+  /** When set, an execution past this many simulated ms throws on its next call, as Apps Script kills it. */
+  killAfterMs: number | null = null;
 
   /** Every counted call in order, while `trace()` is on (null: off). */
   sequence: string[] | null = null;
@@ -58,7 +74,15 @@ export class IoLog {
   count(method: string): void {
     this.calls[method] = (this.calls[method] ?? 0) + 1;
     this.total += 1;
+    this.elapsedMs += this.latencyMs;
     this.sequence?.push(method);
+    if (this.killAfterMs !== null && this.elapsedMs > this.killAfterMs) {
+      throw new Error('Exceeded maximum execution time');
+    }
+    if (this.faultAtTotal === this.total) {
+      this.faultAtTotal = null;
+      throw new Error(this.faultAtMessage);
+    }
     const fault = this.faults.find((f) => f.method === method && f.nth === this.calls[method]);
     if (fault) throw new Error(fault.message);
   }
@@ -68,10 +92,20 @@ export class IoLog {
     this.faults.push({ method, nth: (this.calls[method] ?? 0) + nth, message });
   }
 
+  /**
+   * The k-th counted call from now (1-based), whatever its method, throws once — a service error
+   * at any point of an execution (Sheets' "Service Spreadsheets failed while accessing document").
+   */
+  failAtCall(k: number, message = `Service Spreadsheets failed while accessing document (injected at call ${k})`): void {
+    this.faultAtTotal = this.total + k;
+    this.faultAtMessage = message;
+  }
+
   reset(): void {
     this.calls = {};
     this.total = 0;
     this.faults = [];
+    this.faultAtTotal = null;
   }
 
   /** Calls of write methods so far, e.g. `{ setValues: 3 }`. */
@@ -102,6 +136,75 @@ function counted<T extends object>(target: T, io: IoLog): T {
 }
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+
+/** Sheets' limits the fake enforces, each with its source. */
+export const SHEETS_LIMITS = {
+  /** "Your input contains more than the maximum of 50000 characters in a single cell" (APPS_SCRIPT_NOTES: Limits; counted in UTF-16 units, JS `.length`). */
+  cellChars: 50_000,
+  /** "A spreadsheet holds at most 10 million cells" (APPS_SCRIPT_NOTES: Spreadsheet I/O; Google's "Files you can store in Google Drive"). */
+  cells: 10_000_000,
+  /** "a tab name at most 100 characters", UTF-16 units (APPS_SCRIPT_NOTES: Limits). */
+  sheetName: 100,
+} as const;
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall clock of instant `t` in `timeZone` as UTC fields (test-side only: the bundle never uses Intl for dates). */
+function wallClock(t: number, timeZone: string): number {
+  let fmt = zoneFormats.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-GB', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', era: 'short',
+    });
+    zoneFormats.set(timeZone, fmt);
+  }
+  const p: Record<string, string> = {};
+  for (const part of fmt.formatToParts(new Date(t))) p[part.type] = part.value;
+  let year = Number(p.year);
+  if (p.era && /^B/i.test(p.era)) year = 1 - year;
+  const ms = ((t % 1000) + 1000) % 1000;
+  const d = new Date(0);
+  d.setUTCFullYear(year, Number(p.month) - 1, Number(p.day));
+  d.setUTCHours(Number(p.hour), Number(p.minute), Number(p.second), ms);
+  return d.getTime();
+}
+
+/** Milliseconds `timeZone`'s clock is ahead of UTC at instant t. */
+export function zoneOffsetMs(t: number, timeZone: string): number {
+  return wallClock(t, timeZone) - t;
+}
+
+/**
+ * The instant whose wall clock in `timeZone` reads `wall` (ms of UTC fields). A wall time in a
+ * daylight-saving gap (Santiago's midnight on its spring-forward day) does not exist: like
+ * java.time, which Sheets runs on, it moves forward by the gap (00:00 → 01:00).
+ */
+export function zonedInstant(wall: number, timeZone: string): number {
+  const hour = 3_600_000;
+  const offsets = new Set([zoneOffsetMs(wall - 14 * hour, timeZone), zoneOffsetMs(wall, timeZone), zoneOffsetMs(wall + 14 * hour, timeZone)]);
+  const exact = [...offsets].map((o) => wall - o).filter((t) => wallClock(t, timeZone) === wall);
+  if (exact.length > 0) return Math.min(...exact);
+  return wall - zoneOffsetMs(wall - 14 * hour, timeZone); // in the gap: the offset before it
+}
+
+const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+/** What getValues returns for a date/time-formatted number: the serial's wall time in the spreadsheet's zone. */
+export function serialToDate(serial: number, timeZone: string): Date {
+  return new Date(zonedInstant(SERIAL_EPOCH + Math.round(serial * DAY_MS), timeZone));
+}
+
+/** The serial day number Sheets stores for a Date written into a spreadsheet in `timeZone`. */
+export function dateToSerial(d: Date, timeZone: string): number {
+  return (wallClock(d.getTime(), timeZone) - SERIAL_EPOCH) / DAY_MS;
+}
+
+/** Whether a number format shows a date or time (`dd.mm.yyyy`, `yyyy-mm-dd`, `h:mm`), quoted text and `[…]` not counted. */
+export function isDateFormat(format: string): boolean {
+  const bare = String(format).replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  return /[dyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
+}
 
 function copyValue(v: unknown): unknown {
   return isDate(v) ? new Date(v.getTime()) : v;
@@ -155,6 +258,30 @@ interface RectOp<T> {
   rows: number;
   cols: number;
   value: T;
+  /** Write order (later wins over a cell-by-cell setter); absent = before any. */
+  seq?: number;
+}
+
+let writeSeq = 1;
+
+interface CellOp<T> {
+  value: T;
+  seq: number;
+}
+
+/** The latest of a rectangle op and a cell-by-cell op at one cell. */
+function latest<T>(ops: RectOp<T>[], cells: Map<string, CellOp<T>>, row: number, col: number): T | undefined {
+  let op: RectOp<T> | undefined;
+  for (let i = ops.length - 1; i >= 0; i--) {
+    const o = ops[i];
+    if (row >= o.row && row < o.row + o.rows && col >= o.col && col < o.col + o.cols) {
+      op = o;
+      break;
+    }
+  }
+  const cell = cells.get(`${row},${col}`);
+  if (cell && (!op || cell.seq > (op.seq ?? 0))) return cell.value;
+  return op?.value;
 }
 
 function lookupOp<T>(ops: RectOp<T>[], row: number, col: number): T | undefined {
@@ -177,21 +304,22 @@ function numberOfText(t: string, locale: string): number | null {
   return null;
 }
 
-function dayDate(y: number, m: number, d: number): Date | null {
+function dayDate(y: number, m: number, d: number, timeZone: string): Date | null {
   const year = y < 100 ? (y < 30 ? 2000 + y : 1900 + y) : y;
   if (m < 1 || m > 12 || d < 1 || d > 31) return null;
-  const date = new Date(Date.UTC(year, m - 1, d));
-  return date.getUTCDate() === d ? date : null;
+  const utc = new Date(Date.UTC(year, m - 1, d));
+  if (utc.getUTCDate() !== d) return null;
+  return new Date(zonedInstant(utc.getTime(), timeZone)); // a date cell is midnight in the spreadsheet's zone
 }
 
 /**
  * What Sheets makes of a string written by setValues without a leading apostrophe, beyond formulas:
  * a percent (`3%` → 0.03), a number (`00123` → 123, `1 250,50` in ru), a date (`22.11.2026`,
- * `2026-11-22`, `1/2` → a Date), a time (`10:50` → a Date on 1899-12-30, as getValues returns
- * times) or a boolean (`TRUE`, `ложь` in ru). Null: the text stays text. Dates are made at UTC
- * midnight: a test only needs to see that a value stopped being the text it was.
+ * `2026-11-22`, `1/2` → a Date at midnight in the spreadsheet's zone; slash dates month-first in
+ * en_US, day-first elsewhere), a time (`1:30`, `10:50` → a Date on 1899-12-30 at that wall time in
+ * the zone, as getValues returns times) or a boolean (`TRUE`, `ложь` in ru). Null: the text stays text.
  */
-export function sheetsConversion(v: string, locale: string): number | boolean | Date | null {
+export function sheetsConversion(v: string, locale: string, timeZone = 'UTC'): number | boolean | Date | null {
   const t = v.trim();
   if (t === '') return null;
   const pct = /^(.*\d)\s*%$/.exec(t);
@@ -205,20 +333,27 @@ export function sheetsConversion(v: string, locale: string): number | boolean | 
   if (m) {
     let h = Number(m[1]);
     if (m[4]) h = (h % 12) + (/p/i.test(m[4]) ? 12 : 0);
-    if (h < 24 && Number(m[2]) < 60 && Number(m[3] ?? 0) < 60) return new Date(Date.UTC(1899, 11, 30, h, Number(m[2]), Number(m[3] ?? 0)));
+    if (h < 24 && Number(m[2]) < 60 && Number(m[3] ?? 0) < 60) {
+      return serialToDate((h * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0)) / 86400, timeZone);
+    }
   }
   m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  if (m) return dayDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  const ru = /^ru/i.test(locale);
+  if (m) return dayDate(Number(m[1]), Number(m[2]), Number(m[3]), timeZone);
   m = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(t);
-  if (m) return dayDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  if (m) return dayDate(Number(m[3]), Number(m[2]), Number(m[1]), timeZone);
   m = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?$/.exec(t);
   if (m) {
     const year = m[3] ? Number(m[3]) : new Date().getUTCFullYear();
-    return ru ? dayDate(year, Number(m[2]), Number(m[1])) : dayDate(year, Number(m[1]), Number(m[2]));
+    return monthFirst(locale) ? dayDate(year, Number(m[1]), Number(m[2]), timeZone) : dayDate(year, Number(m[2]), Number(m[1]), timeZone);
   }
+  const ru = /^ru/i.test(locale);
   if (/^(true|false)$/i.test(t) || (ru && /^(истина|ложь)$/i.test(t))) return /^(true|истина)$/i.test(t);
   return null;
+}
+
+/** Locales that read `1/2/2026` month first (en_US and its neighbours); others day first. */
+export function monthFirst(locale: string): boolean {
+  return /^en[_-](US|PH)$|^en$/i.test(locale);
 }
 
 export class FakeRichTextValue {
@@ -274,6 +409,10 @@ export class FakeDeveloperMetadata {
   }
   getValue() {
     return this._value;
+  }
+  setValue(v: string) {
+    this._value = String(v);
+    return this;
   }
   getVisibility() {
     return 'DOCUMENT';
@@ -362,6 +501,9 @@ export class FakeSheet {
   _links = new Map<string, string>(); // "r,c" → rich-text link url
   _formats: RectOp<string>[] = [];
   _weights: RectOp<string>[] = [];
+  /** setNumberFormats / setFontWeights, cell by cell ("r,c" → value): a whole tab's grid in one call. */
+  _cellFormats = new Map<string, CellOp<string>>();
+  _cellWeights = new Map<string, CellOp<string>>();
   _backgrounds: RectOp<string>[] = [];
   _frozenRows = 0;
   _frozenColumns = 0;
@@ -369,6 +511,9 @@ export class FakeSheet {
   _charts: FakeChart[] = [];
   _metadata: FakeDeveloperMetadata[] = [];
   _hidden = false;
+  _protections: FakeProtection[] = [];
+  /** Merged areas, 1-based. */
+  _merges: { row: number; col: number; rows: number; cols: number }[] = [];
   _maxRows: number;
   _maxCols: number;
   _proxy!: FakeSheet;
@@ -402,7 +547,11 @@ export class FakeSheet {
     const f = this._formulas.get(`${row},${col}`);
     if (f !== undefined) return `#FORMULA ${f}`;
     const v = this._values[row - 1]?.[col - 1];
-    return v === undefined ? '' : (copyValue(v) as FakeCellValue);
+    if (v === undefined) return '';
+    // a number in a date- or time-formatted cell is a serial day number: getValues gives a Date, the
+    // serial's wall time in the spreadsheet's zone (Range.getValues: "Date" for date-formatted cells)
+    if (typeof v === 'number' && isDateFormat(this._numberFormatAt(row, col))) return serialToDate(v, this._ss._timeZone);
+    return copyValue(v) as FakeCellValue;
   }
   _lastRow(): number {
     for (let r = this._values.length; r >= 1; r--) if (this._values[r - 1]?.some((v) => v !== '')) return r;
@@ -417,10 +566,10 @@ export class FakeSheet {
     return max;
   }
   _numberFormatAt(row: number, col: number): string {
-    return lookupOp(this._formats, row, col) ?? 'General';
+    return latest(this._formats, this._cellFormats, row, col) ?? 'General';
   }
   _fontWeightAt(row: number, col: number): string {
-    return lookupOp(this._weights, row, col) ?? 'normal';
+    return latest(this._weights, this._cellWeights, row, col) ?? 'normal';
   }
   _linkAt(row: number, col: number): string | null {
     return this._links.get(`${row},${col}`) ?? null;
@@ -507,7 +656,7 @@ export class FakeSheet {
   }
   /** Moves formulas, links and format rectangles of the rows below `at` by `by` (rows in [at, at - by) go when by < 0). */
   _shiftRows(at: number, by: number): void {
-    const moveKeys = (map: Map<string, string>) => {
+    const moveKeys = <T>(map: Map<string, T>) => {
       const entries = [...map.entries()];
       map.clear();
       for (const [key, v] of entries) {
@@ -518,6 +667,8 @@ export class FakeSheet {
     };
     moveKeys(this._formulas);
     moveKeys(this._links);
+    moveKeys(this._cellFormats);
+    moveKeys(this._cellWeights);
     const moveOps = (ops: RectOp<string>[]) =>
       ops.flatMap((o) => {
         const end = o.row + o.rows; // exclusive
@@ -536,6 +687,7 @@ export class FakeSheet {
     if (!Number.isInteger(after) || !Number.isInteger(howMany) || after < 1 || after > this._maxRows || howMany < 1) {
       throw new Error('Exception: Those rows are out of bounds.');
     }
+    this._ss._checkCells(howMany * this._maxCols);
     if (after < this._values.length) this._values.splice(after, 0, ...Array.from({ length: howMany }, () => []));
     this._shiftRows(after + 1, howMany);
     this._maxRows += howMany;
@@ -545,6 +697,7 @@ export class FakeSheet {
     if (!Number.isInteger(before) || !Number.isInteger(howMany) || before < 1 || before > this._maxRows || howMany < 1) {
       throw new Error('Exception: Those rows are out of bounds.');
     }
+    this._ss._checkCells(howMany * this._maxCols);
     if (before <= this._values.length) this._values.splice(before - 1, 0, ...Array.from({ length: howMany }, () => []));
     this._shiftRows(before, howMany);
     this._maxRows += howMany;
@@ -552,6 +705,7 @@ export class FakeSheet {
   }
   insertColumnsAfter(after: number, howMany: number) {
     if (after < 1 || after > this._maxCols || howMany < 1) throw new Error('Exception: Those columns are out of bounds.');
+    this._ss._checkCells(howMany * this._maxRows);
     for (const line of this._values) if (after < line.length) line.splice(after, 0, ...Array(howMany).fill(''));
     this._maxCols += howMany;
     return this._proxy;
@@ -626,6 +780,8 @@ export class FakeSheet {
     this._links.clear();
     this._formats = [];
     this._weights = [];
+    this._cellFormats.clear();
+    this._cellWeights.clear();
     this._backgrounds = [];
     return this._proxy;
   }
@@ -636,7 +792,9 @@ export class FakeSheet {
     return this._proxy;
   }
   hideSheet() {
+    if (!this._hidden && this._ss._sheets.filter((x) => !x._hidden).length === 1) throw new Error("Exception: You can't hide all the sheets in a document.");
     this._hidden = true;
+    if (this._ss._active === this) this._ss._active = this._ss._sheets.find((x) => !x._hidden) ?? null;
     return this._proxy;
   }
   showSheet() {
@@ -649,6 +807,41 @@ export class FakeSheet {
   activate() {
     this._ss._active = this;
     return this._proxy;
+  }
+  /** Sheet.protect(): a sheet-wide protection (APPS_SCRIPT_NOTES: `protect().setWarningOnly(true)` warns editors). */
+  protect() {
+    const p = new FakeProtection(this);
+    this._protections.push(p);
+    return counted(p, this._io);
+  }
+  getProtections(_type?: unknown) {
+    return this._protections.map((p) => counted(p, this._io));
+  }
+}
+
+export class FakeProtection {
+  _description = '';
+  _warningOnly = false;
+  constructor(readonly _sheet: FakeSheet) {}
+  setWarningOnly(on: boolean) {
+    this._warningOnly = Boolean(on);
+    return this;
+  }
+  isWarningOnly() {
+    return this._warningOnly;
+  }
+  setDescription(d: string) {
+    this._description = String(d);
+    return this;
+  }
+  getDescription() {
+    return this._description;
+  }
+  canEdit() {
+    return true;
+  }
+  remove() {
+    this._sheet._protections = this._sheet._protections.filter((p) => p !== this);
   }
 }
 
@@ -681,6 +874,9 @@ export class FakeRange {
   /** Stores one value the way Sheets' setValues interprets it. */
   private _write(r: number, c: number, v: unknown): void {
     const key = `${r},${c}`;
+    if (typeof v === 'string' && v.length > SHEETS_LIMITS.cellChars) {
+      throw new Error(`Exception: Your input contains more than the maximum of ${SHEETS_LIMITS.cellChars} characters in a single cell.`);
+    }
     this._sheet._formulas.delete(key);
     this._sheet._links.delete(key);
     if (v === null || v === undefined) return this._sheet._set(r, c, '');
@@ -696,10 +892,10 @@ export class FakeRange {
       this._sheet._formulas.set(key, v);
       return this._sheet._set(r, c, '');
     }
-    const converted = sheetsConversion(v, this._sheet._ss._locale);
+    const converted = sheetsConversion(v, this._sheet._ss._locale, this._sheet._ss._timeZone);
     if (converted !== null) {
       // a typed percent also gets a percent format, as in Sheets
-      if (typeof converted === 'number' && /%\s*$/.test(v)) this._sheet._formats.push({ row: r, col: c, rows: 1, cols: 1, value: /[.,]\d/.test(v) ? '0.00%' : '0%' });
+      if (typeof converted === 'number' && /%\s*$/.test(v)) this._sheet._formats.push({ row: r, col: c, rows: 1, cols: 1, value: /[.,]\d/.test(v) ? '0.00%' : '0%', seq: writeSeq++ });
       return this._sheet._set(r, c, converted);
     }
     if (/^[+\-@]/.test(v)) {
@@ -736,7 +932,8 @@ export class FakeRange {
   }
   getValues(): FakeCellValue[][] {
     const out: FakeCellValue[][] = [];
-    const plain = this._sheet._formulas.size === 0;
+    const plain =
+      this._sheet._formulas.size === 0 && !this._sheet._formats.some((f) => isDateFormat(f.value)) && ![...this._sheet._cellFormats.values()].some((f) => isDateFormat(f.value));
     for (let i = 0; i < this._rows; i++) {
       const line: FakeCellValue[] = new Array(this._cols);
       const stored = this._sheet._values[this._row + i - 1];
@@ -773,10 +970,20 @@ export class FakeRange {
   }
   setValues(values: unknown[][]) {
     this._shape(values, 'setValues');
+    this._checkLengths(values);
     this._each((r, c, i, j) => this._write(r, c, values[i][j]));
     return this;
   }
+  /** A too-long cell fails the whole call before anything is written, as one Sheets request does. */
+  private _checkLengths(values: unknown[][]): void {
+    for (const line of values) for (const v of line) {
+      if (typeof v === 'string' && v.length > SHEETS_LIMITS.cellChars) {
+        throw new Error(`Exception: Your input contains more than the maximum of ${SHEETS_LIMITS.cellChars} characters in a single cell.`);
+      }
+    }
+  }
   setValue(v: unknown) {
+    this._checkLengths([[v]]);
     this._each((r, c) => this._write(r, c, v));
     return this;
   }
@@ -789,6 +996,7 @@ export class FakeRange {
   }
   setFormulas(fs: string[][]) {
     this._shape(fs, 'setFormulas');
+    this._checkLengths(fs);
     this._each((r, c, i, j) => {
       this._sheet._formulas.set(`${r},${c}`, String(fs[i][j]));
       this._sheet._set(r, c, '');
@@ -823,12 +1031,13 @@ export class FakeRange {
     return out;
   }
   setNumberFormat(f: string) {
-    this._sheet._formats.push({ row: this._row, col: this._col, rows: this._rows, cols: this._cols, value: String(f) });
+    this._sheet._formats.push({ row: this._row, col: this._col, rows: this._rows, cols: this._cols, value: String(f), seq: writeSeq++ });
     return this;
   }
   setNumberFormats(fs: string[][]) {
     this._shape(fs, 'setNumberFormats');
-    this._each((r, c, i, j) => this._sheet._formats.push({ row: r, col: c, rows: 1, cols: 1, value: String(fs[i][j]) }));
+    const seq = writeSeq++;
+    this._each((r, c, i, j) => this._sheet._cellFormats.set(`${r},${c}`, { value: String(fs[i][j]), seq }));
     return this;
   }
   getNumberFormats(): string[][] {
@@ -844,12 +1053,13 @@ export class FakeRange {
     return this._sheet._numberFormatAt(this._row, this._col);
   }
   setFontWeight(w: string | null) {
-    this._sheet._weights.push({ row: this._row, col: this._col, rows: this._rows, cols: this._cols, value: w ?? 'normal' });
+    this._sheet._weights.push({ row: this._row, col: this._col, rows: this._rows, cols: this._cols, value: w ?? 'normal', seq: writeSeq++ });
     return this;
   }
   setFontWeights(ws: string[][]) {
     this._shape(ws, 'setFontWeights');
-    this._each((r, c, i, j) => this._sheet._weights.push({ row: r, col: c, rows: 1, cols: 1, value: ws[i][j] }));
+    const seq = writeSeq++;
+    this._each((r, c, i, j) => this._sheet._cellWeights.set(`${r},${c}`, { value: ws[i][j] ?? 'normal', seq }));
     return this;
   }
   getFontWeight() {
@@ -868,6 +1078,16 @@ export class FakeRange {
   }
   clearContent() {
     return this.clear();
+  }
+  merge() {
+    this._sheet._merges.push({ row: this._row, col: this._col, rows: this._rows, cols: this._cols });
+    return this;
+  }
+  /** The merged areas that intersect this range, as ranges (Range.getMergedRanges). */
+  getMergedRanges() {
+    return this._sheet._merges
+      .filter((m) => m.row < this._row + this._rows && m.row + m.rows > this._row && m.col < this._col + this._cols && m.col + m.cols > this._col)
+      .map((m) => counted(new FakeRange(this._sheet, m.row, m.col, m.rows, m.cols), this._sheet._io));
   }
 }
 
@@ -896,14 +1116,65 @@ export class FakeSpreadsheet {
   _snapshot(): Record<string, FakeCellValue[][]> {
     return Object.fromEntries(this._sheets.map((s) => [s._name, s._dump()]));
   }
+  /**
+   * Everything a user could see or a later run could read, for "exactly as before / exactly as a
+   * successful run would" comparisons: sheets in order with name, visibility, grid size, values and
+   * formulas (a link's `#gid=` shown as the target's name, so two fakes compare), number formats,
+   * bold, frozen rows, column widths, charts, merges, developer metadata and protections; plus the
+   * spreadsheet's own metadata. Uncounted.
+   */
+  _fullSnapshot(): unknown {
+    const nameOf = new Map(this._sheets.map((s) => [String(s._id), s._name]));
+    const gidless = (v: unknown) => (typeof v === 'string' ? v.replace(/#gid=(\d+)/g, (_, id: string) => `#gid=<${nameOf.get(id) ?? '?'}>`) : v);
+    return {
+      metadata: this._metadata.map((m) => [m._key, m._value]),
+      sheets: this._sheets.map((s) => {
+        const rows = s._lastRow();
+        const cols = s._lastCol();
+        const cells: unknown[][] = [];
+        for (let r = 1; r <= rows; r++) {
+          const line: unknown[] = [];
+          for (let c = 1; c <= cols; c++) {
+            const v = s._get(r, c);
+            line.push([isDate(v) ? `date:${v.getTime()}` : gidless(v), s._numberFormatAt(r, c), s._fontWeightAt(r, c)]);
+          }
+          cells.push(line);
+        }
+        return {
+          name: s._name,
+          hidden: s._hidden,
+          grid: [s._maxRows, s._maxCols],
+          frozenRows: s._frozenRows,
+          cells,
+          widths: [...s._columnWidths.entries()].sort((a, b) => a[0] - b[0]),
+          charts: s._charts.map((c) => [c._type, c._ranges, c._position, c._options]),
+          merges: s._merges,
+          metadata: s._metadata.map((m) => [m._key, m._value]),
+          protections: s._protections.map((p) => [p._description, p._warningOnly]),
+        };
+      }),
+    };
+  }
   _checkName(name: unknown, self: FakeSheet | null): void {
     if (typeof name !== 'string' || name.trim() === '') throw new Error('Exception: Invalid argument: sheet name');
-    if (name.length > 100) throw new Error(`Exception: The sheet name cannot be longer than 100 characters.`);
+    // UTF-16 units, as JS counts (APPS_SCRIPT_NOTES: Limits — one emoji is 2)
+    if (name.length > SHEETS_LIMITS.sheetName) throw new Error(`Exception: The sheet name cannot be longer than ${SHEETS_LIMITS.sheetName} characters.`);
     const clash = this._sheets.find((s) => s !== self && s._name.toLowerCase() === name.toLowerCase());
     if (clash) throw new Error(`Exception: A sheet with the name "${name}" already exists. Please enter another name.`);
   }
+  /** Cells in every sheet's grid (max rows × max columns), what Sheets' 10 M cap counts. */
+  _cellCount(): number {
+    return this._sheets.reduce((n, s) => n + s._maxRows * s._maxCols, 0);
+  }
+  /** Throws as Sheets does when `extra` more cells would pass the cap (SHEETS_LIMITS.cells). */
+  _checkCells(extra: number): void {
+    if (this._cellCount() + extra > SHEETS_LIMITS.cells) {
+      throw new Error(`Exception: This action would increase the number of cells in the workbook above the limit of ${SHEETS_LIMITS.cells} cells.`);
+    }
+  }
   _addSheet(name: string, index?: number, rows?: number, cols?: number): FakeSheet {
     this._checkName(name, null);
+    this._checkCells((rows ?? 1000) * (cols ?? 26));
     const sheet = new FakeSheet(this, name, this.io, rows, cols);
     sheet._proxy = counted(sheet, this.io);
     if (index === undefined || index >= this._sheets.length) this._sheets.push(sheet);
@@ -1222,6 +1493,24 @@ export function fakeSpreadsheet(opts: FakeSpreadsheetOptions = {}): FakeSpreadsh
   return ss._proxy; // calls from tests are counted too; `_…` helpers and `io` are not
 }
 
+/**
+ * A `Date` for the bundle whose clock is the fake's execution clock: `start` plus the simulated
+ * time spent in service calls (IoLog.elapsedMs). `new Date(...args)` with arguments is a plain Date.
+ */
+export function clockDate(io: IoLog, start: Date): DateConstructor {
+  const t0 = start.getTime();
+  class ClockDate extends Date {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(t0 + io.elapsedMs);
+      else super(...(args as [number]));
+    }
+    static override now(): number {
+      return t0 + io.elapsedMs;
+    }
+  }
+  return ClockDate as unknown as DateConstructor;
+}
+
 export interface FakeEnvironment {
   ui: FakeUi;
   lock: FakeLock;
@@ -1270,6 +1559,7 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, opts: AppsScriptGlobalsOp
         return b._proxy;
       },
       WeightType: undefined,
+      ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
     },
     io,
   );

@@ -35,7 +35,11 @@ describe('the fake SpreadsheetApp is strict where Sheets is', () => {
     expect(v.slice(0, 4)).toEqual([0.03, 1250.5, true, false]);
     const isDate = (x: unknown) => Object.prototype.toString.call(x) === '[object Date]';
     expect([v[4], v[5], v[6]].map(isDate)).toEqual([true, true, true]);
-    expect((v[4] as Date).toISOString().slice(0, 10)).toBe('2026-11-22');
+    // a typed date is midnight in the spreadsheet's zone (Moscow, UTC+3): 21:00 UTC the day before
+    expect((v[4] as Date).toISOString()).toBe('2026-11-21T21:00:00.000Z');
+    expect(formatDate(v[4] as Date, 'Europe/Moscow', 'yyyy-MM-dd')).toBe('2026-11-22');
+    // a typed time is that wall time on 1899-12-30 in the zone
+    expect(formatDate(v[5] as Date, 'Europe/Moscow', 'yyyy-MM-dd HH:mm:ss')).toBe('1899-12-30 10:50:00');
     expect(String(v[7])).toMatch(/^#FORMULA /);
     expect(v.slice(8)).toEqual(['3%', '10:50']);
     expect((sheet as any)._numberFormatAt(2, 1)).toBe('0%');

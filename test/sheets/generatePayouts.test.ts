@@ -132,6 +132,7 @@ describe('generatePayouts on the built script', () => {
         expect(s._dump()).toEqual(before[n]);
         expect(s._formats).toEqual([]);
         expect(s._weights).toEqual([]);
+        expect(s._cellFormats.size + s._cellWeights.size).toBe(0);
         expect(s._metadata).toEqual([]);
         expect(s._formulas.size).toBe(0);
       }
@@ -193,7 +194,7 @@ describe('generatePayouts on the built script', () => {
     // on a fresh spreadsheet: nothing generated at all
     const fresh = rig(ruWorkbook());
     const freshNames = fresh.ss._names();
-    fresh.ss.io.failOn('setNumberFormat', 3);
+    fresh.ss.io.failOn('setNumberFormats', 3);
     expect(() => fresh.gas.call('generatePayouts', '2026-11')).toThrow(/injected/);
     expect(fresh.ss._names()).toEqual(freshNames);
   });

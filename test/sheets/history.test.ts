@@ -8,6 +8,8 @@
  * - getName: one per sheet, to find the input sheets by name (Сделки, Планы, …);
  * - getValue (generatePayouts only): one per entry the single `kpiPayouts.tab` metadata search
  *   returns — read from the search's answer, to find the tabs of the period being replaced;
+ * - getMaxRows and getMaxColumns (generatePayouts only): one each per sheet, the grid sizes that
+ *   Sheets' 10 000 000-cell cap counts (SPEC §10.3: the new tabs must fit beside every old one);
  * - getColumnMapping: per generated tab its metadata's location, sheet and position (getIndex),
  *   instead of its name, so the picker leaves it out.
  */
@@ -75,11 +77,12 @@ describe('service calls with 1 vs 300 previously generated tabs', () => {
   it('generatePayouts of a new period: the same calls but getName per sheet and getValue per metadata entry found', () => {
     const one = callsOf(1, 'generatePayouts', '2026-11');
     const many = callsOf(300, 'generatePayouts', '2026-11');
-    expect(growth(one, many)).toEqual({ getName: 299, getValue: 299 });
+    expect(growth(one, many)).toEqual({ getName: 299, getValue: 299, getMaxRows: 299, getMaxColumns: 299 });
     expect(one.createDeveloperMetadataFinder).toBe(1); // one search per execution
-    expect(one.getNumSheets).toBe(1);
-    expect(one.getMaxRows).toBe(1);
-    expect(one.getMaxColumns).toBe(1);
+    expect(one.getNumSheets ?? 0).toBe(0); // the list read under the lock says how many
+    // the 5 sheets' grids (4 input + 1 old tab) for the cell cap, and once a new sheet's default size
+    expect(one.getMaxRows).toBe(5 + 1);
+    expect(one.getMaxColumns).toBe(5 + 1);
   });
 
   it('a rerun over a long history replaces this period\'s tabs only, with calls bounded by the team, not the history', () => {
@@ -89,10 +92,11 @@ describe('service calls with 1 vs 300 previously generated tabs', () => {
     ss.io.reset();
     gas.call('generatePayouts', '2026-11');
     expect(ss._names()).toEqual(before); // the same tabs, same order, same names
-    // per replaced tab (5 managers + summary): its sheet, id and name; per metadata entry one getValue
+    // per replaced tab (5 managers + summary): its location, sheet and position; per metadata entry
+    // one getValue; names only from the one list (its position finds it there)
     expect(ss.io.calls.getLocation).toBe(6);
     expect(ss.io.calls.getValue).toBe(306);
-    expect(ss.io.calls.getName).toBe(ss._sheets.length + 6);
+    expect(ss.io.calls.getName).toBe(ss._sheets.length);
   });
 
   it('getColumnMapping: generated and ~kpi-tmp tabs are not offered nor read; only the role sheets\' top 5 rows are read', () => {

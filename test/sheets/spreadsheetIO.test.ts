@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { a1Notation, cellBlock, linkRuns, numberFormatPattern, uniqueSheetName, zonedMidnight } from '../../src/sheets/spreadsheetIO';
+import { a1Notation, cellBlock, linkRuns, numberFormatPattern, uniqueSheetName } from '../../src/sheets/spreadsheetIO';
+import { serialDay } from '../../src/sheets/sheetLimits';
 import type { TabModel } from '../../src/workbook/tabModel';
 import { fakeSpreadsheet, formatDate } from '../harness/fakeSpreadsheetApp';
 
@@ -37,41 +38,54 @@ describe('cellBlock', () => {
     expect(cellBlock(tab([]), 'UTC')).toMatchObject({ rows: 1, cols: 1, values: [['']] });
   });
 
-  it('writes a TabModel day (12:00 UTC) as midnight of that day in the spreadsheet zone', () => {
+  it('writes a TabModel day (12:00 UTC) as its serial day number, the same in every zone, and lists the date cells', () => {
     const noon = new Date(Date.UTC(2026, 10, 3, 12));
-    const [[moscow]] = cellBlock(tab([[noon]]), 'Europe/Moscow').values as Date[][];
-    expect(moscow.toISOString()).toBe('2026-11-02T21:00:00.000Z'); // 00:00 at UTC+3
-    const [[kiritimati]] = cellBlock(tab([[noon]]), 'Pacific/Kiritimati').values as Date[][];
-    expect(kiritimati.toISOString()).toBe('2026-11-02T10:00:00.000Z'); // 00:00 at UTC+14: still 3 November there
+    // 2026-11-03: 46 329 days after 1899-12-30 (Excel/Sheets serial; 2026-01-01 is 46 023, + 306 days)
+    const block = cellBlock(tab([['x', noon], [null, noon]]));
+    expect(block.values).toEqual([["'x", 46329], ['', 46329]]);
+    expect(block.dateCells).toEqual([{ row: 0, col: 1, rows: 2, cols: 1 }]);
+    expect(serialDay('1899-12-30')).toBe(0);
+    expect(serialDay('1900-03-01')).toBe(61);
+    expect(serialDay('2026-01-01')).toBe(46023);
   });
-});
 
-describe('zonedMidnight', () => {
-  const zones = ['Europe/Moscow', 'America/New_York', 'Asia/Kolkata', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Australia/Sydney', 'Europe/London', 'UTC'];
-  it('is 00:00 of that very day in the zone, across DST changes', () => {
-    fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }), fc.constantFrom(...zones), (d, tz) => {
-        const day = d.toISOString().slice(0, 10);
-        expect(formatDate(zonedMidnight(day, tz), tz, 'yyyy-MM-dd HH:mm')).toBe(`${day} 00:00`);
-      }),
-    );
-    // New York springs forward on 2026-03-08 at 02:00: midnight is still EST (UTC−5)
-    expect(zonedMidnight('2026-03-08', 'America/New_York').toISOString()).toBe('2026-03-08T05:00:00.000Z');
+  it('cuts a string past Sheets’ 50 000 characters with … (UTF-16 units, no half emoji), apostrophe included', () => {
+    // 49 990 + 2 × 10 = 50 010 units. Room: 50 000 − 1 apostrophe − 1 … = 49 998 units of text:
+    // 49 990 + 4 whole emoji (8 units) → '…' after them, 1 + 49 998 + 1 = 50 000
+    const even = 'я'.repeat(49_990) + '😀'.repeat(10);
+    const [[a]] = cellBlock(tab([[even]])).values as string[][];
+    expect(a.length).toBe(50_000);
+    expect(a.slice(-3)).toBe('😀…');
+    // one unit further the 49 998th unit is the first half of an emoji: that emoji goes whole, 49 999 written
+    const odd = 'я'.repeat(49_991) + '😀'.repeat(10);
+    const [[b]] = cellBlock(tab([[odd]])).values as string[][];
+    expect(b.length).toBe(49_999);
+    expect(b.slice(-3)).toBe('😀…');
+    const ok = 'a'.repeat(49_999);
+    expect(cellBlock(tab([[ok]])).values[0][0]).toBe(`'${ok}`);
+  });
+
+  it('pads a 130 000-row tab without overflowing the stack', () => {
+    const rows = Array.from({ length: 130_000 }, (_, i) => [i]);
+    expect(cellBlock(tab(rows)).rows).toBe(130_000);
   });
 });
 
 describe('tab names and formats', () => {
-  it('a unique name is at most 100 characters and clashes with no other sheet (case-insensitive)', () => {
+  it('a unique name is at most 100 UTF-16 units, never half an emoji, and clashes with no other sheet (case-insensitive)', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 0, maxLength: 140 }), fc.array(fc.string({ maxLength: 104 })), (wanted, others) => {
+      fc.property(fc.string({ minLength: 0, maxLength: 140, unit: 'binary' }), fc.array(fc.string({ maxLength: 104 })), (wanted, others) => {
         const taken = new Set(others.map((o) => o.toLowerCase()));
         const name = uniqueSheetName(wanted, taken);
-        expect(Array.from(name).length).toBeLessThanOrEqual(100);
+        expect(name.length).toBeLessThanOrEqual(100);
+        expect(/[\ud800-\udbff]$/.test(name.replace(/ \(\d+\)$/, ''))).toBe(false);
         expect(taken.has(name.toLowerCase())).toBe(false);
         expect(name.trim()).not.toBe('');
       }),
     );
     expect(uniqueSheetName('Иванов · 2026-11', new Set(['иванов · 2026-11']))).toBe('Иванов · 2026-11 (2)');
+    // 99 units then an emoji: 101 units; the emoji goes whole, not half
+    expect(uniqueSheetName('a'.repeat(99) + '😀', new Set())).toBe('a'.repeat(99));
     expect(uniqueSheetName('Иванов · 2026-11', new Set(['иванов · 2026-11', 'иванов · 2026-11 (2)']))).toBe('Иванов · 2026-11 (3)');
   });
 

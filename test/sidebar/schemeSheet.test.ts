@@ -16,8 +16,8 @@ describe('writeSchemeRows: a new sheet', () => {
     expect(out.values.length).toBe(1 + seed001.rules.length);
     // seed 001: salary 30000 → `оклад`, 30000 as a number
     expect(out.values[1].slice(0, 5)).toEqual(['Оклад + %', 'оклад', '', '', 30000]);
-    // percent of revenue at 3 % → `процент`, metric `выручка`, rate kept as the text `3%`
-    expect(out.values[2].slice(0, 4)).toEqual(['Оклад + %', 'процент', 'выручка', '3%']);
+    // percent of revenue at 3 % → `процент`, metric `выручка`, rate 0.03 (written with a percent format, as Sheets makes a typed `3%`)
+    expect(out.values[2].slice(0, 4)).toEqual(['Оклад + %', 'процент', 'выручка', 0.03]);
     expect(out.values[3][1]).toBe('бонус за план');
     expect(out.values[4][1]).toBe('бонус за сделки');
     expect(out.values[4][5]).toBe(5); // threshold: 5 deals
@@ -46,7 +46,7 @@ describe('writeSchemeRows: an existing sheet', () => {
     pad(['B', 'процент', 'маржа', '10%']),
   ];
 
-  it('replaces only A: B rows, the note row and the extra column stay; A takes the place of its first row', () => {
+  it('replaces only A in its own rows: no row moves, B rows, the note row and the extra column stay; a third rule takes the first free row below', () => {
     const drafts: RuleDraft[] = [
       { ...emptyDraft('salary'), amount: '15000', comment: 'Небольшой оклад' },
       { ...emptyDraft('percent'), metric: 'margin', rate: '5%' },
@@ -58,32 +58,34 @@ describe('writeSchemeRows: an existing sheet', () => {
     expect(out.values.map((r) => [r[0], r[1]])).toEqual([
       ['схема', 'правило'],
       ['A', 'оклад'],
-      ['A', 'процент'],
-      ['A', 'бонус за клиента'],
       ['B', 'оклад'],
       ['', 'Заметка: B действует с марта'],
+      ['A', 'процент'],
       ['B', 'процент'],
+      ['A', 'бонус за клиента'],
     ]);
-    // the extra column of A's old rows moves with them, in order: Иван, Пётр, then blank
-    expect(out.values.slice(1, 4).map((r) => r[11])).toEqual(['Иван', 'Пётр', '']);
+    // the extra column is never written: Иван and Пётр stay on their rows
+    expect(out.values.map((r) => r[11])).toEqual(['Кто менял', 'Иван', '', '', 'Пётр', '', '']);
     expect(out.values[1][10]).toBe('Небольшой оклад');
-    expect(out.values[2][2]).toBe('маржа');
-    // B untouched, cell for cell
-    expect(out.values[4]).toEqual(existing[2]);
-    expect(out.values[6]).toEqual(existing[5]);
+    expect(out.values[4][2]).toBe('маржа');
+    // B and the note untouched, cell for cell, on their rows
+    expect(out.values[2]).toEqual(existing[2]);
+    expect(out.values[3]).toEqual(existing[3]);
+    expect(out.values[5]).toEqual(existing[5]);
     expect(out.previousRows).toBe(6);
     expect(out.values.every((r) => r.length === header.length)).toBe(true);
   });
 
-  it('a scheme with fewer rules shrinks the sheet: the caller clears rows values.length…previousRows', () => {
+  it('a scheme with fewer rules leaves its surplus row blank in the Schemes columns (no row is deleted)', () => {
     const out = writeSchemeRows(existing, 'A', [{ ...emptyDraft('salary'), amount: '1' }], 'ru');
-    expect(out.values.length).toBe(5); // header + A + B + note + B
-    expect(out.previousRows).toBe(6);
+    expect(out.values.length).toBe(6);
+    expect(out.values[4].slice(0, 11).every((c) => c === '')).toBe(true);
+    expect(out.values[4][11]).toBe('Пётр'); // not a Schemes column: kept
   });
 
-  it('an empty draft list deletes the scheme', () => {
+  it('an empty draft list clears the scheme’s cells, rows stay', () => {
     const out = writeSchemeRows(existing, 'A', [], 'ru');
-    expect(out.values.map((r) => r[0])).toEqual(['схема', 'B', '', 'B']);
+    expect(out.values.map((r) => r[0])).toEqual(['схема', '', 'B', '', '', 'B']);
   });
 
   it('a new scheme goes after the last used row', () => {
@@ -98,7 +100,7 @@ describe('writeSchemeRows: an existing sheet', () => {
     expect(out.values[0]).toEqual(['scheme', 'rule', 'amount', 'changed by', 'metric', 'rate', 'threshold', 'tiers', 'mode', 'cap', 'months', 'comment']);
     expect(out.values[1].slice(0, 4)).toEqual(['X', 'salary', 100, 'keep']);
     expect(out.values[2][0]).toBe('Y');
-    expect(out.values[2][5]).toBe('5%');
+    expect(out.values[2][5]).toBe(0.05); // with a percent format
   });
 
   it('text that Sheets would read as a formula is written as text', () => {
@@ -122,7 +124,10 @@ describe('reading drafts back', () => {
         const out = writeSchemeRows([], template.name[lang], template.rules, lang);
         // What Sheets stores: a leading ' is dropped (it only says "keep as text").
         const stored = out.values.map((r) => r.map((c) => (typeof c === 'string' && c.startsWith("'") ? c.slice(1) : c)));
-        const back = readSchemeDrafts(stored, template.name[lang], lang);
+        // and a percent is the number with a percent format, as Sheets stores a typed `3%`
+        const plan = schemeRowsPlan([], template.name[lang], template.rules, lang);
+        const formats = plan.writes[0].formats.map((r) => r.map((f) => f ?? 'General'));
+        const back = readSchemeDrafts(stored, template.name[lang], lang, undefined, formats);
         // numbers come back as their plain text ('30000'), percents as typed ('3%'), modes canonical
         expect(back).toEqual(template.rules.map((d) => ({ ...d, mode: d.mode })));
       }
@@ -215,7 +220,7 @@ describe('text survives Sheets’ setValues', () => {
 describe('schemeRowsPlan: only the scheme’s own cells', () => {
   it('a new sheet: header and rules in one block; a percent as its number with a percent format', () => {
     const plan = schemeRowsPlan([], 'S', [{ ...emptyDraft('percent'), metric: 'revenue', rate: '4.5%' }], 'en');
-    expect(plan).toMatchObject({ insertHeaderRow: false, start: 2, oldCount: 0, newCount: 1, deletions: [] });
+    expect(plan).toMatchObject({ headerless: false, height: 2 });
     expect(plan.writes).toHaveLength(1);
     expect(plan.writes[0]).toMatchObject({ row: 1, col: 1 });
     expect(plan.writes[0].values[0]).toEqual(EN_HEADER);
@@ -223,12 +228,19 @@ describe('schemeRowsPlan: only the scheme’s own cells', () => {
     expect(plan.writes[0].formats[1][3]).toBe('0.0%');
   });
 
-  it('an owner’s sheet: the block at the scheme’s first row, its stray rows deleted bottom-up, a missing header added alone', () => {
+  it('an owner’s sheet: the scheme’s own rows only — the first takes the rule, the others are blanked; Notes and B never written', () => {
     const header = ['scheme', 'rule', 'Notes', 'amount'];
     const existing = [header, ['A', 'salary', 'n1', 1], ['A', 'salary', '', 2], ['B', 'salary', '- x', 3], ['A', 'salary', '', 4], ['A', 'salary', '', 5]];
     const plan = schemeRowsPlan(existing, 'a', [{ ...emptyDraft('salary'), amount: '7' }], 'en');
-    expect(plan).toMatchObject({ start: 2, oldCount: 2, newCount: 1, deletions: [{ start: 5, count: 2 }] });
-    // the headers the owner lacks (columns 5–12), then scheme, rule | amount + the added columns: Notes (column 3) is never written
-    expect(plan.writes.map((w) => [w.row, w.col, w.values.length, w.values[0].length])).toEqual([[1, 5, 1, 8], [2, 1, 1, 2], [2, 4, 1, 9]]);
+    expect(plan.headerless).toBe(false);
+    // the headers the owner lacks (columns 5–12); row 2 (the rule) and rows 3, 5–6 (blanked): columns 1–2 and 4–12, never 3 (Notes), never row 4 (B)
+    expect(plan.writes.map((w) => [w.row, w.col, w.values.length, w.values[0].length])).toEqual([
+      [1, 5, 1, 8], [2, 1, 2, 2], [2, 4, 2, 9], [5, 1, 2, 2], [5, 4, 2, 9],
+    ]);
+    expect(plan.writes[1].values).toEqual([['a', 'salary'], ['', '']]);
+  });
+
+  it('a sheet with content but no Schemes header is refused, not guessed at', () => {
+    expect(schemeRowsPlan([['что-то'], ['ещё']], 'A', [{ ...emptyDraft('salary'), amount: '1' }], 'ru').headerless).toBe(true);
   });
 });

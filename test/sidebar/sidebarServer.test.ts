@@ -83,7 +83,7 @@ describe('saveScheme', () => {
     expect(v[1].slice(0, 3)).toEqual(['S1', 'plan_bonus', 'revenue']);
   });
 
-  it('replaces only that scheme’s rows, keeps the others and the owner’s extra column, and deletes the rows left over', () => {
+  it('replaces only that scheme’s rows, keeps the others and the owner’s extra column, and blanks the rows left over (SPEC §10.3: no row deleted)', () => {
     const header = [...SCHEME_COLUMNS.map((c) => SCHEME_HEADERS.ru[c]), 'Заметки'];
     const row = (...cells: unknown[]) => [...cells, ...Array(header.length - cells.length).fill('')];
     const { ss, gas, values } = setup({
@@ -99,7 +99,10 @@ describe('saveScheme', () => {
       },
     });
     ss.io.reset();
-    gas.call('saveScheme', 'a', [{ rule: 'salary', amount: '15000' }]);
+    // `a` reads as the existing `A` (another spelling): refused without confirm, replaced with it
+    expect(gas.call('saveScheme', 'a', [{ rule: 'salary', amount: '15000' }]).collision).toEqual({ existing: 'A', rules: 3 });
+    ss.io.reset();
+    gas.call('saveScheme', 'a', [{ rule: 'salary', amount: '15000' }], true);
     const v = values('Схемы')!;
     expect(v.filter((r) => r.some((c) => c !== '')).map((r) => [r[0], r[1], r[4], r[11]])).toEqual([
       ['схема', 'правило', 'сумма', 'Заметки'],
@@ -108,7 +111,8 @@ describe('saveScheme', () => {
     ]);
     expect(ss.io.calls.getValues).toBe(1);
     expect(ss.io.calls.setValues).toBe(1);
-    expect(ss.io.calls.deleteRows).toBe(1); // rows 3–4 held A's old rules: B moves up
+    expect(ss.io.calls.deleteRows ?? 0).toBe(0); // rows 3–4 held A's old rules: their Schemes cells are blanked, B stays on row 5
+    expect(ss.io.calls.insertRowsAfter ?? 0).toBe(0);
     expect(ss.io.calls.clearContent ?? 0).toBe(0);
   });
 
@@ -225,11 +229,12 @@ describe('saving and deleting touch only that scheme’s rows (real Sheets re-pa
       ['Третья', 'процент', 0.04, '', '10:50'],
     ]);
     expect(sheet._numberFormatAt(6, 4)).toBe('0%');
-    // bounded, however many schemes the sheet holds: one read, one row insert, one block write (+ its
-    // number formats), a getName per sheet to find the Schemes sheet, the lock and the mapping
+    // bounded, however many schemes the sheet holds: one read, one block write (+ its number
+    // formats) on row 5 and the free row 6 below, a getName per sheet to find the Schemes sheet, the lock and the mapping
     expect(calls.getValues).toBe(1);
     expect(calls.setValues).toBe(1);
-    expect(calls.insertRowsAfter).toBe(1);
+    expect(calls.insertRowsAfter ?? 0).toBe(0);
+    expect(calls.deleteRows ?? 0).toBe(0);
     expect(io).toBeLessThanOrEqual(25);
     expect(env.lock._log).toEqual(['acquired', 'released']);
     // the form reads the rate back as typed
@@ -244,17 +249,17 @@ describe('saving and deleting touch only that scheme’s rows (real Sheets re-pa
     expect(baseCells(sheet)).toEqual(before);
   });
 
-  it('deleting «Другая» removes its row; «Базовая» and «Третья» stay byte-identical, the rows below move up', () => {
+  it('deleting «Другая» blanks its Schemes cells (its formula too); «Базовая» and «Третья» stay byte-identical on their rows', () => {
     const { gas, ss, sheet } = ownerSheet();
     gas.call('deleteScheme', 'Другая');
     expect(baseCells(sheet)).toEqual(before);
-    expect(sheet._dump().map((r: unknown[]) => r[0])).toEqual(['схема', 'Базовая', 'Базовая', 'Третья']);
-    expect(sheet.getRange(1, 1, 4, 12).getFormulas().flat().filter((f: string) => f !== '')).toEqual([]);
-    expect(ss.io.calls.setValues ?? 0).toBe(0);
-    expect(ss.io.calls.deleteRows).toBe(1);
+    expect(sheet._dump().map((r: unknown[]) => r[0])).toEqual(['схема', 'Базовая', 'Базовая', '', 'Третья']);
+    expect(sheet.getRange(1, 1, 5, 12).getFormulas().flat().filter((f: string) => f !== '')).toEqual([]);
+    expect(ss.io.calls.setValues).toBe(1); // row 4, columns A–K
+    expect(ss.io.calls.deleteRows ?? 0).toBe(0);
   });
 
-  it('a scheme shrinking and a scheme split by another: the stray rows go, nothing else is written', () => {
+  it('a scheme shrinking and a scheme split by another: the stray rows are blanked, B is never written', () => {
     const header = SCHEME_COLUMNS.map((c) => SCHEME_HEADERS.ru[c]);
     const { gas, ss } = setup({
       sheets: { Сделки: DEALS, Схемы: [header, ['A', 'оклад', '', '', 1], ['A', 'оклад', '', '', 2], ['B', 'оклад', '', '', "'- x"], ['A', 'оклад', '', '', 3]] },
@@ -262,9 +267,10 @@ describe('saving and deleting touch only that scheme’s rows (real Sheets re-pa
     const sheet = (ss as any)._sheet('Схемы');
     ss.io.reset();
     gas.call('saveScheme', 'A', [{ rule: 'salary', amount: '9' }]);
-    expect(sheet._dump().map((r: unknown[]) => [r[0], r[4]])).toEqual([['схема', 'сумма'], ['A', 9], ['B', '- x']]);
-    expect(ss.io.calls.deleteRows).toBe(2);
-    expect(ss.io.calls.setValues).toBe(1);
+    expect(sheet._dump().map((r: unknown[]) => [r[0], r[4]])).toEqual([['схема', 'сумма'], ['A', 9], ['', ''], ['B', '- x']]);
+    expect(ss.io.calls.deleteRows ?? 0).toBe(0);
+    expect(ss.io.calls.setValues).toBe(2); // rows 2–3, then row 5
+    expect(sheet._get(4, 5)).toBe('- x');
   });
 
   it('another editor is saving: a translated “busy” message, nothing written', () => {

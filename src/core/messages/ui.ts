@@ -24,6 +24,38 @@ export const uiMessages = {
   'ui.toast.computing': { en: 'Computing payouts for {period}…', ru: 'Считаю выплаты за {period}…' },
   'ui.toast.writing': { en: 'Writing tab {n} of {total}: {name}', ru: 'Записываю лист {n} из {total}: {name}' },
   'ui.toast.done': { en: 'Done: {tabs} tabs for {period}.', ru: 'Готово: листов — {tabs}, период {period}.' },
+  'ui.scheme.collision': {
+    en: '“{name}” reads as the existing scheme “{existing}” ({rules} rules): saving replaces it. Save anyway?',
+    ru: '«{name}» читается как уже существующая схема «{existing}» (правил: {rules}): сохранение заменит её. Всё равно сохранить?',
+  },
+  'ui.scheme.headerless': {
+    en: 'The sheet “{sheet}” has content but no Schemes header row (scheme, rule, …): add the header row above the table, then save again.',
+    ru: 'На листе «{sheet}» есть данные, но нет строки заголовков схем (схема, правило, …): добавьте её над таблицей и сохраните снова.',
+  },
+  menuRemoveOldTabs: { en: 'Remove old payout tabs…', ru: 'Удалить старые листы выплат…' },
+  'ui.oldTabs.title': { en: 'Remove old payout tabs', ru: 'Удаление старых листов выплат' },
+  'ui.oldTabs.prompt': {
+    en: 'Keep the payout tabs of how many latest periods? (blank = {n}). Tabs you renamed and your own sheets are never removed.',
+    ru: 'Сколько последних периодов оставить? (пусто — {n}). Переименованные вами листы и ваши собственные листы не удаляются.',
+  },
+  'ui.oldTabs.bad': { en: '“{value}” is not a whole number of periods (1 or more).', ru: '«{value}» — не целое число периодов (1 и больше).' },
+  'ui.oldTabs.done': { en: 'Removed tabs: {removed}. Kept periods: {periods}.', ru: 'Удалено листов: {removed}. Оставлены периоды: {periods}.' },
+  'ui.noDocument': {
+    en: 'KPI Payouts works inside a spreadsheet: open it from the spreadsheet’s Extensions menu.',
+    ru: 'KPI Payouts работает внутри таблицы: откройте его из меню «Расширения» таблицы.',
+  },
+  'ui.timeBudget': {
+    en: 'Stopped before Apps Script’s 6-minute limit after building {done} of {total} tabs: nothing was changed, the previous tabs are as they were. Generate a quarter month by month, or use the kpi-payouts command on a downloaded .xlsx.',
+    ru: 'Расчёт остановлен до 6-минутного лимита Apps Script (готово листов: {done} из {total}): ничего не изменено, прежние листы на месте. Рассчитайте квартал по месяцам или используйте команду kpi-payouts на скачанном .xlsx.',
+  },
+  'ui.dealsCut': {
+    en: 'The list is cut at {shown} of {total} deals: Google Sheets holds at most 10 000 000 cells. The full list is in the output of the kpi-payouts command on this workbook downloaded as .xlsx.',
+    ru: 'Список обрезан: показано сделок — {shown} из {total} (в Google Таблице не больше 10 000 000 ячеек). Полный список — в выводе команды kpi-payouts на этой таблице, скачанной как .xlsx.',
+  },
+  'ui.cellCap': {
+    en: 'The payout tabs need {cells} cells and the spreadsheet has no room for them within Google Sheets’ 10 000 000 cells, even with the deal lists cut. Remove old payout tabs (menu: Remove old payout tabs…) and try again.',
+    ru: 'Листам выплат нужно ячеек: {cells}, а в таблице для них нет места в пределах 10 000 000 ячеек Google Таблиц даже без списков сделок. Удалите старые листы выплат (меню: Удалить старые листы выплат…) и повторите.',
+  },
   'ui.generate.title': { en: 'Generate payouts', ru: 'Расчёт выплат' },
   'ui.generate.prompt': {
     en: 'Period: a month (YYYY-MM) or a quarter (YYYY-Qn). Leave blank for {period}.',

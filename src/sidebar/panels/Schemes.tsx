@@ -152,15 +152,20 @@ export function SchemesPanel(props: { lang: Lang }) {
     const key = nameKey;
     const exists = schemes.some((s) => key(s.name) === key(editing.name));
     const sameAsLoaded = editing.loadedAs !== null && key(editing.loadedAs) === key(editing.name);
-    if (exists && !sameAsLoaded) setAsking({ question: t(lang, 'sb.save.overwrite', { name: editing.name }), yes: () => write(editing) });
-    else write(editing);
+    if (exists && !sameAsLoaded) setAsking({ question: t(lang, 'sb.save.overwrite', { name: editing.name }), yes: () => write(editing, true) });
+    else write(editing, false);
   };
 
-  const write = (scheme: Editing) => {
+  // The server refuses a name that reads as another scheme's (`Партнерская` / `Партнёрская`) unless confirmed: ask, then save with confirm.
+  const write = (scheme: Editing, confirm: boolean) => {
     setBusy(true);
     setStatus(null);
-    callServer('saveScheme', scheme.name, scheme.rules.map((r) => r.draft))
+    callServer('saveScheme', scheme.name, scheme.rules.map((r) => r.draft), confirm)
       .then((r) => {
+        if (r.collision && !confirm) {
+          setAsking({ question: r.message, yes: () => write(scheme, true) });
+          return;
+        }
         setStatus({ kind: r.saved ? 'ok' : 'error', text: r.message });
         setIssues(r.issues);
         if (r.saved) {
