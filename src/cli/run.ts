@@ -68,7 +68,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     const tz = timeZoneOf(args.tz, io.env, lang);
     if (args.today !== null && !isLocalDate(args.today)) throw new KpiUserError(msg(lang, 'cli.badToday', { value: args.today }));
-    const { wb, raw } = await loadWorkbookFile(args.workbook, { cwd: io.cwd, timeZone: tz, lang: args.lang, currency: args.currency }, lang);
+    const { pkg, raw } = await loadWorkbookFile(args.workbook, { cwd: io.cwd, timeZone: tz, lang: args.lang, currency: args.currency }, lang);
     lang = langOfLocale(raw.locale);
 
     const now = io.now();
@@ -80,7 +80,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 
     const out = args.out ?? (args.json ? null : 'payouts.xlsx');
     if (out) {
-      await saveWorkbookFile(wb, result.tabs, out, { cwd: io.cwd, currency: result.read.currency, lang, warn: (line) => io.stderr(line + '\n') });
+      await saveWorkbookFile(pkg, result.tabs, out, { cwd: io.cwd, currency: result.read.currency, lang, warn: (line) => io.stderr(line + '\n') });
     }
     if (args.json) io.stdout(JSON.stringify(result.json, null, 2) + '\n');
     else io.stdout(summaryText(result, lang));
