@@ -92,19 +92,36 @@ export function parseSharedStrings(xml: string | null): string[] {
   return out;
 }
 
-/** Value of attribute ` name="…"` inside s[from, to), or null. */
+/** Value of attribute ` name="…"` inside s[from, to), or null (searched within the tag only: a missing attribute costs the tag's length). */
 function attrBetween(s: string, from: number, to: number, name: string): string | null {
-  const i = s.indexOf(name, from);
-  if (i < 0 || i >= to) return null;
+  const tag = s.slice(from, to);
+  const i = tag.indexOf(name);
+  if (i < 0) return null;
   const q = i + name.length;
-  return s.slice(q, s.indexOf('"', q));
+  return tag.slice(q, tag.indexOf('"', q));
+}
+
+/** A growable typed array of 32-bit integers. */
+class Ints {
+  data = new Int32Array(1 << 12);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
 }
 
 interface SheetScan {
   values: CellValue[][];
-  /** Style index per scanned cell, in scan order, with `rowStart` giving each row's first slot. */
-  styleIds: Uint16Array;
-  styleRows: { row: number; col: number[]; start: number }[];
+  /** Per scanned cell: its column and style index; per scanned row: its index and first cell. */
+  cellCols: Ints;
+  cellStyles: Ints;
+  rowIndex: Ints;
+  rowStart: Ints;
   merges: { row: number; col: number; rows: number; cols: number }[];
   formulasWithoutValue: [number, number][];
 }
@@ -118,9 +135,17 @@ interface ScanContext {
 /** Rows are read in slices of about this many bytes, each ending after a `</row>`. */
 const SLICE = 4 << 20;
 
+/** A non-negative integer written in s[from, to). */
+function intAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+}
+
 /**
  * Scans a worksheet part: the cells of `<sheetData>` (values, style indices, formulas without a
- * value) and the merged areas after it.
+ * value) and the merged areas after it. The hot path reads attributes by character, with no
+ * substring per attribute: a million-row sheet is seven million cells.
  */
 export function scanSheet(xml: Buffer, ctx: ScanContext): SheetScan {
   const head = xml.toString('utf8', 0, Math.min(xml.length, 4096));
@@ -130,17 +155,17 @@ export function scanSheet(xml: Buffer, ctx: ScanContext): SheetScan {
   const cOpen = `<${prefix}c`;
   const cClose = `</${prefix}c>`;
   const vOpen = `<${prefix}v`;
+  const vPlain = `<${prefix}v>`;
   const vClose = `</${prefix}v>`;
   const fOpen = `<${prefix}f`;
   const isOpen = `<${prefix}is>`;
   const isClose = `</${prefix}is>`;
 
   const values: CellValue[][] = [];
-  let styleIds = new Uint16Array(1 << 16);
-  let styleCount = 0;
-  const styleRows: SheetScan['styleRows'] = [];
-  const formulasWithoutValue: [number, number][] = [];
+  const scan: SheetScan = { values, cellCols: new Ints(), cellStyles: new Ints(), rowIndex: new Ints(), rowStart: new Ints(), merges: [], formulasWithoutValue: [] };
+  const { cellCols, cellStyles } = scan;
   const { strings, styles, date1904 } = ctx;
+  const isDate = styles.isDate;
 
   const dataStart = xml.indexOf(`<${prefix}sheetData`);
   let dataEnd = dataStart < 0 ? -1 : xml.indexOf(`</${prefix}sheetData>`, dataStart);
@@ -164,51 +189,78 @@ export function scanSheet(xml: Buffer, ctx: ScanContext): SheetScan {
       if (s.charCodeAt(rGt - 1) === 47) { at = rGt + 1; continue; } // <row …/>
       const rEnd = s.indexOf(rowClose, rGt);
       const cells: CellValue[] = [];
-      const styleRow = { row: rowIndex, col: [] as number[], start: styleCount };
+      const firstCell = cellCols.length;
       let col = -1;
       let c0 = s.indexOf(cOpen, rGt);
       while (c0 >= 0 && c0 < rEnd) {
         const after = s.charCodeAt(c0 + cOpen.length);
         if (after !== 32 && after !== 62 && after !== 47) { c0 = s.indexOf(cOpen, c0 + 1); continue; }
         const cGt = s.indexOf('>', c0);
-        const ref = attrBetween(s, c0, cGt, ' r="');
-        col = ref !== null ? columnOf(ref) - 1 : col + 1;
-        const sAttr = attrBetween(s, c0, cGt, ' s="');
-        const style = sAttr === null ? 0 : Number(sAttr);
-        if (styleCount === styleIds.length) {
-          const grown = new Uint16Array(styleIds.length * 2);
-          grown.set(styleIds);
-          styleIds = grown;
+        // Attributes: r (column letters), s (style index), t (type), by character.
+        let refCol = -1;
+        let style = 0;
+        let tFrom = -1;
+        let tTo = -1;
+        for (let p = c0 + cOpen.length; ;) {
+          const eq = s.indexOf('="', p);
+          if (eq < 0 || eq > cGt) break;
+          const q2 = s.indexOf('"', eq + 2);
+          const before = s.charCodeAt(eq - 2);
+          if (before === 32 || before === 9 || before === 10 || before === 13) {
+            const name = s.charCodeAt(eq - 1);
+            if (name === 114) { // r
+              let n = 0;
+              for (let i = eq + 2; i < q2; i++) {
+                const ch = s.charCodeAt(i);
+                if (ch < 65 || ch > 90) break;
+                n = n * 26 + (ch - 64);
+              }
+              refCol = n - 1;
+            } else if (name === 115) style = intAt(s, eq + 2, q2); // s
+            else if (name === 116) { tFrom = eq + 2; tTo = q2; } // t
+          }
+          p = q2 + 1;
         }
-        styleIds[styleCount++] = style;
-        styleRow.col.push(col);
+        col = refCol >= 0 ? refCol : col + 1;
+        cellCols.push(col);
+        cellStyles.push(style);
         if (s.charCodeAt(cGt - 1) === 47) { c0 = s.indexOf(cOpen, cGt); continue; } // <c …/>: styled blank
-        const cEnd = s.indexOf(cClose, cGt);
-        const t = attrBetween(s, c0, cGt, ' t="');
+        const tLen = tTo - tFrom;
+        const t0 = tFrom < 0 ? 110 : s.charCodeAt(tFrom); // 'n' when absent
         let value: CellValue = '';
-        let v: string | null = null;
-        const vAt = s.indexOf(vOpen, cGt);
-        if (vAt >= 0 && vAt < cEnd) {
-          const vGt = s.indexOf('>', vAt);
-          v = s.charCodeAt(vGt - 1) === 47 ? '' : s.slice(vGt + 1, s.indexOf(vClose, vGt));
-        }
-        const fAt = s.indexOf(fOpen, cGt);
-        const hasFormula = fAt >= 0 && fAt < cEnd && (s.charCodeAt(fAt + fOpen.length) === 32 || s.charCodeAt(fAt + fOpen.length) === 62 || s.charCodeAt(fAt + fOpen.length) === 47);
-        if (t === 'inlineStr') {
-          const i0 = s.indexOf(isOpen, cGt);
-          if (i0 >= 0 && i0 < cEnd) value = itemText(s.slice(i0 + isOpen.length, s.indexOf(isClose, i0)), prefix);
-        } else if (v === null) {
-          if (hasFormula) formulasWithoutValue.push([rowIndex, col]);
-        } else if (t === 's') value = strings[Number(v)] ?? '';
-        else if (t === 'str') value = xmlUnescape(v);
-        else if (t === 'b') value = Number(v) !== 0;
-        else if (t === 'e') value = xmlUnescape(v);
-        else if (t === 'd') {
-          const d = new Date(v.length <= 10 ? `${v}T00:00:00Z` : /[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v}Z`);
-          value = Number.isNaN(d.getTime()) ? v : d;
-        } else if (v !== '') {
-          const n = Number(v);
-          value = Number.isNaN(n) ? xmlUnescape(v) : styles.isDate[style] ? excelSerialToDate(n, date1904) : n;
+        let cEnd: number;
+        if (s.startsWith(vPlain, cGt + 1)) {
+          // The common cell: `<v>…</v></c>`, no formula.
+          const v0 = cGt + 1 + vPlain.length;
+          const v1 = s.indexOf(vClose, v0);
+          cEnd = s.indexOf(cClose, v1);
+          if (t0 === 115 && tLen === 1) value = strings[intAt(s, v0, v1)] ?? ''; // s
+          else if (t0 === 110) { // n
+            if (v1 > v0) {
+              const n = Number(s.slice(v0, v1));
+              value = Number.isNaN(n) ? xmlUnescape(s.slice(v0, v1)) : isDate[style] ? excelSerialToDate(n, date1904) : n;
+            }
+          } else value = typedValue(s.slice(v0, v1), s.slice(tFrom, tTo), style, ctx);
+        } else {
+          cEnd = s.indexOf(cClose, cGt);
+          // Searches stay inside the cell: a search for what the cell lacks must not run to the end of the slice.
+          const inner = s.slice(cGt + 1, cEnd);
+          let v: string | null = null;
+          const vAt = inner.indexOf(vOpen);
+          if (vAt >= 0) {
+            const vGt = inner.indexOf('>', vAt);
+            v = inner.charCodeAt(vGt - 1) === 47 ? '' : inner.slice(vGt + 1, inner.indexOf(vClose, vGt));
+          }
+          const fAt = inner.indexOf(fOpen);
+          const fNext = fAt < 0 ? 0 : inner.charCodeAt(fAt + fOpen.length);
+          const hasFormula = fAt >= 0 && (fNext === 32 || fNext === 62 || fNext === 47);
+          const t = tFrom < 0 ? 'n' : s.slice(tFrom, tTo);
+          if (t === 'inlineStr') {
+            const i0 = inner.indexOf(isOpen);
+            if (i0 >= 0) value = itemText(inner.slice(i0 + isOpen.length, inner.indexOf(isClose, i0)), prefix);
+          } else if (v === null) {
+            if (hasFormula) scan.formulasWithoutValue.push([rowIndex, col]);
+          } else value = typedValue(v, t, style, ctx);
         }
         if (value !== '') {
           while (cells.length < col) cells.push('');
@@ -216,7 +268,10 @@ export function scanSheet(xml: Buffer, ctx: ScanContext): SheetScan {
         }
         c0 = s.indexOf(cOpen, cEnd);
       }
-      if (styleRow.col.length > 0) styleRows.push(styleRow);
+      if (cellCols.length > firstCell) {
+        scan.rowIndex.push(rowIndex);
+        scan.rowStart.push(firstCell);
+      }
       if (cells.length > 0) {
         while (values.length < rowIndex) values.push([]);
         values[rowIndex] = cells;
@@ -225,7 +280,6 @@ export function scanSheet(xml: Buffer, ctx: ScanContext): SheetScan {
     }
   }
 
-  const merges: SheetScan['merges'] = [];
   if (dataEnd >= 0) {
     const tail = xml.toString('utf8', dataEnd, xml.length);
     for (const m of tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g)) {
@@ -233,10 +287,25 @@ export function scanSheet(xml: Buffer, ctx: ScanContext): SheetScan {
       const row = Number(m[2]) - 1;
       const col2 = m[3] ? columnOf(m[3]) - 1 : col;
       const row2 = m[4] ? Number(m[4]) - 1 : row;
-      merges.push({ row, col, rows: row2 - row + 1, cols: col2 - col + 1 });
+      scan.merges.push({ row, col, rows: row2 - row + 1, cols: col2 - col + 1 });
     }
   }
-  return { values, styleIds: styleIds.subarray(0, styleCount), styleRows, merges, formulasWithoutValue };
+  return scan;
+}
+
+/** A cell's `<v>` text (escaped as in the XML) as the value its type `t` and style give. */
+function typedValue(v: string, t: string, style: number, ctx: ScanContext): CellValue {
+  if (t === 's') return ctx.strings[Number(v)] ?? '';
+  if (t === 'str') return xmlUnescape(v);
+  if (t === 'b') return Number(v) !== 0;
+  if (t === 'e') return xmlUnescape(v);
+  if (t === 'd') {
+    const d = new Date(v.length <= 10 ? `${v}T00:00:00Z` : /[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v}Z`);
+    return Number.isNaN(d.getTime()) ? v : d;
+  }
+  if (v === '') return '';
+  const n = Number(v);
+  return Number.isNaN(n) ? xmlUnescape(v) : ctx.styles.isDate[style] ? excelSerialToDate(n, ctx.date1904) : n;
 }
 
 /** Rectangular rows as getValues() gives them: merged areas only in their top-left cell, trailing blank rows and columns dropped. */
@@ -267,17 +336,21 @@ function formatsOf(scan: SheetScan, shape: CellValue[][], styles: CellStyles): s
   const shared = new Map<string, string[]>();
   const general = Array.from({ length: width }, () => 'General');
   const out: string[][] = Array.from({ length: shape.length }, () => general);
-  for (const sr of scan.styleRows) {
-    if (sr.row >= shape.length) continue;
+  const { cellCols, cellStyles, rowIndex, rowStart } = scan;
+  for (let k = 0; k < rowIndex.length; k++) {
+    const row = rowIndex.data[k];
+    if (row >= shape.length) continue;
+    const from = rowStart.data[k];
+    const to = k + 1 < rowStart.length ? rowStart.data[k + 1] : cellCols.length;
     let key = '';
-    for (let k = 0; k < sr.col.length; k++) if (sr.col[k] < width) key += `${sr.col[k]}:${scan.styleIds[sr.start + k]},`;
-    let row = shared.get(key);
-    if (!row) {
-      row = general.slice();
-      for (let k = 0; k < sr.col.length; k++) if (sr.col[k] < width) row[sr.col[k]] = styles.formats[scan.styleIds[sr.start + k]] ?? 'General';
-      shared.set(key, row);
+    for (let i = from; i < to; i++) if (cellCols.data[i] < width) key += `${cellCols.data[i]}:${cellStyles.data[i]},`;
+    let formats = shared.get(key);
+    if (!formats) {
+      formats = general.slice();
+      for (let i = from; i < to; i++) if (cellCols.data[i] < width) formats[cellCols.data[i]] = styles.formats[cellStyles.data[i]] ?? 'General';
+      shared.set(key, formats);
     }
-    out[sr.row] = row;
+    out[row] = formats;
   }
   return out;
 }
@@ -290,7 +363,7 @@ function lazySheet(pkg: XlsxPackage, info: SheetInfo, ctx: () => ScanContext): R
   const scanned = (): SheetScan => {
     if (!scan) {
       const entry = info.path ? pkg.entries.get(info.path) : undefined;
-      scan = entry ? scanSheet(inflateEntry(pkg.bytes, entry), ctx()) : { values: [], styleIds: new Uint16Array(0), styleRows: [], merges: [], formulasWithoutValue: [] };
+      scan = entry ? scanSheet(inflateEntry(pkg.bytes, entry), ctx()) : scanSheet(Buffer.from(''), ctx());
       values = rectangular(scan.values, scan.merges);
     }
     return scan;
