@@ -42,7 +42,7 @@ const PIVOT_TABLE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 async function richWorkbook(file: string): Promise<void> {
   const wb = englishWorkbook();
   const deals = wb.getWorksheet('Deals')!;
-  deals.addImage(wb.addImage({ buffer: PNG, extension: 'png' }), { tl: { col: 8, row: 1 }, ext: { width: 40, height: 40 } });
+  deals.addImage(wb.addImage({ buffer: PNG as unknown as ExcelJS.Buffer, extension: 'png' }), { tl: { col: 8, row: 1 }, ext: { width: 40, height: 40 } });
   deals.getCell('F2').dataValidation = { type: 'list', allowBlank: true, formulae: ['"won,lost"'] };
   wb.getWorksheet('Plans')!.addConditionalFormatting({
     ref: 'D2:D3', rules: [{ type: 'cellIs', operator: 'greaterThan', formulae: [5000], priority: 1, style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } } } }],
