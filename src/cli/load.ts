@@ -67,6 +67,8 @@ export interface LoadWorkbookOptions {
   lang: Lang | null;
   /** --currency (else derived from the locale). */
   currency: string | null;
+  /** Share of a sheet scanned (the progress bar). */
+  progress?: (fraction: number) => void;
 }
 
 /**
@@ -83,7 +85,7 @@ export async function loadWorkbookFile(workbook: string, opts: LoadWorkbookOptio
     throw new KpiUserError(msg(msgLang, 'cli.fileUnreadable', { file: workbook, reason: oneLine(e) }));
   }
   const locale = opts.lang ? (opts.lang === 'ru' ? 'ru_RU' : 'en') : null;
-  const raw = rawWorkbookOfPackage(pkg, { timeZone: opts.timeZone, locale, currency: opts.currency });
+  const raw = rawWorkbookOfPackage(pkg, { timeZone: opts.timeZone, locale, currency: opts.currency, ...(opts.progress ? { progress: opts.progress } : {}) });
   return { pkg, raw };
 }
 

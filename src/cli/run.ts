@@ -11,6 +11,7 @@ import { formatNumber, formatPercent, type Lang } from '../core/money';
 import { intlLocalDay, isLocalDate } from '../core/periods';
 import { runPayouts, type PipelineResult } from '../workbook/pipeline';
 import { parseArgs } from './args';
+import { NO_PROGRESS, progressBar } from './progress';
 import { envLang, failed, loadWorkbookFile, saveWorkbookFile, timeZoneOf } from './load';
 
 export interface CliIO {
@@ -20,6 +21,8 @@ export interface CliIO {
   now: () => Date;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Draw a progress bar on stderr for long runs (main.ts: when stderr is a terminal). */
+  progress?: boolean;
 }
 
 export { DEFAULT_TIME_ZONE } from './load';
@@ -68,19 +71,27 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     const tz = timeZoneOf(args.tz, io.env, lang);
     if (args.today !== null && !isLocalDate(args.today)) throw new KpiUserError(msg(lang, 'cli.badToday', { value: args.today }));
-    const { pkg, raw } = await loadWorkbookFile(args.workbook, { cwd: io.cwd, timeZone: tz, lang: args.lang, currency: args.currency }, lang);
+    const bar = io.progress ? progressBar(io.stderr) : NO_PROGRESS;
+    const { pkg, raw } = await loadWorkbookFile(args.workbook, { cwd: io.cwd, timeZone: tz, lang: args.lang, currency: args.currency, progress: (f) => bar.update(f * 0.6) }, lang);
     lang = langOfLocale(raw.locale);
 
     const now = io.now();
     const today = args.today ?? intlLocalDay(tz)(now);
     const generatedAt = args.today ?? `${today} ${timeOfDay(now, tz)}`;
     const result = runPayouts(raw, { period: args.period, today, generatedAt });
+    bar.update(0.75);
+    bar.done();
     lang = result.read.lang;
     io.stderr(msg(lang, 'cli.computing', { period: result.json.period }) + '\n');
 
     const out = args.out ?? (args.json ? null : 'payouts.xlsx');
     if (out) {
-      await saveWorkbookFile(pkg, result.tabs, out, { cwd: io.cwd, currency: result.read.currency, lang, warn: (line) => io.stderr(line + '\n') });
+      bar.update(0.8);
+      await saveWorkbookFile(pkg, result.tabs, out, { cwd: io.cwd, currency: result.read.currency, lang, warn: (line) => {
+        bar.done();
+        io.stderr(line + '\n');
+      } });
+      bar.done();
     }
     if (args.json) io.stdout(JSON.stringify(result.json, null, 2) + '\n');
     else io.stdout(summaryText(result, lang));

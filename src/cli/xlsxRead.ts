@@ -130,6 +130,8 @@ interface ScanContext {
   strings: string[];
   styles: CellStyles;
   date1904: boolean;
+  /** Called after each slice with the share of the sheet scanned (the progress bar). */
+  progress?: (fraction: number) => void;
 }
 
 /** Rows are read in slices of about this many bytes, each ending after a `</row>`. */
@@ -179,6 +181,7 @@ export function scanSheet(xml: Buffer, ctx: ScanContext): SheetScan {
     }
     const s = xml.toString('utf8', from, to);
     from = to;
+    ctx.progress?.((to - dataStart) / Math.max(1, dataEnd - dataStart));
     let at = 0;
     for (;;) {
       const r0 = s.indexOf(rowOpen, at);
@@ -407,6 +410,8 @@ export interface XlsxReadOptions {
   timeZone: string;
   locale?: string | null;
   currency?: string | null;
+  /** Share of a sheet scanned, as the scan goes (the progress bar). */
+  progress?: (fraction: number) => void;
 }
 
 /** Every worksheet but those a previous run generated (marked by defined names): the add-on never reads its own tabs either. */
@@ -426,7 +431,7 @@ export function rawWorkbookOfPackage(pkg: XlsxPackage, opts: XlsxReadOptions): R
     if (!ctx) {
       const rel = pkg.workbookRels.find((r) => /\/styles$/.test(r.type));
       const path = rel ? (rel.target.startsWith('/') ? rel.target.slice(1) : `${pkg.workbookPath.slice(0, pkg.workbookPath.lastIndexOf('/') + 1)}${rel.target.replace(/^\.\//, '')}`) : 'xl/styles.xml';
-      ctx = { strings: sharedStrings(), styles: parseStyles(pkg.text(path)), date1904: pkg.date1904 };
+      ctx = { strings: sharedStrings(), styles: parseStyles(pkg.text(path)), date1904: pkg.date1904, ...(opts.progress ? { progress: opts.progress } : {}) };
     }
     return ctx;
   };
