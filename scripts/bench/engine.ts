@@ -8,6 +8,7 @@ import type { CellValue } from '../../src/core/numbers';
 import { computePayouts } from '../../src/core/payout';
 import type { RawWorkbook } from '../../src/workbook/raw';
 import { readWorkbook } from '../../src/workbook/read';
+import { payoutTabs } from '../../src/workbook/tabs';
 
 export interface BenchResult { name: string; value: number; budget?: number; ok?: boolean }
 
@@ -68,10 +69,13 @@ export async function run(): Promise<BenchResult[]> {
   const engine: number[] = [];
   const reads: number[] = [];
   const plain: number[] = [];
+  const tabs: number[] = [];
   for (let k = 0; k < 3; k++) {
     const [readMs, read] = time(() => readWorkbook(raw));
     const [computeMs, run] = time(() => computePayouts(read.input, PERIOD, { lang: read.lang, currency: read.currency }));
     if (run.managers.length !== 50) throw new Error(`expected 50 managers paid, got ${run.managers.length}`);
+    const [tabsMs] = time(() => payoutTabs(run, [...read.issues, ...run.issues], { generatedAt: '2026-12-01', currency: read.currency, lang: read.lang }));
+    tabs.push(tabsMs);
     reads.push(readMs);
     engine.push(readMs + computeMs);
     plain.push(time(() => baseline(raw))[0]);
@@ -83,6 +87,7 @@ export async function run(): Promise<BenchResult[]> {
   return [
     { name: 'readWorkbook + computePayouts: 100 000 deals, 50 managers, one month, median of 3 (ms)', value: Math.round(e), budget, ok: e <= budget },
     { name: '  of which readWorkbook, median of 3 (ms)', value: Math.round(median(reads)) },
+    { name: 'payoutTabs (every run writing tabs builds them), median of 3 (ms)', value: Math.round(median(tabs)) },
     { name: 'plain JS number baseline (Σ amount × 3 % per manager), median of 3 (ms)', value: Math.round(p * 10) / 10 },
     { name: 'ratio engine ÷ plain baseline', value: Math.round((e / Math.max(p, 0.1)) * 10) / 10 },
   ];

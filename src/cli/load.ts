@@ -1,22 +1,21 @@
 /**
  * What both `kpi-payouts` commands (run.ts, simulate.ts) do around their own work: settle the
- * time zone, read the .xlsx into an exceljs Workbook and the RawWorkbook the pipeline reads, and
- * write the generated tabs back with --out. A problem the user must fix is a KpiUserError with a
+ * time zone, open the .xlsx package and the RawWorkbook the pipeline reads (sheets scanned as the
+ * reader asks for them), and write the generated tabs into the package with --out. A problem the user must fix is a KpiUserError with a
  * translated message.
  */
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import ExcelJS from 'exceljs';
 import { KpiUserError } from '../core/issues';
 import { langOfLocale, msg } from '../core/messages/index';
 import type { Lang } from '../core/money';
 import type { RawWorkbook } from '../workbook/raw';
 import type { TabModel } from '../workbook/tabModel';
 import { assertWorkbookFile } from './fileType';
-import { injectCharts } from './xlsxChart';
-import { rawWorkbookOf } from './xlsxRead';
-import { renderTabs } from './xlsxWrite';
+import { openPackage, type XlsxPackage } from './xlsxPackage';
+import { rawWorkbookOfPackage } from './xlsxRead';
+import { writeWorkbook } from './xlsxWrite';
 
 /** Default time zone of an .xlsx: the TZ environment variable when set, else Europe/Moscow (the users' home zone). */
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
@@ -69,45 +68,38 @@ export interface LoadWorkbookOptions {
   lang: Lang | null;
   /** --currency (else derived from the locale). */
   currency: string | null;
+  /** Share of a sheet scanned (the progress bar). */
+  progress?: (fraction: number) => void;
 }
 
 /**
- * The .xlsx at `workbook` (as the user typed it; messages name it so) as an exceljs Workbook and as
+ * The .xlsx at `workbook` (as the user typed it; messages name it so) as an opened package and as
  * a RawWorkbook. A missing or unreadable file is a KpiUserError in `msgLang`.
  */
-export async function loadWorkbookFile(workbook: string, opts: LoadWorkbookOptions, msgLang: Lang): Promise<{ wb: ExcelJS.Workbook; raw: RawWorkbook }> {
+export async function loadWorkbookFile(workbook: string, opts: LoadWorkbookOptions, msgLang: Lang): Promise<{ pkg: XlsxPackage; raw: RawWorkbook }> {
   const file = resolve(opts.cwd, workbook);
   if (!existsSync(file)) throw new KpiUserError(msg(msgLang, 'cli.fileMissing', { file: workbook }));
   assertWorkbookFile(file, workbook, msgLang);
-  const wb = new ExcelJS.Workbook();
+  let pkg: XlsxPackage;
   try {
-    await wb.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
+    pkg = openPackage(await readFile(file));
   } catch {
-    // It is a zip with a workbook part, yet exceljs fails: damaged. Its own message helps nobody.
+    // It is a zip with a workbook part, yet it cannot be opened: damaged. A library's message helps nobody.
     throw new KpiUserError(msg(msgLang, 'reading.file.damaged', { file: workbook }));
   }
   const locale = opts.lang ? (opts.lang === 'ru' ? 'ru_RU' : 'en') : null;
-  const raw = rawWorkbookOf(wb, { timeZone: opts.timeZone, locale, currency: opts.currency });
-  return { wb, raw };
+  const raw = rawWorkbookOfPackage(pkg, { timeZone: opts.timeZone, locale, currency: opts.currency, ...(opts.progress ? { progress: opts.progress } : {}) });
+  return { pkg, raw };
 }
 
-/**
- * Renders `tabs` into the loaded workbook and writes it to `out` (relative to `cwd`), charts
- * injected; a chart that cannot be made is a warning on stderr, never a lost file.
- */
+/** Writes `tabs` into the loaded package (see xlsxWrite.ts) and saves it to `out` (relative to `cwd`). */
 export async function saveWorkbookFile(
-  wb: ExcelJS.Workbook,
+  pkg: XlsxPackage,
   tabs: TabModel[],
   out: string,
   ctx: { cwd: string; currency: string; lang: Lang; warn: (line: string) => void },
 ): Promise<void> {
-  const { sheetNames, charts } = renderTabs(wb, tabs, { currency: ctx.currency, lang: ctx.lang });
-  let bytes: Uint8Array = new Uint8Array(await wb.xlsx.writeBuffer());
-  try {
-    bytes = await injectCharts(bytes, sheetNames, charts);
-  } catch (e) {
-    ctx.warn(msg(ctx.lang, 'cli.chartSkipped', { reason: oneLine(e) }));
-  }
+  const { bytes } = writeWorkbook(pkg, tabs, { currency: ctx.currency, lang: ctx.lang });
   try {
     await writeFile(resolve(ctx.cwd, out), bytes);
   } catch (e) {

@@ -13,6 +13,7 @@ async function main(): Promise<number> {
     now: () => new Date(),
     env: process.env,
     cwd: process.cwd(),
+    progress: process.stderr.isTTY === true,
   };
   if (argv.some((a) => a === '--simulate' || a.startsWith('--simulate='))) return runSimulateCommand(argv, io);
   return runCli(argv, io);

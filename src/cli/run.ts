@@ -12,6 +12,7 @@ import { intlLocalDay, isLocalDate } from '../core/periods';
 import { runPayouts, type PipelineResult } from '../workbook/pipeline';
 import { columnReportLines } from '../workbook/reading/columnReport';
 import { parseArgs } from './args';
+import { NO_PROGRESS, progressBar } from './progress';
 import { envLang, failed, loadWorkbookFile, saveWorkbookFile, timeZoneOf } from './load';
 
 export interface CliIO {
@@ -21,6 +22,8 @@ export interface CliIO {
   now: () => Date;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Draw a progress bar on stderr for long runs (main.ts: when stderr is a terminal). */
+  progress?: boolean;
 }
 
 export { DEFAULT_TIME_ZONE } from './load';
@@ -70,7 +73,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     const tz = timeZoneOf(args.tz, io.env, lang);
     if (args.today !== null && !isLocalDate(args.today)) throw new KpiUserError(msg(lang, 'cli.badToday', { value: args.today }));
-    const { wb, raw } = await loadWorkbookFile(args.workbook, { cwd: io.cwd, timeZone: tz, lang: args.lang, currency: args.currency }, lang);
+    const bar = io.progress ? progressBar(io.stderr) : NO_PROGRESS;
+    const { pkg, raw } = await loadWorkbookFile(args.workbook, { cwd: io.cwd, timeZone: tz, lang: args.lang, currency: args.currency, progress: (f) => bar.update(f * 0.6) }, lang);
     lang = langOfLocale(raw.locale);
     if (args.deals !== null) raw.mapping = { ...raw.mapping, sheets: { ...raw.mapping?.sheets, deals: args.deals } };
 
@@ -78,12 +82,19 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const today = args.today ?? intlLocalDay(tz)(now);
     const generatedAt = args.today ?? `${today} ${timeOfDay(now, tz)}`;
     const result = runPayouts(raw, { period: args.period, today, generatedAt });
+    bar.update(0.75);
+    bar.done();
     lang = result.read.lang;
     io.stderr(msg(lang, 'cli.computing', { period: result.json.period }) + '\n');
 
     const out = args.out ?? (args.json ? null : 'payouts.xlsx');
     if (out) {
-      await saveWorkbookFile(wb, result.tabs, out, { cwd: io.cwd, currency: result.read.currency, lang, warn: (line) => io.stderr(line + '\n') });
+      bar.update(0.8);
+      await saveWorkbookFile(pkg, result.tabs, out, { cwd: io.cwd, currency: result.read.currency, lang, warn: (line) => {
+        bar.done();
+        io.stderr(line + '\n');
+      } });
+      bar.done();
     }
     if (args.json) io.stdout(JSON.stringify(result.json, null, 2) + '\n');
     else io.stdout(summaryText(result, lang));

@@ -111,14 +111,14 @@ export async function runSimulateCommand(argv: string[], io: CliIO): Promise<num
     const args = parseSimulateArgs(argv, lang);
     if (args.lang) lang = args.lang;
     const tz = timeZoneOf(args.tz, io.env, lang);
-    const { wb, raw } = await loadWorkbookFile(args.workbook, { cwd: io.cwd, timeZone: tz, lang: args.lang, currency: args.currency }, lang);
+    const { pkg, raw } = await loadWorkbookFile(args.workbook, { cwd: io.cwd, timeZone: tz, lang: args.lang, currency: args.currency }, lang);
     lang = langOfLocale(raw.locale);
     const { read, json } = runSimulation(raw, { schemes: args.schemes, from: args.from!, to: args.to!, managers: args.managers });
     lang = read.lang;
     if (args.out) {
       const today = intlLocalDay(tz)(io.now());
       const tab = simulationTab(json, { lang, generatedAt: today });
-      await saveWorkbookFile(wb, [tab], args.out, { cwd: io.cwd, currency: read.currency, lang, warn: (line) => io.stderr(line + '\n') });
+      await saveWorkbookFile(pkg, [tab], args.out, { cwd: io.cwd, currency: read.currency, lang, warn: (line) => io.stderr(line + '\n') });
     }
     if (args.json) {
       io.stdout(JSON.stringify(json, null, 2) + '\n');

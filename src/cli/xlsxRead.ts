@@ -1,94 +1,408 @@
 /**
- * An .xlsx file (exceljs) as the RawWorkbook the Apps Script adapter would hand over: every
- * worksheet's values as `getValues()` gives them — blanks `""`, dates as `Date`, a formula cell as
- * its cached result, rich text and hyperlinks as their plain text, a merged area's value in its
- * top-left cell only.
+ * An .xlsx file as the RawWorkbook the Apps Script adapter would hand over — every worksheet's
+ * values as `getValues()` gives them: blanks `""`, dates as `Date`, a formula cell as its cached
+ * result, rich text and hyperlinks as their plain text, errors as their code, a merged area's value
+ * in its top-left cell only.
+ *
+ * Streaming, and only what the run touches: the zip's central directory is read, and a sheet's
+ * XML is inflated and scanned (a hand scanner over `<row>`/`<c>`, in slices of whole rows) the
+ * first time the reader asks for that sheet's `values` — sheets the run never looks at (a user's
+ * own notes, the tabs a previous run generated) cost nothing. `formats` is paid for separately,
+ * only when asked: the scan keeps each cell's style index (two bytes), and the format texts are
+ * made on first use, rows with the same styles sharing one array.
  */
 import type ExcelJS from 'exceljs';
 import type { CellValue } from '../core/numbers';
 import type { LocalDate } from '../core/periods';
 import type { RawSheet, RawWorkbook } from '../workbook/raw';
+import { openPackage, parseStyles, xmlUnescape, type CellStyles, type SheetInfo, type XlsxPackage } from './xlsxPackage';
+import { exceljsRawWorkbook } from './xlsxReadExceljs';
 import { generatedMarks } from './xlsxWrite';
-
-type XCellValue = ExcelJS.CellValue;
-
-/** One exceljs cell value as Sheets' getValues() would give it. */
-export function plainCellValue(v: XCellValue): CellValue {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (Object.prototype.toString.call(v) === '[object Date]') return v as Date;
-  if (typeof v === 'object') {
-    const o = v as unknown as Record<string, unknown>;
-    if ('formula' in o || 'sharedFormula' in o) return plainCellValue((o.result ?? null) as XCellValue);
-    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((r) => r.text).join('');
-    if ('hyperlink' in o || 'text' in o) return plainCellValue((o.text ?? '') as XCellValue);
-    if ('error' in o) return String(o.error);
-  }
-  return String(v);
-}
+import { inflateEntry } from './zip';
 
 /**
- * A Date cell of an .xlsx is a wall-clock date-time with no zone; exceljs hands it over as that
- * wall clock read in UTC. Its calendar day is therefore the UTC day, whatever the time zone.
+ * A Date cell of an .xlsx is a wall-clock date-time with no zone; it is handed over as that wall
+ * clock read in UTC (as exceljs did). Its calendar day is therefore the UTC day, whatever the zone.
  */
 export function xlsxLocalDay(d: Date): LocalDate {
   return d.toISOString().slice(0, 10);
 }
 
-/** `formulas`, when given, receives the 0-based [row, col] of every formula with no saved value. */
-export function sheetValues(ws: ExcelJS.Worksheet, formulas?: [number, number][]): CellValue[][] {
-  const rows: CellValue[][] = [];
-  let width = 0;
-  let lastNonBlank = -1;
-  const rowCount = ws.rowCount;
-  for (let r = 1; r <= rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: CellValue[] = [];
-    const cellCount = row.cellCount;
-    for (let c = 1; c <= cellCount; c++) {
-      const cell = row.getCell(c);
-      const isSlave = cell.isMerged && cell.master && cell.master.address !== cell.address;
-      if (formulas && formulaWithoutValue(cell.value)) formulas.push([r - 1, c - 1]);
-      cells.push(isSlave ? '' : plainCellValue(cell.value));
+/** An Excel serial day number as the Date of that wall clock in UTC (exceljs' excelToDate). */
+export function excelSerialToDate(v: number, date1904: boolean): Date {
+  return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+}
+
+/** Column number (1-based) of a cell reference's letters: `AB12` → 28. */
+function columnOf(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n;
+}
+
+/** The plain text of a string item (`<si>` or `<is>`): its `<t>` runs, phonetic runs (`<rPh>`) left out. */
+function itemText(xml: string, tPrefix: string): string {
+  const open = `<${tPrefix}t`;
+  const close = `</${tPrefix}t>`;
+  let ph = xml.indexOf(`<${tPrefix}rPh`);
+  if (ph >= 0) xml = xml.replace(new RegExp(`<${tPrefix}rPh\\b[\\s\\S]*?</${tPrefix}rPh>`, 'g'), '');
+  ph = 0;
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const i = xml.indexOf(open, at);
+    if (i < 0) break;
+    const c = xml.charCodeAt(i + open.length);
+    if (c !== 62 && c !== 32 && c !== 47) { // `<t>`, `<t xml:space…>`, `<t/>` — not `<tab…>`
+      at = i + open.length;
+      continue;
     }
-    while (cells.length > 0 && (cells[cells.length - 1] === '' || cells[cells.length - 1] === null)) cells.pop();
-    if (cells.length > 0) lastNonBlank = r - 1;
-    width = Math.max(width, cells.length);
-    rows.push(cells);
+    const gt = xml.indexOf('>', i);
+    if (xml.charCodeAt(gt - 1) === 47) { at = gt + 1; continue; }
+    const end = xml.indexOf(close, gt);
+    out += xml.slice(gt + 1, end);
+    at = end + close.length;
   }
-  rows.length = lastNonBlank + 1;
-  for (const cells of rows) while (cells.length < width) cells.push('');
-  return rows;
+  return xmlUnescape(out);
 }
 
-/** Merged areas (RawSheet contract), 0-based. */
-export function sheetMerges(ws: ExcelJS.Worksheet): Pick<RawSheet, 'merges'> {
-  const merges: NonNullable<RawSheet['merges']> = [];
-  // exceljs keeps merges by master address with 1-based top/left/bottom/right.
-  const ranges = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges ?? {};
-  for (const m of Object.values(ranges)) {
-    if (m) merges.push({ row: m.top - 1, col: m.left - 1, rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 });
+export function parseSharedStrings(xml: string | null): string[] {
+  const out: string[] = [];
+  if (!xml) return out;
+  const prefix = /<(\w+:)?sst\b/.exec(xml)?.[1] ?? '';
+  const open = `<${prefix}si`;
+  const close = `</${prefix}si>`;
+  let at = 0;
+  for (;;) {
+    const i = xml.indexOf(open, at);
+    if (i < 0) break;
+    const gt = xml.indexOf('>', i);
+    if (xml.charCodeAt(gt - 1) === 47) { out.push(''); at = gt + 1; continue; }
+    const end = xml.indexOf(close, gt);
+    const body = xml.slice(gt + 1, end);
+    // The common case, one plain `<t>`: no need for the run scanner.
+    if (body.startsWith(`<${prefix}t>`) && body.indexOf('<', 3 + prefix.length) === body.length - 4 - prefix.length) out.push(xmlUnescape(body.slice(3 + prefix.length, body.length - 4 - prefix.length)));
+    else out.push(itemText(body, prefix));
+    at = end + close.length;
   }
-  return merges.length ? { merges } : {};
+  return out;
 }
 
-/** A formula cell whose file has no cached result (written by a program, never opened and saved). */
-function formulaWithoutValue(v: XCellValue): boolean {
-  if (!v || typeof v !== 'object' || !('formula' in v || 'sharedFormula' in v)) return false;
-  const result = (v as { result?: unknown }).result;
-  return result === undefined || result === null || result === '';
+/** Value of attribute ` name="…"` inside s[from, to), or null (searched within the tag only: a missing attribute costs the tag's length). */
+function attrBetween(s: string, from: number, to: number, name: string): string | null {
+  const tag = s.slice(from, to);
+  const i = tag.indexOf(name);
+  if (i < 0) return null;
+  const q = i + name.length;
+  return tag.slice(q, tag.indexOf('"', q));
+}
+
+/** A growable typed array of 32-bit integers. */
+class Ints {
+  data = new Int32Array(1 << 12);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+interface SheetScan {
+  values: CellValue[][];
+  /** Per scanned cell: its column and style index; per scanned row: its index and first cell. */
+  cellCols: Ints;
+  cellStyles: Ints;
+  rowIndex: Ints;
+  rowStart: Ints;
+  merges: { row: number; col: number; rows: number; cols: number }[];
+  formulasWithoutValue: [number, number][];
+}
+
+interface ScanContext {
+  strings: string[];
+  styles: CellStyles;
+  date1904: boolean;
+  /** Called after each slice with the share of the sheet scanned (the progress bar). */
+  progress?: (fraction: number) => void;
+}
+
+/** Rows are read in slices of about this many bytes, each ending after a `</row>`. */
+const SLICE = 4 << 20;
+
+/** A non-negative integer written in s[from, to). */
+function intAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+}
+
+/**
+ * Scans a worksheet part: the cells of `<sheetData>` (values, style indices, formulas without a
+ * value) and the merged areas after it. The hot path reads attributes by character, with no
+ * substring per attribute: a million-row sheet is seven million cells.
+ */
+export function scanSheet(xml: Buffer, ctx: ScanContext): SheetScan {
+  const head = xml.toString('utf8', 0, Math.min(xml.length, 4096));
+  const prefix = /<(\w+:)?worksheet\b/.exec(head)?.[1] ?? '';
+  const rowOpen = `<${prefix}row`;
+  const rowClose = `</${prefix}row>`;
+  const cOpen = `<${prefix}c`;
+  const cClose = `</${prefix}c>`;
+  const vOpen = `<${prefix}v`;
+  const vPlain = `<${prefix}v>`;
+  const vClose = `</${prefix}v>`;
+  const fOpen = `<${prefix}f`;
+  const isOpen = `<${prefix}is>`;
+  const isClose = `</${prefix}is>`;
+
+  const values: CellValue[][] = [];
+  const scan: SheetScan = { values, cellCols: new Ints(), cellStyles: new Ints(), rowIndex: new Ints(), rowStart: new Ints(), merges: [], formulasWithoutValue: [] };
+  const { cellCols, cellStyles } = scan;
+  const { strings, styles, date1904 } = ctx;
+  const isDate = styles.isDate;
+
+  const dataStart = xml.indexOf(`<${prefix}sheetData`);
+  let dataEnd = dataStart < 0 ? -1 : xml.indexOf(`</${prefix}sheetData>`, dataStart);
+  if (dataEnd < 0) dataEnd = dataStart;
+  let rowIndex = -1; // 0-based, of the last row read
+  for (let from = dataStart; from >= 0 && from < dataEnd;) {
+    let to = Math.min(dataEnd, from + SLICE);
+    if (to < dataEnd) {
+      const cut = xml.indexOf(rowClose, to);
+      to = cut < 0 || cut > dataEnd ? dataEnd : cut + rowClose.length;
+    }
+    const s = xml.toString('utf8', from, to);
+    from = to;
+    ctx.progress?.((to - dataStart) / Math.max(1, dataEnd - dataStart));
+    let at = 0;
+    for (;;) {
+      const r0 = s.indexOf(rowOpen, at);
+      if (r0 < 0) break;
+      const rGt = s.indexOf('>', r0);
+      const rAttr = attrBetween(s, r0, rGt, ' r="');
+      rowIndex = rAttr !== null ? Number(rAttr) - 1 : rowIndex + 1;
+      if (s.charCodeAt(rGt - 1) === 47) { at = rGt + 1; continue; } // <row …/>
+      const rEnd = s.indexOf(rowClose, rGt);
+      const cells: CellValue[] = [];
+      const firstCell = cellCols.length;
+      let col = -1;
+      let c0 = s.indexOf(cOpen, rGt);
+      while (c0 >= 0 && c0 < rEnd) {
+        const after = s.charCodeAt(c0 + cOpen.length);
+        if (after !== 32 && after !== 62 && after !== 47) { c0 = s.indexOf(cOpen, c0 + 1); continue; }
+        const cGt = s.indexOf('>', c0);
+        // Attributes: r (column letters), s (style index), t (type), by character.
+        let refCol = -1;
+        let style = 0;
+        let tFrom = -1;
+        let tTo = -1;
+        for (let p = c0 + cOpen.length; ;) {
+          const eq = s.indexOf('="', p);
+          if (eq < 0 || eq > cGt) break;
+          const q2 = s.indexOf('"', eq + 2);
+          const before = s.charCodeAt(eq - 2);
+          if (before === 32 || before === 9 || before === 10 || before === 13) {
+            const name = s.charCodeAt(eq - 1);
+            if (name === 114) { // r
+              let n = 0;
+              for (let i = eq + 2; i < q2; i++) {
+                const ch = s.charCodeAt(i);
+                if (ch < 65 || ch > 90) break;
+                n = n * 26 + (ch - 64);
+              }
+              refCol = n - 1;
+            } else if (name === 115) style = intAt(s, eq + 2, q2); // s
+            else if (name === 116) { tFrom = eq + 2; tTo = q2; } // t
+          }
+          p = q2 + 1;
+        }
+        col = refCol >= 0 ? refCol : col + 1;
+        cellCols.push(col);
+        cellStyles.push(style);
+        if (s.charCodeAt(cGt - 1) === 47) { c0 = s.indexOf(cOpen, cGt); continue; } // <c …/>: styled blank
+        const tLen = tTo - tFrom;
+        const t0 = tFrom < 0 ? 110 : s.charCodeAt(tFrom); // 'n' when absent
+        let value: CellValue = '';
+        let cEnd: number;
+        if (s.startsWith(vPlain, cGt + 1)) {
+          // The common cell: `<v>…</v></c>`, no formula.
+          const v0 = cGt + 1 + vPlain.length;
+          const v1 = s.indexOf(vClose, v0);
+          cEnd = s.indexOf(cClose, v1);
+          if (t0 === 115 && tLen === 1) value = strings[intAt(s, v0, v1)] ?? ''; // s
+          else if (t0 === 110) { // n
+            if (v1 > v0) {
+              const n = Number(s.slice(v0, v1));
+              value = Number.isNaN(n) ? xmlUnescape(s.slice(v0, v1)) : isDate[style] ? excelSerialToDate(n, date1904) : n;
+            }
+          } else value = typedValue(s.slice(v0, v1), s.slice(tFrom, tTo), style, ctx);
+        } else {
+          cEnd = s.indexOf(cClose, cGt);
+          // Searches stay inside the cell: a search for what the cell lacks must not run to the end of the slice.
+          const inner = s.slice(cGt + 1, cEnd);
+          let v: string | null = null;
+          const vAt = inner.indexOf(vOpen);
+          if (vAt >= 0) {
+            const vGt = inner.indexOf('>', vAt);
+            v = inner.charCodeAt(vGt - 1) === 47 ? '' : inner.slice(vGt + 1, inner.indexOf(vClose, vGt));
+          }
+          const fAt = inner.indexOf(fOpen);
+          const fNext = fAt < 0 ? 0 : inner.charCodeAt(fAt + fOpen.length);
+          const hasFormula = fAt >= 0 && (fNext === 32 || fNext === 62 || fNext === 47);
+          const t = tFrom < 0 ? 'n' : s.slice(tFrom, tTo);
+          if (t === 'inlineStr') {
+            const i0 = inner.indexOf(isOpen);
+            if (i0 >= 0) value = itemText(inner.slice(i0 + isOpen.length, inner.indexOf(isClose, i0)), prefix);
+          } else if (v === null) {
+            if (hasFormula) scan.formulasWithoutValue.push([rowIndex, col]);
+          } else value = typedValue(v, t, style, ctx);
+        }
+        if (value !== '') {
+          while (cells.length < col) cells.push('');
+          cells[col] = value;
+        }
+        c0 = s.indexOf(cOpen, cEnd);
+      }
+      if (cellCols.length > firstCell) {
+        scan.rowIndex.push(rowIndex);
+        scan.rowStart.push(firstCell);
+      }
+      if (cells.length > 0) {
+        while (values.length < rowIndex) values.push([]);
+        values[rowIndex] = cells;
+      }
+      at = rEnd + rowClose.length;
+    }
+  }
+
+  if (dataEnd >= 0) {
+    const tail = xml.toString('utf8', dataEnd, xml.length);
+    for (const m of tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g)) {
+      const col = columnOf(m[1]) - 1;
+      const row = Number(m[2]) - 1;
+      const col2 = m[3] ? columnOf(m[3]) - 1 : col;
+      const row2 = m[4] ? Number(m[4]) - 1 : row;
+      scan.merges.push({ row, col, rows: row2 - row + 1, cols: col2 - col + 1 });
+    }
+  }
+  return scan;
+}
+
+/** A cell's `<v>` text (escaped as in the XML) as the value its type `t` and style give. */
+function typedValue(v: string, t: string, style: number, ctx: ScanContext): CellValue {
+  if (t === 's') return ctx.strings[Number(v)] ?? '';
+  if (t === 'str') return xmlUnescape(v);
+  if (t === 'b') return Number(v) !== 0;
+  if (t === 'e') return xmlUnescape(v);
+  if (t === 'd') {
+    const d = new Date(v.length <= 10 ? `${v}T00:00:00Z` : /[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v}Z`);
+    return Number.isNaN(d.getTime()) ? v : d;
+  }
+  if (v === '') return '';
+  const n = Number(v);
+  return Number.isNaN(n) ? xmlUnescape(v) : ctx.styles.isDate[style] ? excelSerialToDate(n, ctx.date1904) : n;
+}
+
+/** Rectangular rows as getValues() gives them: merged areas only in their top-left cell, trailing blank rows and columns dropped. */
+function rectangular(values: CellValue[][], merges: SheetScan['merges']): CellValue[][] {
+  for (const m of merges) {
+    for (let r = m.row; r < m.row + m.rows; r++) {
+      const cells = values[r];
+      if (!cells) continue;
+      for (let c = m.col; c < m.col + m.cols && c < cells.length; c++) if (r !== m.row || c !== m.col) cells[c] = '';
+    }
+  }
+  let width = 0;
+  let last = -1;
+  for (let r = 0; r < values.length; r++) {
+    const cells = values[r];
+    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+    if (cells.length > 0) last = r;
+    if (cells.length > width) width = cells.length;
+  }
+  values.length = last + 1;
+  for (const cells of values) while (cells.length < width) cells.push('');
+  return values;
+}
+
+/** Number format texts in the shape of `values`; rows whose cells have the same styles share one array (treat as read-only). */
+function formatsOf(scan: SheetScan, shape: CellValue[][], styles: CellStyles): string[][] {
+  const width = shape.length > 0 ? shape[0].length : 0;
+  const shared = new Map<string, string[]>();
+  const general = Array.from({ length: width }, () => 'General');
+  const out: string[][] = Array.from({ length: shape.length }, () => general);
+  const { cellCols, cellStyles, rowIndex, rowStart } = scan;
+  for (let k = 0; k < rowIndex.length; k++) {
+    const row = rowIndex.data[k];
+    if (row >= shape.length) continue;
+    const from = rowStart.data[k];
+    const to = k + 1 < rowStart.length ? rowStart.data[k + 1] : cellCols.length;
+    let key = '';
+    for (let i = from; i < to; i++) if (cellCols.data[i] < width) key += `${cellCols.data[i]}:${cellStyles.data[i]},`;
+    let formats = shared.get(key);
+    if (!formats) {
+      formats = general.slice();
+      for (let i = from; i < to; i++) if (cellCols.data[i] < width) formats[cellCols.data[i]] = styles.formats[cellStyles.data[i]] ?? 'General';
+      shared.set(key, formats);
+    }
+    out[row] = formats;
+  }
+  return out;
+}
+
+/** A RawSheet whose cells are scanned on first use of values, formats, merges or formulasWithoutValue. */
+function lazySheet(pkg: XlsxPackage, info: SheetInfo, ctx: () => ScanContext): RawSheet {
+  let scan: SheetScan | null = null;
+  let values: CellValue[][] | null = null;
+  let formats: string[][] | null = null;
+  const scanned = (): SheetScan => {
+    if (!scan) {
+      const entry = info.path ? pkg.entries.get(info.path) : undefined;
+      scan = entry ? scanSheet(inflateEntry(pkg.bytes, entry), ctx()) : scanSheet(Buffer.from(''), ctx());
+      values = rectangular(scan.values, scan.merges);
+    }
+    return scan;
+  };
+  const sheet = { name: info.name } as RawSheet;
+  Object.defineProperties(sheet, {
+    values: { enumerable: true, get: () => (scanned(), values!) },
+    formats: { enumerable: true, get: () => (formats ??= formatsOf(scanned(), values!, ctx().styles)) },
+    merges: { enumerable: true, get: () => scanned().merges },
+    formulasWithoutValue: { enumerable: true, get: () => scanned().formulasWithoutValue },
+  });
+  return sheet;
+}
+
+/** The first row of a sheet, without reading the rest of it (the language guess). */
+function firstRowText(pkg: XlsxPackage, info: SheetInfo, strings: () => string[]): string {
+  const entry = info.path ? pkg.entries.get(info.path) : undefined;
+  if (!entry) return '';
+  const xml = inflateEntry(pkg.bytes, entry);
+  const start = xml.indexOf('<sheetData');
+  const end = start < 0 ? -1 : xml.indexOf('</row>', start);
+  if (end < 0) return '';
+  const row = xml.toString('utf8', start, end);
+  let text = row;
+  for (const m of row.matchAll(/<c\b[^>]*\bt="s"[^>]*>\s*<v>(\d+)<\/v>/g)) text += ' ' + (strings()[Number(m[1])] ?? '');
+  return text;
 }
 
 /**
  * Cyrillic in a sheet name or in a first-row header: the workbook speaks Russian. An .xlsx says
  * nothing of its country, so English is plain `en`: the currency falls back to RUB (raw.ts).
  */
-export function guessLocale(sheets: RawSheet[]): string {
+export function guessLocale(sheets: { name: string; firstRow: () => string }[]): string {
   const cyr = /[А-Яа-яЁё]/;
-  for (const s of sheets) {
-    if (cyr.test(s.name)) return 'ru_RU';
-    if ((s.values[0] ?? []).some((v) => typeof v === 'string' && cyr.test(v))) return 'ru_RU';
-  }
+  for (const s of sheets) if (cyr.test(s.name)) return 'ru_RU';
+  for (const s of sheets) if (cyr.test(s.firstRow())) return 'ru_RU';
   return 'en';
 }
 
@@ -96,23 +410,42 @@ export interface XlsxReadOptions {
   timeZone: string;
   locale?: string | null;
   currency?: string | null;
+  /** Share of a sheet scanned, as the scan goes (the progress bar). */
+  progress?: (fraction: number) => void;
 }
 
 /** Every worksheet but those a previous run generated (marked by defined names): the add-on never reads its own tabs either. */
-export function rawWorkbookOf(wb: ExcelJS.Workbook, opts: XlsxReadOptions): RawWorkbook {
-  const generated = new Set(generatedMarks(wb).map((m) => m.sheet));
-  const sheets: RawSheet[] = [];
-  wb.eachSheet((ws) => {
-    if (generated.has(ws.name)) return;
-    const formulasWithoutValue: [number, number][] = [];
-    const values = sheetValues(ws, formulasWithoutValue);
-    sheets.push({ name: ws.name, values, ...sheetMerges(ws), ...(formulasWithoutValue.length ? { formulasWithoutValue } : {}) });
-  });
-  return {
-    sheets,
-    timeZone: opts.timeZone,
-    locale: opts.locale ?? guessLocale(sheets),
-    currency: opts.currency ?? null,
-    toLocalDay: xlsxLocalDay,
+export function rawWorkbookOfPackage(pkg: XlsxPackage, opts: XlsxReadOptions): RawWorkbook {
+  const generated = new Set(generatedMarks(pkg.definedNames).map((m) => m.sheet));
+  let ctx: ScanContext | null = null;
+  let strings: string[] | null = null;
+  const sharedStrings = () => {
+    if (!strings) {
+      const rel = pkg.workbookRels.find((r) => /\/sharedStrings$/.test(r.type));
+      const path = rel ? `${pkg.workbookPath.slice(0, pkg.workbookPath.lastIndexOf('/') + 1)}${rel.target.replace(/^\.\//, '')}` : 'xl/sharedStrings.xml';
+      strings = parseSharedStrings(pkg.text(rel?.target.startsWith('/') ? rel.target.slice(1) : path));
+    }
+    return strings;
   };
+  const context = (): ScanContext => {
+    if (!ctx) {
+      const rel = pkg.workbookRels.find((r) => /\/styles$/.test(r.type));
+      const path = rel ? (rel.target.startsWith('/') ? rel.target.slice(1) : `${pkg.workbookPath.slice(0, pkg.workbookPath.lastIndexOf('/') + 1)}${rel.target.replace(/^\.\//, '')}`) : 'xl/styles.xml';
+      ctx = { strings: sharedStrings(), styles: parseStyles(pkg.text(path)), date1904: pkg.date1904, ...(opts.progress ? { progress: opts.progress } : {}) };
+    }
+    return ctx;
+  };
+  const infos = pkg.sheets.filter((s) => s.path !== null && !generated.has(s.name));
+  const sheets = infos.map((info) => lazySheet(pkg, info, context));
+  const locale = opts.locale ?? guessLocale(infos.map((info) => ({ name: info.name, firstRow: () => firstRowText(pkg, info, sharedStrings) })));
+  return { sheets, timeZone: opts.timeZone, locale, currency: opts.currency ?? null, toLocalDay: xlsxLocalDay };
+}
+
+/**
+ * The .xlsx bytes as a RawWorkbook (see rawWorkbookOfPackage); an exceljs Workbook the caller
+ * already loaded goes through the exceljs reader (xlsxReadExceljs.ts), which reads the same.
+ */
+export function rawWorkbookOf(source: Uint8Array | ExcelJS.Workbook, opts: XlsxReadOptions): RawWorkbook {
+  if (source instanceof Uint8Array) return rawWorkbookOfPackage(openPackage(source), opts);
+  return exceljsRawWorkbook(source, opts);
 }

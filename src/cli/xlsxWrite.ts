@@ -1,16 +1,35 @@
 /**
- * The .xlsx renderer of tab models (the Google Sheets one lives in src/sheets/spreadsheetIO.ts):
- * values only, number formats with the currency symbol, bold ranges, frozen header rows, column
- * widths, links to rows of the input sheets. Strings are written as shared strings, so a client
- * named `=HYPERLINK(…)` or `+7 900…` stays text and never becomes a formula.
+ * The .xlsx renderer of tab models (the Google Sheets one lives in src/sheets/spreadsheetIO.ts),
+ * writing into the user's own package: every part of the input is kept as stored (the same
+ * compressed bytes) except the few that list sheets — xl/workbook.xml, its rels,
+ * [Content_Types].xml — and xl/styles.xml, to which the generated cells' styles are added (one per
+ * format × bold × link, reused on a rerun). The generated sheets, their drawings and charts are
+ * new parts, written in the same pass; a previous run's sheets for the same period are found by
+ * their marks and replaced (other periods' sheets, charts included, stay as they were).
+ *
+ * Values only; number formats with the currency symbol, bold, frozen header rows, column widths,
+ * internal links to rows of the input sheets, print setup (TabModel.page). Strings are inline
+ * strings, so a client named `=HYPERLINK(…)` or `+7 900…` stays text and never becomes a formula.
  */
-import type ExcelJS from 'exceljs';
 import { currencySymbol, type Lang } from '../core/money';
-import type { CellFormat, TabCell, TabChart, TabModel } from '../workbook/tabModel';
+import type { CellFormat, TabCell, TabModel } from '../workbook/tabModel';
 import { keyPeriod } from '../workbook/tabs';
+import { CT_CHART, CT_DRAWING, REL_CHART, REL_DRAWING, chartXml, drawingXml } from './xlsxChart';
+import { attr, folderOf, parseRels, relsPathOf, resolveTarget, xmlEscape, type Rel, type XlsxPackage } from './xlsxPackage';
+import { writeZip, type ZipPart } from './zip';
 
-/** Excel's own limits on a sheet name: 31 characters, none of `: \ / ? * [ ]`. */
+/** Excel's own limits on a sheet name: 31 UTF-16 units, none of `: \ / ? * [ ]`. */
 const EXCEL_MAX_SHEET_NAME = 31;
+
+/** The longest start of `text` (whole code points: a surrogate pair is never split) of at most `units` UTF-16 units. */
+function cutUnits(text: string, units: number): string {
+  let out = '';
+  for (const ch of text) {
+    if (out.length + ch.length > units) break;
+    out += ch;
+  }
+  return out;
+}
 
 /**
  * A name Excel accepts, unique against `taken`. A tab name `<manager> · <period>` keeps its
@@ -19,12 +38,12 @@ const EXCEL_MAX_SHEET_NAME = 31;
 export function excelSheetName(wanted: string, taken: Set<string>): string {
   const clean = wanted.replace(/[:\\/?*[\]]/g, '-').replace(/^'+|'+$/g, '').trim() || 'Sheet';
   const dot = clean.lastIndexOf(' · ');
-  const suffix = dot > 0 && Array.from(clean.slice(dot)).length < EXCEL_MAX_SHEET_NAME - 4 ? clean.slice(dot) : '';
-  const base = Array.from(suffix ? clean.slice(0, dot) : clean);
+  const suffix = dot > 0 && clean.length - dot < EXCEL_MAX_SHEET_NAME - 4 ? clean.slice(dot) : '';
+  const base = suffix ? clean.slice(0, dot) : clean;
   for (let n = 1; ; n++) {
     const mark = n === 1 ? '' : ` (${n})`;
-    const room = EXCEL_MAX_SHEET_NAME - mark.length - Array.from(suffix).length;
-    const name = base.slice(0, room).join('').trimEnd() + mark + suffix;
+    const room = EXCEL_MAX_SHEET_NAME - mark.length - suffix.length;
+    const name = cutUnits(base, room).trimEnd() + mark + suffix;
     if (!taken.has(name.toLowerCase())) {
       taken.add(name.toLowerCase());
       return name;
@@ -32,7 +51,7 @@ export function excelSheetName(wanted: string, taken: Set<string>): string {
   }
 }
 
-export function numberFormat(format: CellFormat, currency: string, lang: Lang): string | null {
+export function numberFormat(format: CellFormat, currency: string, lang: Lang): string {
   const sym = currencySymbol(currency).replace(/"/g, '');
   switch (format) {
     case 'money': return `#,##0.00 "${sym}";-#,##0.00 "${sym}"`;
@@ -56,22 +75,6 @@ export function columnLetter(col: number): string {
   return s;
 }
 
-/** A calendar day of the tab model (12:00 UTC) as the Excel date of that day (UTC midnight). */
-function excelDate(d: Date): Date {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-}
-
-function cellValue(v: TabCell): ExcelJS.CellValue {
-  if (v === null || v === undefined) return null;
-  if (Object.prototype.toString.call(v) === '[object Date]') return excelDate(v as Date);
-  return v as string | number | boolean;
-}
-
-export interface RenderedChart {
-  sheetName: string;
-  chart: TabChart;
-}
-
 export interface RenderOptions {
   currency: string;
   lang: Lang;
@@ -93,87 +96,431 @@ export interface GeneratedMark {
   sheet: string;
 }
 
-/** The generated sheets the workbook marks (a mark whose sheet is gone is listed too; renderTabs drops it). */
-export function generatedMarks(wb: ExcelJS.Workbook): GeneratedMark[] {
+/** The generated sheets the workbook's defined names mark (a mark whose sheet is gone is listed too). */
+export function generatedMarks(names: readonly { name: string; text: string }[]): GeneratedMark[] {
   const out: GeneratedMark[] = [];
-  for (const { name, ranges } of wb.definedNames.model) {
+  for (const { name, text } of names) {
     const m = MARK_NAME.exec(name);
     if (!m) continue;
-    for (const range of ranges) {
-      const at = range.lastIndexOf('!');
-      if (at <= 0) continue;
-      let sheet = range.slice(0, at);
-      if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-      out.push({ name, period: `${m[1]}-${m[2]}`, sheet });
-    }
+    const at = text.lastIndexOf('!');
+    if (at <= 0) continue;
+    let sheet = text.slice(0, at);
+    if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+    out.push({ name, period: `${m[1]}-${m[2]}`, sheet });
   }
   return out;
 }
 
-/**
- * Adds one worksheet per tab model, after the workbook's own sheets (which are left as they are).
- * Sheets this command generated before for the same period(s) (marked, see MARK_PREFIX) are
- * removed first, so a rerun on its own output replaces them instead of adding `(2)` copies; an
- * unmarked sheet with a clashing name is never touched. Returns the charts to inject after saving
- * (exceljs cannot write charts).
- */
-export function renderTabs(wb: ExcelJS.Workbook, tabs: TabModel[], opts: RenderOptions): { sheetNames: string[]; charts: RenderedChart[] } {
-  const periods = new Set(tabs.map((t) => keyPeriod(t.key)).filter((p): p is string => p !== null));
-  const marks = generatedMarks(wb);
-  const dropped = new Set<string>();
-  for (const mark of marks) {
-    if (!periods.has(mark.period)) continue;
-    dropped.add(mark.name);
-    const ws = wb.getWorksheet(mark.sheet);
-    if (ws) wb.removeWorksheet(ws.id);
-  }
-  let next = 1;
-  for (const mark of marks) if (!dropped.has(mark.name)) next = Math.max(next, Number(mark.name.slice(mark.name.lastIndexOf('_') + 1)) + 1);
-  if (dropped.size > 0) wb.definedNames.model = wb.definedNames.model.filter((n) => !dropped.has(n.name));
+const REL_WORKSHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+const REL_STYLES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
+const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-  const taken = new Set<string>();
-  wb.eachSheet((ws) => taken.add(ws.name.toLowerCase()));
+/** Text XML 1.0 can carry: control characters (other than tab and line breaks) are dropped. */
+const escText = (s: string): string =>
+  xmlEscape(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(s) ? s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '') : s);
+const escAttr = (s: string): string => escText(s).replace(/'/g, '&apos;');
+
+/** The formats a cell can have, in a fixed order: the 3 low bits of a style key. */
+const FORMATS: CellFormat[] = ['money', 'percent', 'coefficient', 'number', 'integer', 'date', 'text'];
+const BOLD = 8;
+const LINK = 16;
+
+/**
+ * Styles added to xl/styles.xml: one cellXfs entry per (format, bold, link) key the tabs use,
+ * shared by every cell with that key. An entry already there (a previous run wrote the same XML)
+ * is reused, so reruns do not grow the styles part.
+ */
+class StyleSheet {
+  private numFmts: string[];
+  private fonts: string[];
+  private xfs: string[];
+  private readonly added = { numFmts: [] as string[], fonts: [] as string[], xfs: [] as string[] };
+  private readonly byKey = new Map<number, number>();
+  private nextNumFmtId: number;
+
+  constructor(private xml: string, private readonly opts: RenderOptions) {
+    this.numFmts = [...this.section('numFmts', 'numFmt')];
+    this.fonts = [...this.section('fonts', 'font')];
+    this.xfs = [...this.section('cellXfs', 'xf')];
+    let max = 163;
+    for (const f of this.numFmts) max = Math.max(max, Number(attr(f, 'numFmtId') ?? 0));
+    this.nextNumFmtId = max + 1;
+  }
+
+  private section(list: string, item: string): string[] {
+    const body = new RegExp(`<${list}\\b[^>]*?(?:/>|>([\\s\\S]*?)</${list}>)`).exec(this.xml)?.[1] ?? '';
+    return [...body.matchAll(new RegExp(`<${item}\\b[^>]*?(?:/>|>[\\s\\S]*?</${item}>)`, 'g'))].map((m) => m[0]);
+  }
+
+  private fontIndex(xml: string): number {
+    let i = this.fonts.indexOf(xml);
+    if (i < 0) {
+      i = this.fonts.length;
+      this.fonts.push(xml);
+      this.added.fonts.push(xml);
+    }
+    return i;
+  }
+
+  private numFmtId(code: string): number {
+    const xml = (id: number) => `<numFmt numFmtId="${id}" formatCode="${escAttr(code)}"/>`;
+    const found = this.numFmts.find((f) => attr(f, 'formatCode') === code);
+    if (found) return Number(attr(found, 'numFmtId'));
+    const id = this.nextNumFmtId++;
+    this.numFmts.push(xml(id));
+    this.added.numFmts.push(xml(id));
+    return id;
+  }
+
+  /** The cellXfs index of a style key (0 = the workbook's default style). */
+  index(key: number): number {
+    if (key === 0) return 0;
+    let i = this.byKey.get(key);
+    if (i !== undefined) return i;
+    const format = key & 7 ? FORMATS[(key & 7) - 1] : null;
+    const numFmtId = format ? this.numFmtId(numberFormat(format, this.opts.currency, this.opts.lang)) : 0;
+    const bold = (key & BOLD) !== 0;
+    const link = (key & LINK) !== 0;
+    const fontId = bold || link
+      ? this.fontIndex(`<font>${bold ? '<b/>' : ''}${link ? '<u/>' : ''}<sz val="11"/>${link ? '<color rgb="FF1155CC"/>' : ''}<name val="Calibri"/><family val="2"/></font>`)
+      : 0;
+    const xf = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}/>`;
+    i = this.xfs.indexOf(xf);
+    if (i < 0) {
+      i = this.xfs.length;
+      this.xfs.push(xf);
+      this.added.xfs.push(xf);
+    }
+    this.byKey.set(key, i);
+    return i;
+  }
+
+  /** styles.xml with the added entries (and the counts) — unchanged text when nothing was added. */
+  finish(): string | null {
+    const { numFmts, fonts, xfs } = this.added;
+    if (numFmts.length + fonts.length + xfs.length === 0) return null;
+    let xml = this.xml;
+    const append = (list: string, items: string[], total: number, before: RegExp) => {
+      if (items.length === 0) return;
+      const open = new RegExp(`<${list}\\b([^>]*?)(/?)>`).exec(xml);
+      if (!open) {
+        const at = xml.search(before);
+        xml = xml.slice(0, at) + `<${list} count="${total}">${items.join('')}</${list}>` + xml.slice(at);
+        return;
+      }
+      const attrs = open[1].replace(/\s*count="\d*"/, '');
+      if (open[2] === '/') {
+        xml = xml.slice(0, open.index) + `<${list}${attrs} count="${total}">${items.join('')}</${list}>` + xml.slice(open.index + open[0].length);
+        return;
+      }
+      xml = xml.slice(0, open.index) + `<${list}${attrs} count="${total}">` + xml.slice(open.index + open[0].length);
+      const close = xml.indexOf(`</${list}>`);
+      xml = xml.slice(0, close) + items.join('') + xml.slice(close);
+    };
+    append('numFmts', numFmts, this.numFmts.length, /<fonts\b/);
+    append('fonts', fonts, this.fonts.length, /<fills\b/);
+    append('cellXfs', xfs, this.xfs.length, /<cellStyles\b|<dxfs\b|<tableStyles\b|<colors\b|<extLst\b|<\/styleSheet>/);
+    return xml;
+  }
+}
+
+const MINIMAL_STYLES =
+  `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>` +
+  `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+  `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+  `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+  `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
+  `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+
+/** Excel's serial day of a tab model's calendar day (a Date at 12:00 UTC: its UTC day). */
+function excelSerial(d: Date): number {
+  return Math.round((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+const formatCode = (f: CellFormat): number => FORMATS.indexOf(f) + 1;
+
+/** One tab model as a worksheet part. `drawingRId` when it has charts. */
+export function sheetXml(tab: TabModel, styles: StyleSheet, drawingRId: string | null): string {
+  const rows = tab.rows;
+  let width = 0;
+  for (const r of rows) if (r.length > width) width = r.length;
+  const keys: (Uint8Array | undefined)[] = new Array(rows.length);
+  const keyRow = (r: number): Uint8Array => (keys[r] ??= new Uint8Array(Math.max(width, 1)));
+  for (const f of tab.formats) {
+    const code = formatCode(f.format);
+    for (let r = f.range.row; r < f.range.row + f.range.rows && r < rows.length; r++) {
+      const k = keyRow(r);
+      for (let c = f.range.col; c < f.range.col + f.range.cols && c < width; c++) k[c] = (k[c] & ~7) | code;
+    }
+  }
+  for (const b of tab.bold) {
+    for (let r = b.row; r < b.row + b.rows && r < rows.length; r++) {
+      const k = keyRow(r);
+      for (let c = b.col; c < b.col + b.cols && c < width; c++) k[c] |= BOLD;
+    }
+  }
+  for (const l of tab.links ?? []) if (l.row < rows.length && l.col < width) keyRow(l.row)[l.col] |= LINK;
+
+  const letters = Array.from({ length: width }, (_, c) => columnLetter(c + 1));
+  const xfOf = new Int32Array(32).fill(-1);
+  const xf = (key: number) => (xfOf[key] >= 0 ? xfOf[key] : (xfOf[key] = styles.index(key)));
+  const dateKey = formatCode('date');
+
+  const out: string[] = [];
+  out.push(`${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">`);
+  if (tab.page?.fitToWidth) out.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  out.push(`<dimension ref="A1${width > 0 && rows.length > 0 ? `:${letters[width - 1]}${rows.length}` : ''}"/>`);
+  if (tab.frozenRows > 0) {
+    out.push(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="${tab.frozenRows}" topLeftCell="A${tab.frozenRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${tab.frozenRows + 1}" sqref="A${tab.frozenRows + 1}"/></sheetView></sheetViews>`);
+  } else out.push('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
+  out.push('<sheetFormatPr defaultRowHeight="15"/>');
+  const widths = tab.columnWidths ?? [];
+  if (widths.length > 0) {
+    out.push('<cols>');
+    widths.forEach((px, c) => out.push(`<col min="${c + 1}" max="${c + 1}" width="${Math.max(4, Math.round(px / 7))}" customWidth="1"/>`));
+    out.push('</cols>');
+  }
+  out.push('<sheetData>');
+  let chunk = '';
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r];
+    const k = keys[r];
+    let row = '';
+    const n = String(r + 1);
+    for (let c = 0; c < cells.length; c++) {
+      const v: TabCell | undefined = cells[c];
+      let key = k ? k[c] : 0;
+      if (v === null || v === undefined || v === '') {
+        if (key !== 0) row += `<c r="${letters[c]}${n}" s="${xf(key)}"/>`;
+        continue;
+      }
+      const ref = `${letters[c]}${n}`;
+      if (typeof v === 'string') {
+        const s = key ? ` s="${xf(key)}"` : '';
+        const space = v.trim() !== v ? ' xml:space="preserve"' : '';
+        row += `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escText(v)}</t></is></c>`;
+      } else if (typeof v === 'number') {
+        if (Number.isFinite(v)) row += `<c r="${ref}"${key ? ` s="${xf(key)}"` : ''}><v>${v}</v></c>`;
+        else row += `<c r="${ref}"${key ? ` s="${xf(key)}"` : ''} t="inlineStr"><is><t>${String(v)}</t></is></c>`;
+      } else if (typeof v === 'boolean') {
+        row += `<c r="${ref}"${key ? ` s="${xf(key)}"` : ''} t="b"><v>${v ? 1 : 0}</v></c>`;
+      } else if (Object.prototype.toString.call(v) === '[object Date]') {
+        if ((key & 7) === 0) key |= dateKey;
+        row += `<c r="${ref}" s="${xf(key)}"><v>${excelSerial(v as Date)}</v></c>`;
+      }
+    }
+    if (row !== '') chunk += `<row r="${n}">${row}</row>`;
+    if (chunk.length > 1 << 16) {
+      out.push(chunk);
+      chunk = '';
+    }
+  }
+  out.push(chunk, '</sheetData>');
+  const links = tab.links ?? [];
+  if (links.length > 0) {
+    out.push('<hyperlinks>');
+    for (const l of links) out.push(`<hyperlink ref="${columnLetter(l.col + 1)}${l.row + 1}" location="${escAttr(sheetRef(l.sheet, l.targetRow))}"/>`);
+    out.push('</hyperlinks>');
+  }
+  out.push('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
+  if (tab.page) {
+    out.push(`<pageSetup paperSize="9" orientation="${tab.page.orientation}"${tab.page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`);
+  }
+  if (drawingRId) out.push(`<drawing r:id="${drawingRId}"/>`);
+  out.push('</worksheet>');
+  return out.join('');
+}
+
+const relsXml = (rels: Rel[]) =>
+  `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+  rels.map((r) => `<Relationship Id="${escAttr(r.id)}" Type="${r.type}" Target="${escAttr(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`).join('') +
+  '</Relationships>';
+
+/** A path `prefix<N>.xml` not in use. */
+function freePath(used: Set<string>, prefix: string): string {
+  for (let n = 1; ; n++) {
+    const p = `${prefix}${n}.xml`;
+    if (!used.has(p)) {
+      used.add(p);
+      return p;
+    }
+  }
+}
+
+/** Relative target of `part` from the folder `from` (both package paths): `../charts/chart1.xml`. */
+function relativeTarget(from: string, part: string): string {
+  const a = from.split('/').filter(Boolean);
+  const b = part.split('/');
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  return '../'.repeat(a.length - i) + b.slice(i).join('/');
+}
+
+/** The parts a generated sheet brought with it (its rels, drawings, charts and their rels) — never shared media. */
+function ownedParts(pkg: XlsxPackage, sheetPath: string): string[] {
+  const out = [sheetPath];
+  const walk = (part: string, depth: number) => {
+    const relsPath = relsPathOf(part);
+    const xml = pkg.text(relsPath);
+    if (xml === null) return;
+    out.push(relsPath);
+    for (const rel of parseRels(xml)) {
+      if (rel.external || !/\/(drawing|chart|chartUserShapes|chartStyle|chartColorStyle)$/.test(rel.type) || depth > 3) continue;
+      const target = resolveTarget(folderOf(part), rel.target);
+      if (!pkg.entries.has(target) || out.includes(target)) continue;
+      out.push(target);
+      walk(target, depth + 1);
+    }
+  };
+  walk(sheetPath, 0);
+  return out;
+}
+
+export interface WrittenWorkbook {
+  bytes: Buffer;
+  /** The names the tabs were given, in order. */
+  sheetNames: string[];
+}
+
+/**
+ * The input package with `tabs` added as sheets after the workbook's own (which are left as they
+ * are, byte for byte). Sheets this command generated before for the same period(s) are removed
+ * first, so a rerun on its own output replaces them instead of adding `(2)` copies; an unmarked
+ * sheet with a clashing name is never touched.
+ */
+export function writeWorkbook(pkg: XlsxPackage, tabs: TabModel[], opts: RenderOptions): WrittenWorkbook {
+  const periods = new Set(tabs.map((t) => keyPeriod(t.key)).filter((p): p is string => p !== null));
+  const marks = generatedMarks(pkg.definedNames);
+  const droppedMarks = new Set(marks.filter((m) => periods.has(m.period)).map((m) => m.name));
+  const droppedSheets = new Set(marks.filter((m) => periods.has(m.period)).map((m) => m.sheet));
+  const kept = pkg.sheets.filter((s) => !droppedSheets.has(s.name));
+  const removed = new Set<string>();
+  for (const s of pkg.sheets) if (droppedSheets.has(s.name) && s.path) for (const p of ownedParts(pkg, s.path)) removed.add(p);
+
+  const used = new Set([...pkg.entries.keys()].filter((p) => !removed.has(p)));
+  const wbFolder = folderOf(pkg.workbookPath);
+  const wbRelsPath = relsPathOf(pkg.workbookPath);
+  const dropRIds = new Set(pkg.sheets.filter((s) => droppedSheets.has(s.name)).map((s) => s.rId));
+  const wbRels = pkg.workbookRels.filter((r) => !dropRIds.has(r.id));
+  let nextRel = 1;
+  for (const r of wbRels) { const m = /^rId(\d+)$/.exec(r.id); if (m) nextRel = Math.max(nextRel, Number(m[1]) + 1); }
+  let nextSheetId = 1;
+  for (const s of pkg.sheets) nextSheetId = Math.max(nextSheetId, s.sheetId + 1);
+
+  // Styles: the workbook's styles part, or a minimal one when it has none.
+  let stylesRel = wbRels.find((r) => r.type === REL_STYLES || /\/styles$/.test(r.type));
+  const stylesPath = stylesRel ? resolveTarget(wbFolder, stylesRel.target) : `${wbFolder}styles.xml`;
+  const stylesText = stylesRel ? pkg.text(stylesPath) : null;
+  const styles = new StyleSheet(stylesText ?? MINIMAL_STYLES, opts);
+  const newParts: ZipPart[] = [];
+  const overrides: string[] = [];
+  if (!stylesRel || stylesText === null) {
+    stylesRel = { id: `rId${nextRel++}`, type: REL_STYLES, target: relativeTarget(wbFolder, stylesPath).replace(/^\.\.\//, ''), external: false };
+    wbRels.push(stylesRel);
+    overrides.push(`<Override PartName="/${stylesPath}" ContentType="${CT_STYLES}"/>`);
+  }
+
+  const taken = new Set(kept.map((s) => s.name.toLowerCase()));
   const sheetNames: string[] = [];
-  const charts: RenderedChart[] = [];
-  for (const tab of tabs) {
+  const sheetElements: string[] = [];
+  const names: string[] = [];
+  let markN = 1;
+  for (const m of marks) if (!droppedMarks.has(m.name)) markN = Math.max(markN, Number(m.name.slice(m.name.lastIndexOf('_') + 1)) + 1);
+
+  tabs.forEach((tab, i) => {
     const name = excelSheetName(tab.name, taken);
     sheetNames.push(name);
-    const ws = wb.addWorksheet(name, {
-      views: tab.frozenRows > 0 ? [{ state: 'frozen', ySplit: tab.frozenRows, xSplit: 0 }] : [],
-    });
+    const index = kept.length + i;
+    const path = freePath(used, `${wbFolder}worksheets/sheet`);
+    const rId = `rId${nextRel++}`;
+    wbRels.push({ id: rId, type: REL_WORKSHEET, target: relativeTarget(wbFolder, path), external: false });
+    overrides.push(`<Override PartName="/${path}" ContentType="${CT_WORKSHEET}"/>`);
+    sheetElements.push(`<sheet name="${escAttr(name)}" sheetId="${nextSheetId++}" r:id="${rId}"/>`);
     const period = keyPeriod(tab.key);
-    if (period) wb.definedNames.add(`${sheetRef(name, 1).replace(/!A1$/, '!$A$1')}`, `${MARK_PREFIX}${period.replace('-', '_')}_${next++}`);
-    tab.rows.forEach((cells, r) => {
-      if (cells.length === 0) return;
-      const row = ws.getRow(r + 1);
-      cells.forEach((v, c) => {
-        if (v === null || v === undefined || v === '') return;
-        row.getCell(c + 1).value = cellValue(v);
+    const quoted = `'${name.replace(/'/g, "''")}'`;
+    if (period) names.push(`<definedName name="${MARK_PREFIX}${period.replace('-', '_')}_${markN++}">${escText(`${quoted}!$A$1`)}</definedName>`);
+    if (tab.page && tab.page.repeatRows > 0) names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escText(`${quoted}!$1:$${tab.page.repeatRows}`)}</definedName>`);
+
+    let drawingRId: string | null = null;
+    const charts = tab.charts ?? [];
+    if (charts.length > 0) {
+      const drawingPath = freePath(used, `${wbFolder}drawings/drawing`);
+      const chartRels: Rel[] = charts.map((chart, k) => {
+        const chartPath = freePath(used, `${wbFolder}charts/chart`);
+        newParts.push({ name: chartPath, content: chartXml(name, chart) });
+        overrides.push(`<Override PartName="/${chartPath}" ContentType="${CT_CHART}"/>`);
+        return { id: `rId${k + 1}`, type: REL_CHART, target: relativeTarget(folderOf(drawingPath), chartPath), external: false };
       });
-    });
-    for (const f of tab.formats) {
-      const fmt = numberFormat(f.format, opts.currency, opts.lang);
-      if (!fmt) continue;
-      for (let r = f.range.row; r < f.range.row + f.range.rows; r++) {
-        for (let c = f.range.col; c < f.range.col + f.range.cols; c++) ws.getCell(r + 1, c + 1).numFmt = fmt;
-      }
+      newParts.push({ name: drawingPath, content: drawingXml(charts.map((chart, k) => ({ chart, rId: chartRels[k].id, id: k + 1 }))) });
+      newParts.push({ name: relsPathOf(drawingPath), content: relsXml(chartRels) });
+      overrides.push(`<Override PartName="/${drawingPath}" ContentType="${CT_DRAWING}"/>`);
+      drawingRId = 'rId1';
+      newParts.push({ name: relsPathOf(path), content: relsXml([{ id: drawingRId, type: REL_DRAWING, target: relativeTarget(folderOf(path), drawingPath), external: false }]) });
     }
-    for (const b of tab.bold) {
-      for (let r = b.row; r < b.row + b.rows; r++) {
-        for (let c = b.col; c < b.col + b.cols; c++) ws.getCell(r + 1, c + 1).font = { bold: true };
-      }
-    }
-    for (const link of tab.links ?? []) {
-      const cell = ws.getCell(link.row + 1, link.col + 1);
-      const shown = cell.value === null || cell.value === undefined ? String(link.targetRow) : cell.value;
-      // Internal link: exceljs writes `location`; the post-processing drops the external rel it also adds.
-      cell.value = { text: String(shown), hyperlink: sheetRef(link.sheet, link.targetRow) };
-      cell.font = { ...(cell.font ?? {}), color: { argb: 'FF1155CC' }, underline: true };
-    }
-    (tab.columnWidths ?? []).forEach((px, c) => {
-      ws.getColumn(c + 1).width = Math.max(4, Math.round(px / 7));
-    });
-    for (const chart of tab.charts ?? []) charts.push({ sheetName: name, chart });
+    newParts.unshift({ name: path, content: sheetXml(tab, styles, drawingRId) });
+  });
+
+  // workbook.xml: the dropped sheets out, sheet-scoped names renumbered, the new sheets and names in.
+  const newIndex = new Map<number, number>();
+  kept.forEach((s, i) => newIndex.set(s.index, i));
+  let wbXml = pkg.workbookXml;
+  for (const s of pkg.sheets) if (droppedSheets.has(s.name)) wbXml = wbXml.replace(s.xml, '');
+  for (const d of pkg.definedNames) {
+    let replacement = d.xml;
+    if (droppedMarks.has(d.name) || (d.localSheetId !== null && !newIndex.has(d.localSheetId))) replacement = '';
+    else if (d.localSheetId !== null && newIndex.get(d.localSheetId) !== d.localSheetId) replacement = d.xml.replace(/localSheetId="\d+"/, `localSheetId="${newIndex.get(d.localSheetId)}"`);
+    if (replacement !== d.xml) wbXml = wbXml.replace(d.xml, replacement);
   }
-  return { sheetNames, charts };
+  wbXml = wbXml.replace(/<(\w+:)?sheets\s*\/>/, '<$1sheets></$1sheets>');
+  const sheetsClose = /<\/(\w+:)?sheets>/.exec(wbXml)!;
+  const p = sheetsClose[1] ?? '';
+  const prefixed = (xml: string) => (p ? xml.replace(/<(\/?)(sheet|definedName)\b/g, `<$1${p}$2`) : xml);
+  wbXml = wbXml.slice(0, sheetsClose.index) + prefixed(sheetElements.join('')) + wbXml.slice(sheetsClose.index);
+  if (!/xmlns:r="/.test(/<(\w+:)?workbook\b[^>]*>/.exec(wbXml)![0])) wbXml = wbXml.replace(/<((\w+:)?workbook)\b/, `<$1 xmlns:r="${NS_R}"`);
+  if (names.length > 0) {
+    const close = /<\/(\w+:)?definedNames>/.exec(wbXml);
+    if (close) wbXml = wbXml.slice(0, close.index) + prefixed(names.join('')) + wbXml.slice(close.index);
+    else {
+      wbXml = wbXml.replace(/<(\w+:)?definedNames\s*\/>/, '');
+      const at = wbXml.search(/<(\w+:)?(calcPr|oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)\b|<\/(\w+:)?workbook>/);
+      wbXml = wbXml.slice(0, at) + prefixed(`<definedNames>${names.join('')}</definedNames>`) + wbXml.slice(at);
+    }
+  }
+  wbXml = wbXml.replace(/<(\w+:)?definedNames>\s*<\/(\w+:)?definedNames>/, '');
+  // The active tab: the same sheet if it stays, else the first.
+  wbXml = wbXml.replace(/(<(?:\w+:)?workbookView\b[^>]*?)\sactiveTab="(\d+)"/, (all, head: string, n: string) => {
+    const at = newIndex.get(Number(n));
+    return at === undefined ? `${head} activeTab="0"` : `${head} activeTab="${at}"`;
+  }).replace(/(<(?:\w+:)?workbookView\b[^>]*?)\sfirstSheet="\d+"/, '$1');
+
+  // [Content_Types].xml: overrides of removed parts out, the new ones in.
+  let types = pkg.text('[Content_Types].xml') ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>';
+  types = types.replace(/<Override\b[^>]*?\/>/g, (o) => (removed.has((attr(o, 'PartName') ?? '').replace(/^\//, '')) ? '' : o));
+  types = types.replace('</Types>', overrides.join('') + '</Types>');
+
+  const finishedStyles = styles.finish();
+  const replaced = new Map<string, string>([
+    [pkg.workbookPath, wbXml],
+    [wbRelsPath, relsXml(wbRels)],
+    ['[Content_Types].xml', types],
+  ]);
+  if (finishedStyles !== null) replaced.set(stylesPath, finishedStyles);
+
+  const parts: ZipPart[] = [];
+  if (!pkg.entries.has('[Content_Types].xml')) parts.push({ name: '[Content_Types].xml', content: types });
+  for (const [name, entry] of pkg.entries) {
+    if (removed.has(name)) continue;
+    const text = replaced.get(name);
+    if (text !== undefined) {
+      parts.push({ name, content: text });
+      replaced.delete(name);
+    } else parts.push({ name, copy: entry, from: pkg.bytes });
+  }
+  for (const [name, text] of replaced) if (name !== '[Content_Types].xml') parts.push({ name, content: text });
+  parts.push(...newParts);
+  return { bytes: writeZip(parts), sheetNames };
 }

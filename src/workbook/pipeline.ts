@@ -84,13 +84,19 @@ export function runPayouts(raw: RawWorkbook, req: RunRequest): PipelineResult {
   });
   const issues = [...read.issues, ...run.issues];
   const json = toPayoutJson(run, issues, columnReportJson(read.columns));
-  const tabs = payoutTabs(run, issues, {
-    generatedAt: req.generatedAt ?? req.today,
-    currency: read.currency,
-    lang: read.lang,
-    dealAt: dealLookup(read.input.deals),
-    columns: read.columns,
-    ...(read.input.payments ? { paidByDeal: paidByDeal(read.input.payments, period, req.asOf) } : {}),
+  // The tabs are made on first use: `kpi-payouts --json` never writes them (a million deals' statements cost seconds).
+  let tabs: TabModel[] | null = null;
+  const result = { read, run, issues, json } as PipelineResult;
+  Object.defineProperty(result, 'tabs', {
+    enumerable: true,
+    get: () => (tabs ??= payoutTabs(run, issues, {
+      generatedAt: req.generatedAt ?? req.today,
+      currency: read.currency,
+      lang: read.lang,
+      dealAt: dealLookup(read.input.deals),
+      columns: read.columns,
+      ...(read.input.payments ? { paidByDeal: paidByDeal(read.input.payments, period, req.asOf) } : {}),
+    })),
   });
-  return { read, run, issues, json, tabs };
+  return result;
 }

@@ -53,9 +53,17 @@ function dealsBehind(m: ManagerPayout, ctx: Pick<TabsContext, 'dealAt' | 'lang'>
       if (!entry.rules.includes(label)) entry.rules.push(label);
     }
   }
+  // Sheets compared only on a tie of dates, and by one collator (localeCompare per pair costs seconds on a million deals).
+  const collator = sheetCollator();
   return [...found.values()].sort(
-    (a, b) => (a.deal.date < b.deal.date ? -1 : a.deal.date > b.deal.date ? 1 : 0) || a.deal.ref.sheet.localeCompare(b.deal.ref.sheet) || a.deal.ref.row - b.deal.ref.row,
+    (a, b) => (a.deal.date < b.deal.date ? -1 : a.deal.date > b.deal.date ? 1 : 0) || (a.deal.ref.sheet === b.deal.ref.sheet ? 0 : collator.compare(a.deal.ref.sheet, b.deal.ref.sheet)) || a.deal.ref.row - b.deal.ref.row,
   );
+}
+
+let collatorMade: Intl.Collator | null = null;
+/** The collator localeCompare uses, made once (on first use: nothing runs at the bundle's top level). */
+function sheetCollator(): Intl.Collator {
+  return (collatorMade ??= new Intl.Collator());
 }
 
 /** Sheets allows 100 characters (UTF-16 units) in a tab name. */
@@ -108,13 +116,27 @@ class TabBuilder {
     return this.rows.length;
   }
 
+  /** The last range of each column: a format of the cell below it with the same format grows it (linear, no sort of cells). */
+  private open = new Map<number, { range: CellRange; format: CellFormat }>();
+
   add(cells: TabCell[], opts: { bold?: boolean; formats?: Record<number, CellFormat | null> } = {}): number {
     const row = this.rows.length;
     this.rows.push(cells);
     if (opts.bold && cells.length > 0) this.bold.push({ row, col: 0, rows: 1, cols: cells.length });
-    for (const [col, format] of Object.entries(opts.formats ?? {})) {
-      if (format && cells[Number(col)] !== null && cells[Number(col)] !== '' && cells[Number(col)] !== undefined) {
-        this.formats.push({ range: { row, col: Number(col), rows: 1, cols: 1 }, format });
+    const formats = opts.formats;
+    if (formats) {
+      for (const key in formats) {
+        const format = formats[key];
+        const col = Number(key);
+        const v = cells[col];
+        if (!format || v === null || v === '' || v === undefined) continue;
+        const last = this.open.get(col);
+        if (last && last.format === format && last.range.row + last.range.rows === row) last.range.rows++;
+        else {
+          const f = { range: { row, col, rows: 1, cols: 1 }, format };
+          this.formats.push(f);
+          this.open.set(col, f);
+        }
       }
     }
     return row;
@@ -124,22 +146,9 @@ class TabBuilder {
     this.rows.push([]);
   }
 
-  /** Collapse single-cell formats of one column over consecutive rows into one range. */
+  /** The formats, single cells of one column over consecutive rows collapsed into one range (as `add` made them), by column then row. */
   compactFormats(): { range: CellRange; format: CellFormat }[] {
-    const sorted = [...this.formats].sort((a, b) => a.range.col - b.range.col || a.range.row - b.range.row);
-    const out: { range: CellRange; format: CellFormat }[] = [];
-    for (const f of sorted) {
-      const last = out[out.length - 1];
-      if (
-        last && f.range.cols === 1 && last.range.cols === 1 && last.format === f.format &&
-        last.range.col === f.range.col && last.range.row + last.range.rows === f.range.row && f.range.rows === 1
-      ) {
-        last.range = { ...last.range, rows: last.range.rows + 1 };
-      } else {
-        out.push({ range: { ...f.range }, format: f.format });
-      }
-    }
-    return out;
+    return [...this.formats].sort((a, b) => a.range.col - b.range.col || a.range.row - b.range.row);
   }
 }
 
@@ -278,11 +287,18 @@ function managerTab(m: ManagerPayout, ctx: TabsContext, name: string, key: strin
     { bold: true },
   );
   const behind = dealsBehind(m, ctx);
+  const days = new Map<string, Date>(); // one Date per day: a statement of 20 000 deals has ~30 distinct days
+  const statuses = new Map<string, string>();
+  const status = (d: Deal) => {
+    let label = statuses.get(d.status);
+    if (label === undefined) statuses.set(d.status, (label = statusLabel(d, lang)));
+    return label;
+  };
   if (behind.length === 0) t.add([msg(lang, 'tabs.deals.none')]);
   for (const { deal: d, rules } of behind) {
     const row = t.add(
       [
-        dayToDate(d.date), d.id ?? '', d.client ?? '', moneyNumber(d.amount), d.margin ? moneyNumber(d.margin) : null, statusLabel(d, lang), paidOf(d, ctx), d.ref.row,
+        dayToDate(d.date, days), d.id ?? '', d.client ?? '', moneyNumber(d.amount), d.margin ? moneyNumber(d.margin) : null, status(d), paidOf(d, ctx), d.ref.row,
         d.manager, rules.length > 0 ? rules.join('; ') : msg(lang, 'tabs.deals.noRule'),
       ],
       { formats: { 0: 'date', 1: 'text', 2: 'text', 3: 'money', 4: 'money', 6: 'money', 7: 'integer', 8: 'text', 9: 'text' } },
@@ -315,9 +331,14 @@ function paidOf(d: Deal, ctx: TabsContext): number | null {
  * A calendar day as a Date at 12:00 UTC: the same day in every time zone from −11 to +11, so a
  * renderer that turns it into a local date-time never moves it to the previous or next day.
  */
-function dayToDate(day: string): Date {
-  const [y, mo, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, mo - 1, d, 12));
+function dayToDate(day: string, cache?: Map<string, Date>): Date {
+  let date = cache?.get(day);
+  if (!date) {
+    const [y, mo, d] = day.split('-').map(Number);
+    date = new Date(Date.UTC(y, mo - 1, d, 12));
+    cache?.set(day, date);
+  }
+  return date;
 }
 
 function summaryTab(run: PayoutRun, allIssues: Issue[], ctx: TabsContext, name: string): TabModel {

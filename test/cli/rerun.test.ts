@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generatedMarks } from '../../src/cli/xlsxWrite';
+import { generatedMarks as marksOf } from '../../src/cli/xlsxWrite';
 import { englishWorkbook, save } from './fixtures';
 
 const ROOT = resolve(__dirname, '../..');
@@ -29,6 +29,8 @@ async function load(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/** The marks as the CLI finds them, from the defined names exceljs read. */
+const generatedMarks = (wb: ExcelJS.Workbook) => marksOf(wb.definedNames.model.flatMap((n) => n.ranges.map((text) => ({ name: n.name, text }))));
 const names = (wb: ExcelJS.Workbook) => wb.worksheets.map((w) => w.name);
 const cellAt = (wb: ExcelJS.Workbook, sheet: string, label: string, col: number) => {
   const ws = wb.getWorksheet(sheet)!;

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { guessLocale, plainCellValue, rawWorkbookOf, xlsxLocalDay } from '../../src/cli/xlsxRead';
+import { guessLocale, rawWorkbookOf, xlsxLocalDay } from '../../src/cli/xlsxRead';
+import { plainCellValue } from '../../src/cli/xlsxReadExceljs';
 import { columnLetter, excelSheetName, numberFormat, sheetRef } from '../../src/cli/xlsxWrite';
 
 describe('an .xlsx cell as getValues() gives it', () => {
@@ -40,8 +41,9 @@ describe('an .xlsx cell as getValues() gives it', () => {
   });
 
   it('language: Cyrillic in a sheet name or header → ru, else en', () => {
-    expect(guessLocale([{ name: 'Deals', values: [['Date', 'Менеджер']] }])).toBe('ru_RU');
-    expect(guessLocale([{ name: 'Deals', values: [['Date', 'Manager']] }])).toBe('en');
+    expect(guessLocale([{ name: 'Deals', firstRow: () => 'Date Менеджер' }])).toBe('ru_RU');
+    expect(guessLocale([{ name: 'Deals', firstRow: () => 'Date Manager' }])).toBe('en');
+    expect(guessLocale([{ name: 'Сделки', firstRow: () => { throw new Error('a Russian sheet name is enough: the rows are not read'); } }])).toBe('ru_RU');
   });
 });
 
