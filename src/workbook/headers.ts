@@ -175,7 +175,7 @@ export function sheetCandidates(sheets: readonly RawSheet[], role: SheetRole): R
     const i = normal.indexOf(name);
     if (i >= 0) return [sheets[i]];
   }
-  return sheets.filter((_, i) => names.some((name) => normal[i].startsWith(name) && !LETTER.test(normal[i].charAt(name.length))));
+  return sheets.filter((_, i) => names.some((name) => normal[i].startsWith(name) && !isLetter(normal[i].charAt(name.length))));
 }
 
 export function isBlankRow(row: readonly CellValue[] | undefined): boolean {
