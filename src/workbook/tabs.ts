@@ -53,17 +53,11 @@ function dealsBehind(m: ManagerPayout, ctx: Pick<TabsContext, 'dealAt' | 'lang'>
       if (!entry.rules.includes(label)) entry.rules.push(label);
     }
   }
-  // Sheets compared only on a tie of dates, and by one collator (localeCompare per pair costs seconds on a million deals).
-  const collator = sheetCollator();
+  // Sheets compared only on a tie of dates, by code units: any fixed order will do for a few deals
+  // sheets, and neither localeCompare per pair (seconds on a million deals) nor Intl (not in the bundle, SPEC §10.3).
   return [...found.values()].sort(
-    (a, b) => (a.deal.date < b.deal.date ? -1 : a.deal.date > b.deal.date ? 1 : 0) || (a.deal.ref.sheet === b.deal.ref.sheet ? 0 : collator.compare(a.deal.ref.sheet, b.deal.ref.sheet)) || a.deal.ref.row - b.deal.ref.row,
+    (a, b) => (a.deal.date < b.deal.date ? -1 : a.deal.date > b.deal.date ? 1 : 0) || (a.deal.ref.sheet < b.deal.ref.sheet ? -1 : a.deal.ref.sheet > b.deal.ref.sheet ? 1 : 0) || a.deal.ref.row - b.deal.ref.row,
   );
-}
-
-let collatorMade: Intl.Collator | null = null;
-/** The collator localeCompare uses, made once (on first use: nothing runs at the bundle's top level). */
-function sheetCollator(): Intl.Collator {
-  return (collatorMade ??= new Intl.Collator());
 }
 
 /** Sheets allows 100 characters (UTF-16 units) in a tab name. */
