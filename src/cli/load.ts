@@ -96,9 +96,10 @@ export async function saveWorkbookFile(
   wb: ExcelJS.Workbook,
   tabs: TabModel[],
   out: string,
-  ctx: { cwd: string; currency: string; lang: Lang; warn: (line: string) => void },
+  ctx: { cwd: string; currency: string; lang: Lang; warn: (line: string) => void; beforeWrite?: (sheetNames: string[]) => void },
 ): Promise<void> {
   const { sheetNames, charts } = renderTabs(wb, tabs, { currency: ctx.currency, lang: ctx.lang });
+  ctx.beforeWrite?.(sheetNames);
   let bytes: Uint8Array = new Uint8Array(await wb.xlsx.writeBuffer());
   try {
     bytes = await injectCharts(bytes, sheetNames, charts);

@@ -11,6 +11,7 @@ import { formatNumber, formatPercent, type Lang } from '../core/money';
 import { intlLocalDay, isLocalDate } from '../core/periods';
 import { runPayouts, type PipelineResult } from '../workbook/pipeline';
 import { parseArgs } from './args';
+import { runClose, writeRegister } from './close';
 import { envLang, failed, loadWorkbookFile, saveWorkbookFile, timeZoneOf } from './load';
 
 export interface CliIO {
@@ -74,7 +75,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const now = io.now();
     const today = args.today ?? intlLocalDay(tz)(now);
     const generatedAt = args.today ?? `${today} ${timeOfDay(now, tz)}`;
+    if (args.close) return await runClose(args, { wb, raw, today, generatedAt, io });
     const result = runPayouts(raw, { period: args.period, today, generatedAt });
+    if (args.register) await writeRegister(args.register, result.run, result.read, io);
     lang = result.read.lang;
     io.stderr(msg(lang, 'cli.computing', { period: result.json.period }) + '\n');
 

@@ -28,6 +28,8 @@ export interface PayoutJsonManager {
   variable: number;
   salary: number;
   total: number;
+  /** What the 0 floor withheld (SPEC §10.2), only when there is one. */
+  shortfall?: number;
 }
 
 export interface PayoutJsonIssue {
@@ -43,6 +45,8 @@ export interface PayoutJson {
   currency: string;
   managers: PayoutJsonManager[];
   issues: PayoutJsonIssue[];
+  /** A closed period (SPEC §11): its statements come from the ledger. */
+  closed?: true;
 }
 
 function num(v: Dec | null | undefined): number | null {
@@ -70,6 +74,7 @@ function managerJson(m: ManagerPayout): PayoutJsonManager {
     variable: moneyNumber(m.variable),
     salary: moneyNumber(m.salary),
     total: moneyNumber(m.total),
+    ...(m.shortfall && m.shortfall.greaterThan(0) ? { shortfall: moneyNumber(m.shortfall) } : {}),
   };
 }
 
@@ -87,5 +92,6 @@ export function toPayoutJson(run: PayoutRun, allIssues: Issue[]): PayoutJson {
     currency: run.currency,
     managers: run.managers.map(managerJson),
     issues: allIssues.map(issueJson),
+    ...(run.closed ? { closed: true as const } : {}),
   };
 }

@@ -66,7 +66,7 @@ export const SUMMARY_COLS = { manager: 0, scheme: 1, salary: 2, variable: 3, tot
 
 /** The period part of a tab key: `payout:2026-10:анна` → `2026-10`, `summary:2026-Q4` → `2026-Q4`. */
 export function keyPeriod(key: string): string | null {
-  const m = /^(?:summary|payout):([^:]+)/.exec(key);
+  const m = /^(?:summary|payout|register):([^:]+)/.exec(key);
   return m ? m[1] : null;
 }
 
