@@ -18,6 +18,7 @@ import type { ColumnMapping, RawSheet, RawWorkbook, SheetRole } from '../workboo
 import { findSheet, SHEET_ROLES } from '../workbook/headers';
 import type { CellFormat, CellRange, TabCell, TabChart, TabLink, TabModel } from '../workbook/tabModel';
 import { keyPeriod } from '../workbook/tabs';
+import { isLedgerSheetName } from '../workbook/ledgerSheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -163,7 +164,8 @@ export function readRawWorkbook(ss: Spreadsheet, options: ReadOptions = {}, shee
 
   const raw: RawSheet[] = candidates.map((c) => ({
     name: c.name,
-    values: needed && !needed.has(c.name) ? [] : (c.sheet.getDataRange().getValues() as CellValue[][]),
+    // The Ledger and Adjustments sheets of SPEC §11 are read too (workbook/ledgerSheet.ts).
+    values: needed && !needed.has(c.name) && !isLedgerSheetName(c.name) ? [] : (c.sheet.getDataRange().getValues() as CellValue[][]),
   }));
   return { sheets: raw, timeZone, locale, currency: null, mapping, toLocalDay: sheetsLocalDay(timeZone) };
 }
@@ -419,7 +421,7 @@ export function isReplaced(previousKey: string, keys: ReadonlySet<string>, perio
  * getName per sheet); the calls do not grow with the number of earlier generated tabs beyond one
  * getValue per metadata entry the search returns.
  */
-export function renderTabs(ss: Spreadsheet, tabs: readonly TabModel[], ctx: RenderContext, sheets: readonly SheetEntry[] = listSheets(ss)): void {
+export function renderTabs(ss: Spreadsheet, tabs: readonly TabModel[], ctx: RenderContext, sheets: readonly SheetEntry[] = listSheets(ss)): Sheet[] {
   // ---- reads
   const leftovers = sheets.filter((e) => e.name.startsWith(TEMP_TAB_PREFIX) && isGeneratedSheet(e.sheet)); // of a killed run
   const leftoverIds = new Set(leftovers.map((e) => e.sheet.getSheetId()));
@@ -479,4 +481,5 @@ export function renderTabs(ss: Spreadsheet, tabs: readonly TabModel[], ctx: Rend
       }
     }
   }
+  return built.map((b) => b.sheet);
 }

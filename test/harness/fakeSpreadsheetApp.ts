@@ -32,6 +32,7 @@ export const WRITE_METHODS = new Set([
   'addDeveloperMetadata', 'remove', 'clear', 'clearContents', 'clearFormats', 'hideSheet',
   'showSheet', 'insertRowsAfter', 'insertRowsBefore', 'insertColumnsAfter', 'deleteRows', 'deleteColumns',
   'setProperty', 'setProperties', 'deleteProperty', 'setActiveSheet', 'activate', 'moveActiveSheet',
+  'protect', 'setWarningOnly', 'setDescription',
 ]);
 
 /** Builder and UI calls: in-memory in Apps Script, not spreadsheet I/O. */
@@ -354,7 +355,25 @@ class FakeChartBuilder {
 
 let sheetIds = 1000;
 
+/** A sheet's protection (SPEC §11: closed periods' tabs are protected, warning-only). */
+export class FakeProtection {
+  _warningOnly = false;
+  _description = '';
+  setWarningOnly(b: boolean) {
+    this._warningOnly = b === true;
+    return this;
+  }
+  isWarningOnly() {
+    return this._warningOnly;
+  }
+  setDescription(d: string) {
+    this._description = String(d);
+    return this;
+  }
+}
+
 export class FakeSheet {
+  _protection: FakeProtection | null = null;
   _name: string;
   readonly _id = sheetIds++;
   _values: FakeCellValue[][] = []; // dense up to the used extent; '' = blank
@@ -495,6 +514,10 @@ export class FakeSheet {
   }
   getLastRow() {
     return this._lastRow();
+  }
+  protect() {
+    this._protection ??= new FakeProtection();
+    return counted(this._protection, this._io);
   }
   getLastColumn() {
     return this._lastCol();

@@ -43,7 +43,7 @@ describe('the 0 floor (SPEC §10.2)', () => {
         deals: ds,
         plans: MANAGERS.map((m, i) => plan(i + 2, '2026-11', m, 'S', { revenue: 500000, new_clients: 1, margin: 100000 })),
         kpiFacts: MANAGERS.map((m, i) => kpiFact(i + 2, '2026-11', m, 'contacts', contacts)),
-        schemeRows: schemeRows('S', rules),
+        schemeRows: schemeRows('S', [...rules]),
       }, { margin: true, partnerPrice: true, client: true }), NOV, RU);
       for (const m of run.managers) {
         expect(m.variable.isNegative() && !m.variable.isZero()).toBe(false);
