@@ -39,6 +39,8 @@ export interface LedgerWorkbook {
   payments: LPayment[];
   /** period → managers planned on «Простая» */
   plans: Record<string, string[]>;
+  /** More Plans rows as written: [period, manager, scheme, revenue]. */
+  extraPlans?: CellValue[][];
   adjustments?: CellValue[][];
   managers?: CellValue[][];
   /** The Ledger sheet as it stands (header + rows), absent before the first closing. */
@@ -50,7 +52,7 @@ export function ledgerWorkbook(w: LedgerWorkbook): RawWorkbook {
   const sheets: Record<string, CellValue[][]> = {
     'Сделки': [['№ сделки', 'Дата', 'Менеджер', 'Клиент', 'Сумма', 'Статус'], ...w.deals.map((d) => [d.id, d.date, d.manager, `Клиент ${d.id}`, d.amount, d.status ?? 'Успешно'])],
     'Оплаты': [['Номер сделки', 'Дата', 'Сумма'], ...w.payments.map((p) => [p.id, p.date, p.amount])],
-    'Планы': [['Период', 'Менеджер', 'Схема', 'Выручка'], ...Object.entries(w.plans).flatMap(([period, ms]) => ms.map((m) => [period, m, SCHEME, 100000]))],
+    'Планы': [['Период', 'Менеджер', 'Схема', 'Выручка'], ...Object.entries(w.plans).flatMap(([period, ms]) => ms.map((m) => [period, m, SCHEME, 100000])), ...(w.extraPlans ?? [])],
     'Схемы': w.schemes ?? schemeSheet(),
   };
   if (w.adjustments) sheets['Корректировки'] = w.adjustments;
