@@ -171,3 +171,34 @@ describe('manual adjustments and a hand-edited ledger', () => {
     expect(() => closeInMemory({ ...w2, ledger: w2.ledger }, '2026-09')).toThrow(/более поздний/);
   });
 });
+
+describe('statements, summary and My earnings show the §11 lines', () => {
+  const returns: LedgerWorkbook = {
+    deals: [{ id: 'R1', date: '2026-10-10', manager: ANNA, amount: -800000 }, { id: 'N1', date: '2026-11-10', manager: ANNA, amount: 600000 }],
+    payments: [],
+    plans: { '2026-10': [ANNA], '2026-11': [ANNA] },
+  };
+
+  it('the statement tab labels the carry and the floor; the summary notes the shortfall and the closing', () => {
+    const { w } = closeInMemory(returns, '2026-10');
+    const nov = run(w, '2026-11');
+    const tab = nov.tabs.find((t) => t.kind === 'manager')!;
+    const labels = tab.rows.map((r) => r[0]);
+    expect(labels).toContain('Перенос недостачи');
+    expect(labels).toContain('Не ниже нуля (недостача переносится)');
+    const summary = nov.tabs.find((t) => t.kind === 'summary')!;
+    // November: 30 000 − 40 000 = −10 000 → shortfall 10 000.
+    expect(summary.rows.map((r) => r[0])).toContain(`${ANNA}: переменная часть выплачена как 0, недостача 10 000,00 ₽ переносится`);
+    const oct = run(w, '2026-10');
+    expect(oct.tabs.find((t) => t.kind === 'summary')!.rows.map((r) => r[0])).toContain('Период закрыт 2026-10-28 18:00 (owner@example.com): суммы из листа начислений, они больше не меняются');
+  });
+
+  it('My earnings for the open month shows the carry', async () => {
+    const { runMyEarnings } = await import('../../src/workbook/earningsRun');
+    const { w } = closeInMemory(returns, '2026-10');
+    const mine = runMyEarnings(ledgerWorkbook(w), { manager: ANNA, asOf: '2026-11-20', today: '2026-11-20' });
+    const anna = mine.managers[0];
+    expect(anna.lines.map((l) => l.rule)).toEqual(['salary', 'percent', 'percent', 'carry', 'floor']);
+    expect(anna.total).toBe(30000);
+  });
+});

@@ -79,6 +79,9 @@ export const ledgerMessages = {
   'ledger.adj.noReason': { en: 'No reason: an adjustment is paid only with its reason; it is left out', ru: 'Не указана причина: корректировка выплачивается только с причиной; не учтена' },
   'ledger.adj.noColumn': { en: 'The «{sheet}» sheet has no {column} column: adjustments are not read', ru: 'На листе «{sheet}» нет столбца «{column}»: корректировки не прочитаны' },
 
+  'ledger.summaryClosed': { en: 'Period closed at {at} by {by}: figures from the ledger, they never change', ru: 'Период закрыт {at} ({by}): суммы из листа начислений, они больше не меняются' },
+  'ledger.summaryShortfall': { en: '{manager}: variable part paid as 0, shortfall {shortfall} carried forward', ru: '{manager}: переменная часть выплачена как 0, недостача {shortfall} переносится' },
+
   // Register
   'ledger.registerTabName': { en: 'Register · {period}', ru: 'Реестр · {period}' },
   'ledger.registerTitle': { en: 'Payroll register, {period}', ru: 'Реестр начислений за {period}' },
