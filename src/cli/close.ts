@@ -41,6 +41,19 @@ export function appendLedger(wb: ExcelJS.Workbook, append: LedgerAppend): void {
   });
 }
 
+/**
+ * Sheet protection for a closed period's tabs. Excel has no warning-only protection: a sheet
+ * protected without a password is one click to unprotect, the nearest thing (docs/DECISIONS.md).
+ */
+export function protectSheets(wb: ExcelJS.Workbook): (names: string[]) => void {
+  return (names) => {
+    for (const name of names) {
+      const ws = wb.getWorksheet(name) as unknown as { sheetProtection: object } | undefined;
+      if (ws) ws.sheetProtection = { sheet: true };
+    }
+  };
+}
+
 function closedBy(io: CliIO): string {
   const env = io.env.USER ?? io.env.USERNAME;
   if (env) return env;
@@ -81,13 +94,7 @@ export async function runClose(
   appendLedger(wb, plan.append);
   await saveWorkbookFile(wb, plan.result.tabs, args.out, {
     cwd: io.cwd, currency: plan.result.read.currency, lang, warn: (line) => io.stderr(line + '\n'),
-    // Excel has no warning-only protection: a sheet protected without a password is one click to unprotect (docs/DECISIONS.md).
-    beforeWrite: (names) => {
-      for (const name of names) {
-        const ws = wb.getWorksheet(name) as unknown as { sheetProtection: object } | undefined;
-        if (ws) ws.sheetProtection = { sheet: true };
-      }
-    },
+    beforeWrite: protectSheets(wb),
   });
   if (args.register) await writeRegister(args.register, plan.result.run, plan.result.read, io);
   io.stderr(msg(lang, 'ledger.cli.closed', { period, rows: plan.append.rows.length, sheet: plan.append.sheet, file: args.out }) + '\n');

@@ -11,7 +11,7 @@ import { formatNumber, formatPercent, type Lang } from '../core/money';
 import { intlLocalDay, isLocalDate } from '../core/periods';
 import { runPayouts, type PipelineResult } from '../workbook/pipeline';
 import { parseArgs } from './args';
-import { runClose, writeRegister } from './close';
+import { protectSheets, runClose, writeRegister } from './close';
 import { envLang, failed, loadWorkbookFile, saveWorkbookFile, timeZoneOf } from './load';
 
 export interface CliIO {
@@ -83,7 +83,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 
     const out = args.out ?? (args.json ? null : 'payouts.xlsx');
     if (out) {
-      await saveWorkbookFile(wb, result.tabs, out, { cwd: io.cwd, currency: result.read.currency, lang, warn: (line) => io.stderr(line + '\n') });
+      await saveWorkbookFile(wb, result.tabs, out, {
+        cwd: io.cwd, currency: result.read.currency, lang, warn: (line) => io.stderr(line + '\n'),
+        ...(result.run.closed ? { beforeWrite: protectSheets(wb) } : {}),
+      });
     }
     if (args.json) io.stdout(JSON.stringify(result.json, null, 2) + '\n');
     else io.stdout(summaryText(result, lang));

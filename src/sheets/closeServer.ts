@@ -39,6 +39,12 @@ export function appendLedgerRows(ss: Spreadsheet, append: LedgerAppend): void {
   range.setValues(append.rows.map((r) => r.map(sheetValue)));
 }
 
+/** Warning-only protection on a closed period's tabs (SPEC §11): editing them asks first. */
+export function protectClosedTabs(sheets: readonly GoogleAppsScript.Spreadsheet.Sheet[], lang: Lang, closed: { at: string; by: string }): void {
+  const note = msg(lang, 'ledger.summaryClosed', closed);
+  for (const sheet of sheets) sheet.protect().setDescription(note).setWarningOnly(true);
+}
+
 function closedBy(): string {
   try {
     return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || '—';
@@ -60,7 +66,7 @@ export function closeIn(ss: Spreadsheet, lang: Lang, period: string | null | und
       const tabLang = plan.result.read.lang;
       appendLedgerRows(ss, plan.append);
       const written = renderTabs(ss, plan.result.tabs, { lang: tabLang, currency: plan.result.read.currency, timeZone: raw.timeZone }, listSheets(ss));
-      for (const sheet of written) sheet.protect().setDescription(msg(tabLang, 'ledger.closedNote', { at, by: plan.result.run.closed?.by ?? '', sheet: plan.append.sheet })).setWarningOnly(true);
+      protectClosedTabs(written, tabLang, { at, by: plan.result.run.closed?.by ?? '' });
       SpreadsheetApp.flush();
       return closeJson(plan, true);
     });

@@ -5,8 +5,7 @@
  */
 import type { Issue } from '../core/issues';
 import { planClose } from '../core/ledger/close';
-import { registerHeader, registerRows, type RegisterRow } from '../core/ledger/register';
-import { msg } from '../core/messages/index';
+import { registerRows, type RegisterRow } from '../core/ledger/register';
 import { periodKey } from '../core/periods';
 import { toPayoutJson, type PayoutJson } from './json';
 import { ledgerAppend, type LedgerAppend } from './ledgerSheet';
@@ -14,8 +13,8 @@ import { ledgerInputs } from './ledgerRun';
 import { dealLookup, paidByDeal, resolvePeriod, type PipelineResult, type RunRequest } from './pipeline';
 import type { RawWorkbook } from './raw';
 import { readWorkbook } from './read';
-import type { TabModel } from './tabModel';
-import { fitName, payoutTabs } from './tabs';
+import { payoutTabs } from './tabs';
+import { registerTab } from './registerTab';
 
 export interface CloseRequest extends RunRequest {
   /** Who closes (the user's e-mail in Sheets, the OS user in the CLI). */
@@ -31,28 +30,6 @@ export interface ClosingPlan {
   blocking: Issue[];
   append: LedgerAppend;
   register: RegisterRow[];
-}
-
-/** The register tab (SPEC §11): one row per paid manager and the company total. */
-export function registerTab(rows: readonly RegisterRow[], period: string, lang: 'ru' | 'en', taken: Set<string>): TabModel {
-  const header = registerHeader(lang);
-  const money = { 3: 'money', 4: 'money', 5: 'money' } as const;
-  const body = rows.map((r) => [r.period, r.manager, r.employeeId, r.salary, r.variable, r.total]);
-  const total = (k: 'salary' | 'variable' | 'total') => Math.round(rows.reduce((s, r) => s + Math.round(r[k] * 100), 0)) / 100;
-  const out: TabModel = {
-    name: fitName(msg(lang, 'ledger.registerTabName', { period }), '', taken),
-    kind: 'register',
-    key: `register:${period}`,
-    rows: [[msg(lang, 'ledger.registerTitle', { period })], header, ...body, [msg(lang, 'ledger.reg.companyTotal'), '', '', total('salary'), total('variable'), total('total')]],
-    formats: [
-      { range: { row: 1, col: 0, rows: rows.length + 1, cols: 3 }, format: 'text' },
-      ...Object.entries(money).map(([c, format]) => ({ range: { row: 2, col: Number(c), rows: rows.length + 1, cols: 1 }, format })),
-    ],
-    bold: [{ row: 0, col: 0, rows: 2, cols: header.length }, { row: rows.length + 2, col: 0, rows: 1, cols: header.length }],
-    frozenRows: 2,
-    columnWidths: [90, 220, 130, 120, 130, 120],
-  };
-  return out;
 }
 
 /**

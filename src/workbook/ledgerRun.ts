@@ -6,10 +6,19 @@
 import type { Issue } from '../core/issues';
 import { computeWithLedger, type LedgerInputs } from '../core/ledger/period';
 import type { PayoutOptions, PayoutRun } from '../core/model';
-import type { Period } from '../core/periods';
+import { periodKey, type Period } from '../core/periods';
+import { registerRows } from '../core/ledger/register';
+import type { TabModel } from './tabModel';
+import { registerTab } from './registerTab';
 import { readAdjustments, readLedger } from './ledgerSheet';
 import type { RawWorkbook } from './raw';
 import type { WorkbookRead } from './read';
+
+/** The register tab of a closed period (re-rendered with its statements, so a rerun never drops it). */
+export function closedRegisterTab(run: PayoutRun, read: WorkbookRead, tabs: readonly TabModel[]): TabModel {
+  const taken = new Set(tabs.map((t) => t.name.toLowerCase()));
+  return registerTab(registerRows(run, read.input.managers ?? []), periodKey(run.period), read.lang, taken);
+}
 
 /** The ledger inputs of a workbook, and the issues of reading them (the Adjustments sheet's rows). */
 export function ledgerInputs(raw: RawWorkbook, read: WorkbookRead): { inputs: LedgerInputs; issues: Issue[] } {

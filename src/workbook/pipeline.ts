@@ -10,7 +10,7 @@ import { lastCompleteMonth, parsePeriod, periodEnd, type LocalDate, type Period 
 import { ZERO, type Dec } from '../core/decimal';
 import type { Lang } from '../core/money';
 import { toPayoutJson, type PayoutJson } from './json';
-import { ledgerRun } from './ledgerRun';
+import { closedRegisterTab, ledgerRun } from './ledgerRun';
 import type { RawWorkbook } from './raw';
 import { readWorkbook, type WorkbookRead } from './read';
 import type { TabModel } from './tabModel';
@@ -88,5 +88,6 @@ export function runPayouts(raw: RawWorkbook, req: RunRequest): PipelineResult {
     dealAt: dealLookup(read.input.deals),
     ...(read.input.payments ? { paidByDeal: paidByDeal(read.input.payments, period, req.asOf) } : {}),
   });
+  if (run.closed) tabs.push(closedRegisterTab(run, read, tabs));
   return { read, run, issues, json, tabs };
 }

@@ -66,6 +66,10 @@ describe('closePeriod on the built script', () => {
     deals.getRange(d2, 5).setValue(160000);
     const again = plain(gas.call('generatePayouts', '2026-10'));
     expect(again.closed).toBe(true);
+    // The rerun re-renders the closed tabs (the register included) and keeps them protected.
+    for (const name of ['Выплаты · 2026-10', `${ANNA} · 2026-10`, 'Реестр · 2026-10']) {
+      expect(ss._sheet(name)!._protection?._warningOnly, `${name} after a rerun`).toBe(true);
+    }
     expect(again.managers.map((m: { total: number }) => m.total)).toEqual([47000, 30000]);
     expect(again.issues.some((i: { message: string }) => i.message.includes('D2 — изменена'))).toBe(true);
 

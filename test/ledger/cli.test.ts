@@ -72,7 +72,7 @@ describe('kpi-payouts --close', () => {
     const same = cli(['wb.xlsx', '--period', '2026-10', '--close', '--out', './wb.xlsx']);
     expect(same.code).toBe(2);
     expect(same.stderr).toContain('исходную книгу');
-  });
+  }, 120_000);
 
   it('closes October into a new workbook; a correction shows as a true-up in November; closing November keeps October\'s rows', async () => {
     const before = readFileSync(join(dir, 'wb.xlsx'));
@@ -121,7 +121,7 @@ describe('kpi-payouts --close', () => {
     expect(csv.startsWith('\uFEFFПериод;Менеджер;Табельный номер;Оклад;Переменная часть;Итого\r\n')).toBe(true);
     expect(csv).toContain(`2026-11;${ANNA};;30000,00;6000,00;36000,00\r\n`);
     expect(csv).toContain(`2026-11;${BORIS};;30000,00;0,00;30000,00\r\n`);
-  });
+  }, 180_000);
 
   it('refuses while an issue withholds a payout, unless --confirm', () => {
     const refused = cli(['blocked.xlsx', '--period', '2026-10', '--close', '--out', 'b.xlsx']);
@@ -132,5 +132,5 @@ describe('kpi-payouts --close', () => {
     const confirmed = cli(['blocked.xlsx', '--period', '2026-10', '--close', '--confirm', '--out', 'b.xlsx']);
     expect(confirmed.code).toBe(0);
     expect(existsSync(join(dir, 'b.xlsx'))).toBe(true);
-  });
+  }, 120_000);
 });

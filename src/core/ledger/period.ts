@@ -103,7 +103,7 @@ export function computeWithLedger(input: PayoutInput, period: Period, options: P
   };
   const untrusted = new Map<string, string>(); // manager key → the closed period whose rows fail
   const wanted = options.managers ? new Set(options.managers.map(nameKey)) : null;
-  const index = dealIndex(input);
+  let index: DealIndex | null = null; // only when a closed period is recomputed
 
   const closedBefore = [...ledger.periods.values()].filter((c) => before(c.period, period)).sort((a, b) => (periodStart(a.period) < periodStart(b.period) ? -1 : 1));
   for (const c of closedBefore) for (const [mk, cm] of c.managers) if (!cm.trusted && !untrusted.has(mk)) untrusted.set(mk, c.key);
@@ -126,7 +126,7 @@ export function computeWithLedger(input: PayoutInput, period: Period, options: P
       const todayVariable = now ? ruleVariable(now.lines) : ZERO;
       const diff = roundMoney(todayVariable.minus(recorded).minus(made));
       if (diff.isZero()) continue;
-      const deals = changedDealsText(cm?.deals ?? new Map(), now ? managerFingerprints(now, c.period, index) : new Map(), lang);
+      const deals = changedDealsText(cm?.deals ?? new Map(), now ? managerFingerprints(now, c.period, (index ??= dealIndex(input))) : new Map(), lang);
       add(name, line('adjustment', diff, msg(lang, 'ledger.trueUpExplain', { period: c.key, amount: signed(diff, lang, currency), deals }), { forPeriod: c.key }));
     }
   }
