@@ -200,5 +200,6 @@ describe('statements, summary and My earnings show the §11 lines', () => {
     const anna = mine.managers[0];
     expect(anna.lines.map((l) => l.rule)).toEqual(['salary', 'percent', 'percent', 'carry', 'floor']);
     expect(anna.total).toBe(30000);
+    expect(mine.earnings!.lines.map((l) => l.label)).toEqual(['Оклад', 'Процент', 'Процент', 'Перенос', 'Не ниже нуля']);
   });
 });

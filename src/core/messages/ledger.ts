@@ -10,6 +10,11 @@ export const ledgerMessages = {
   'tabs.rule.adjustment': { en: 'True-up of a closed period', ru: 'Перерасчёт закрытого периода' },
   'tabs.rule.carry': { en: 'Shortfall carried forward', ru: 'Перенос недостачи' },
   'tabs.rule.manual': { en: 'Manual adjustment', ru: 'Корректировка' },
+  // My earnings' short labels (looked up by core/earnings.ts ruleLabel on the server)
+  'earnings.rule.floor': { en: 'Not below zero', ru: 'Не ниже нуля' },
+  'earnings.rule.adjustment': { en: 'True-up', ru: 'Перерасчёт' },
+  'earnings.rule.carry': { en: 'Carried shortfall', ru: 'Перенос' },
+  'earnings.rule.manual': { en: 'Adjustment', ru: 'Корректировка' },
 
   // Sheets the ledger owns or reads
   'ledger.sheetName': { en: 'Ledger', ru: 'Начисления' },
