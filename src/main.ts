@@ -10,3 +10,4 @@ export * from './sheets/server';
 export * from './sheets/dialogs';
 export * from './sheets/earningsServer';
 export * from './sheets/oldTabs';
+export * from './sheets/closeServer';

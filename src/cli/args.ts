@@ -18,9 +18,13 @@ export interface CliArgs {
   /** --deals "A,B": the Deals sheet(s), several read as one table (SPEC §10.1). */
   deals: string | null;
   help: boolean;
+  /** SPEC §11: close the period (needs --out), --confirm to close despite withholding issues, --register FILE.csv. */
+  close: boolean;
+  confirm: boolean;
+  register: string | null;
 }
 
-const VALUED = new Set(['--period', '--out', '--today', '--tz', '--lang', '--currency', '--deals']);
+const VALUED = new Set(['--period', '--out', '--today', '--tz', '--lang', '--currency', '--deals', '--register']);
 
 /**
  * The arguments in order, as [arg, value]: an option is split off its `=value` (`--opt=value`), and
@@ -49,11 +53,13 @@ export function* optionTokens(argv: readonly string[], valued: ReadonlySet<strin
 }
 
 export function parseArgs(argv: string[], lang: Lang): CliArgs {
-  const args: CliArgs = { workbook: '', period: null, out: null, json: false, today: null, tz: null, lang: null, currency: null, deals: null, help: false };
+  const args: CliArgs = { workbook: '', period: null, out: null, json: false, today: null, tz: null, lang: null, currency: null, deals: null, help: false, close: false, confirm: false, register: null };
   const positional: string[] = [];
   for (const [a, value] of optionTokens(argv, VALUED, (option) => new KpiUserError(msg(lang, 'cli.optionNeedsValue', { option })))) {
     if (a === '--json') args.json = true;
     else if (a === '--help' || a === '-h') args.help = true;
+    else if (a === '--close') args.close = true;
+    else if (a === '--confirm') args.confirm = true;
     else if (value !== undefined) {
       // one of VALUED
       if (a === '--period') args.period = value;
@@ -63,6 +69,7 @@ export function parseArgs(argv: string[], lang: Lang): CliArgs {
       else if (a === '--currency') args.currency = value.trim().toUpperCase();
       else if (a === '--lang') args.lang = langOfLocale(value);
       else if (a === '--deals') args.deals = value;
+      else if (a === '--register') args.register = value;
     } else if (a.startsWith('-') && a.length > 1) {
       throw new KpiUserError(msg(lang, 'cli.unknownOption', { option: a, usage: msg(lang, 'cli.usage') }));
     } else positional.push(a);

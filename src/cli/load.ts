@@ -97,7 +97,7 @@ export async function saveWorkbookFile(
   pkg: XlsxPackage,
   tabs: TabModel[],
   out: string,
-  ctx: { cwd: string; currency: string; lang: Lang; warn: (line: string) => void },
+  ctx: { cwd: string; currency: string; lang: Lang; warn: (line: string) => void; beforeWrite?: (sheetNames: string[]) => void },
 ): Promise<void> {
   const { bytes } = writeWorkbook(pkg, tabs, { currency: ctx.currency, lang: ctx.lang });
   try {

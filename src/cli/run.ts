@@ -13,6 +13,7 @@ import { runPayouts, type PipelineResult } from '../workbook/pipeline';
 import { columnReportLines } from '../workbook/reading/columnReport';
 import { parseArgs } from './args';
 import { NO_PROGRESS, progressBar } from './progress';
+import { protectSheets, runClose, writeRegister } from './close';
 import { envLang, failed, loadWorkbookFile, saveWorkbookFile, timeZoneOf } from './load';
 
 export interface CliIO {
@@ -81,7 +82,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const now = io.now();
     const today = args.today ?? intlLocalDay(tz)(now);
     const generatedAt = args.today ?? `${today} ${timeOfDay(now, tz)}`;
+    if (args.close) return await runClose(args, { pkg, raw, today, generatedAt, io });
     const result = runPayouts(raw, { period: args.period, today, generatedAt });
+    if (args.register) await writeRegister(args.register, result.run, result.read, io);
     bar.update(0.75);
     bar.done();
     lang = result.read.lang;
@@ -93,7 +96,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       await saveWorkbookFile(pkg, result.tabs, out, { cwd: io.cwd, currency: result.read.currency, lang, warn: (line) => {
         bar.done();
         io.stderr(line + '\n');
-      } });
+      }, ...(result.run.closed ? { protect: true } : {}) });
       bar.done();
     }
     if (args.json) io.stdout(JSON.stringify(result.json, null, 2) + '\n');

@@ -164,6 +164,8 @@ export interface PayoutLine {
   next?: NextStep | null;
   /** Row refs of the deals behind this line. */
   dealRefs?: SourceRef[];
+  /** A true-up (`adjustment`, SPEC §11): the closed period it corrects, `YYYY-MM` / `YYYY-Qn`. */
+  forPeriod?: string;
 }
 
 export interface ManagerPayout {
@@ -184,6 +186,8 @@ export interface ManagerPayout {
   margin: Dec | null; // the manager's margin in the period (for payout ÷ margin)
   deals: Deal[]; // the deals behind the figures
   notes: string[]; // plain-language notes: gate closed, limit applied, missing facts
+  /** What the 0 floor withheld (SPEC §10.2): > 0 when the variable part came out negative; carried by §11. */
+  shortfall?: Dec;
 }
 
 export interface PayoutRun {
@@ -192,4 +196,6 @@ export interface PayoutRun {
   lang: Lang;
   managers: ManagerPayout[];
   issues: Issue[];
+  /** Set when the period is closed (SPEC §11): the statements come from the ledger. */
+  closed?: { at: string; by: string };
 }

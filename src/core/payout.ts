@@ -4,6 +4,7 @@
  */
 import { Dec, ZERO, dec, sum } from './decimal';
 import { formatK } from './explain';
+import { floorVariable } from './ledger/floor';
 import type { Issue } from './issues';
 import { msg, type MessageKey } from './messages/index';
 import { indexDeals, ManagerFacts, type MetricFact } from './metrics';
@@ -267,7 +268,8 @@ export function computePayouts(input: PayoutInput, period: Period, options: Payo
       notes: result.notes,
     });
   }
-  return { period, currency, lang, managers, issues };
+  // The hook where the period's lines are finished: the 0 floor of SPEC §10.2 applies last.
+  return { period, currency, lang, managers: managers.map((m) => floorVariable(m, lang, currency)), issues };
 }
 
 /** The revenue plan's attainment, else the first planned metric's. */

@@ -7,6 +7,7 @@ import {
   myEarningsOfRead, simulationOfRead, simulationSetupOfRead, simulationTab,
   type MyEarningsResult, type SimulationSetup,
 } from '../workbook/earningsRun';
+import { ledgerInputs } from '../workbook/ledgerRun';
 import { readWorkbook } from '../workbook/read';
 import type { SimulationJson } from '../core/simulate';
 import { minuteIn, spreadsheetLang, TIME_BUDGET_MS, todayIn, withDocumentLock } from './execution';
@@ -56,7 +57,7 @@ export function myEarnings(manager?: string | null, asOf?: string | null): MyEar
     remembered: hasManager ? null : userProperties.getProperty(pickedKey),
     asOf: asOf ?? null,
     today: todayIn(raw.timeZone),
-  });
+  }, ledgerInputs(raw, read).inputs);
   // a user the e-mail columns do not know picks themselves once, not on every press
   if (result.via === 'argument' && result.manager) userProperties.setProperty(pickedKey, result.manager);
   return result;

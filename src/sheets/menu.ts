@@ -13,6 +13,8 @@ const MENU_ITEMS: readonly ([MessageKey, string] | null)[] = [
   ['menuSchemes', 'menuSchemes'],
   ['menuSimulate', 'menuSimulate'],
   null,
+  ['menuClosePeriod', 'menuClosePeriod'],
+  null,
   ['menuCheckData', 'menuCheckData'],
   ['menuRemoveOldTabs', 'menuRemoveOldTabs'],
   ['menuHelp', 'menuHelp'],

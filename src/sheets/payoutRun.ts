@@ -9,6 +9,7 @@ import type { Lang } from '../core/money';
 import { periodKey } from '../core/periods';
 import type { PayoutJson } from '../workbook/json';
 import { runPayouts, type PipelineResult } from '../workbook/pipeline';
+import { protectClosedTabs } from './closeServer';
 import { courtesy, minuteIn, TIME_BUDGET_MS, todayIn, userFacingError, withDocumentLock } from './execution';
 import { listSheets, readRawWorkbook, renderTabs, type SheetEntry } from './spreadsheetIO';
 
@@ -49,7 +50,7 @@ export function generateIn(ss: Spreadsheet, lang: Lang, period: string | null | 
       const tabLang = result.read.lang;
       courtesy(() => ss.toast(msg(tabLang, 'ui.toast.computing', { period: key }), title));
       const progressEvery = Math.max(1, Math.ceil(result.tabs.length / 10)); // at most ~10 toasts
-      renderTabs(ss, result.tabs, {
+      const written = renderTabs(ss, result.tabs, {
         lang: tabLang,
         currency: result.read.currency,
         timeZone: result.timeZone,
@@ -58,6 +59,7 @@ export function generateIn(ss: Spreadsheet, lang: Lang, period: string | null | 
           if (done % progressEvery === 0) courtesy(() => ss.toast(msg(tabLang, 'ui.toast.writing', { n: done + 1, total, name: tab.name }), title));
         },
       }, result.sheets);
+      if (result.run.closed) protectClosedTabs(written.sheets, tabLang, result.run.closed); // SPEC §11: a closed period's tabs stay protected on a rerun
       courtesy(() => SpreadsheetApp.flush());
       courtesy(() => ss.toast(msg(tabLang, 'ui.toast.done', { tabs: result.tabs.length, period: key }), title));
       return result.json;

@@ -24,6 +24,7 @@ import { cutUtf16 } from '../core/utf16';
 import { fitCell, mayBeTimeOnly, MAX_CELL_CHARS, MAX_CELLS, MAX_SHEET_NAME, serialDay, typedTime } from './sheetLimits';
 import { fitToCellCap, tabGrid, widestRow } from './cellCap';
 import { bestEffort, retryOnce } from './execution';
+import { isLedgerSheetName } from '../workbook/ledgerSheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -168,7 +169,7 @@ export function readRawWorkbook(ss: Spreadsheet, options: ReadOptions = {}, shee
     }
   }
 
-  const raw: RawSheet[] = candidates.map((c) => (needed && !needed.has(c.name) ? { name: c.name, values: [] } : readSheet(c, timeZone)));
+  const raw: RawSheet[] = candidates.map((c) => (needed && !needed.has(c.name) && !isLedgerSheetName(c.name) ? { name: c.name, values: [] } : readSheet(c, timeZone)));
   return { sheets: raw, timeZone, locale, currency: null, mapping, toLocalDay: sheetsLocalDay(timeZone) };
 }
 
@@ -590,7 +591,7 @@ export function renderTabs(ss: Spreadsheet, tabs: readonly TabModel[], ctx: Rend
       // the tabs are written; which one is in front is a courtesy
     }
   }
-  return { names: built.map((b) => b.name), cut: fitted !== tabs };
+  return { names: built.map((b) => b.name), cut: fitted !== tabs, sheets: built.map((b) => b.sheet) };
 }
 
 export interface RenderResult {
@@ -598,6 +599,8 @@ export interface RenderResult {
   names: string[];
   /** Whether deals-behind lists were cut to stay within Sheets' 10 M cells. */
   cut: boolean;
+  /** The tabs written, in order (a closed period protects them). */
+  sheets: Sheet[];
 }
 
 /**

@@ -10,6 +10,8 @@ import { msg } from '../core/messages/index';
 import { indexDeals, ManagerFacts } from '../core/metrics';
 import { moneyNumber, type Lang } from '../core/money';
 import { computePayouts } from '../core/payout';
+import { computeWithLedger, type LedgerInputs } from '../core/ledger/period';
+import { ledgerInputs } from './ledgerRun';
 import type { PlanRow } from '../core/model';
 import { displayName, nameKey } from '../core/ownership';
 import {
@@ -83,10 +85,11 @@ export function currentPeriod(plans: readonly PlanRow[], manager: string, asOf: 
 /** @example runMyEarnings(raw, { manager: 'Иванов', asOf: '2026-11-20', today: '2026-11-24' }).earnings.total */
 export function runMyEarnings(raw: RawWorkbook, req: EarningsRequest): MyEarningsResult {
   const read = readWorkbook(raw);
-  return myEarningsOfRead(read, req);
+  return myEarningsOfRead(read, req, ledgerInputs(raw, read).inputs);
 }
 
-export function myEarningsOfRead(read: WorkbookRead, req: EarningsRequest): MyEarningsResult {
+/** `ledger`: the Ledger and Adjustments sheets (SPEC §11), so the period to date shows its true-ups, carry and manual lines. */
+export function myEarningsOfRead(read: WorkbookRead, req: EarningsRequest, ledger?: LedgerInputs): MyEarningsResult {
   const { lang, currency, input } = read;
   const asOf = asOfDay(req.asOf, req.today, lang);
   const month = monthPeriodOf(asOf);
@@ -102,7 +105,11 @@ export function myEarningsOfRead(read: WorkbookRead, req: EarningsRequest): MyEa
   const period = currentPeriod(input.plans, choice.manager, asOf);
   // only what this manager's statement can depend on (see core/simulate managerSlices): the button is pressed often
   const mine = managerSlices(input)(choice.manager, period);
-  const run = computePayouts(mine, period, { lang, currency, asOf, managers: [choice.manager] });
+  const options = { lang, currency, asOf, managers: [choice.manager] };
+  // True-ups recompute closed periods from the whole input (the slice holds only what P needs).
+  const run = ledger && (ledger.ledger.periods.size > 0 || ledger.adjustments.length > 0)
+    ? computeWithLedger(ledger.ledger.periods.size > 0 ? input : mine, period, options, ledger)
+    : computePayouts(mine, period, options);
   const json = toPayoutJson(run, [...read.issues, ...run.issues]);
   const payout = run.managers[0];
   const base = { ...json, lang, as_of: asOf, manager: choice.manager, via: choice.via, manager_choices: known };

@@ -29,6 +29,8 @@ export interface PayoutJsonManager {
   variable: number;
   salary: number;
   total: number;
+  /** What the 0 floor withheld (SPEC §10.2), only when there is one. */
+  shortfall?: number;
 }
 
 export interface PayoutJsonIssue {
@@ -46,6 +48,8 @@ export interface PayoutJson {
   issues: PayoutJsonIssue[];
   /** SPEC §10.1 column report: sheet → field → header, and `ignored`: sheet → headers. */
   columns?: ColumnReportJson;
+  /** A closed period (SPEC §11): its statements come from the ledger. */
+  closed?: true;
 }
 
 function num(v: Dec | null | undefined): number | null {
@@ -73,6 +77,7 @@ function managerJson(m: ManagerPayout): PayoutJsonManager {
     variable: moneyNumber(m.variable),
     salary: moneyNumber(m.salary),
     total: moneyNumber(m.total),
+    ...(m.shortfall && m.shortfall.greaterThan(0) ? { shortfall: moneyNumber(m.shortfall) } : {}),
   };
 }
 
@@ -91,5 +96,6 @@ export function toPayoutJson(run: PayoutRun, allIssues: Issue[], columns?: Colum
     managers: run.managers.map(managerJson),
     issues: allIssues.map(issueJson),
     ...(columns ? { columns } : {}),
+    ...(run.closed ? { closed: true as const } : {}),
   };
 }

@@ -6,11 +6,11 @@
 import { KpiUserError, type Issue } from '../core/issues';
 import { msg } from '../core/messages/index';
 import type { Deal, Payment, PayoutRun, SourceRef } from '../core/model';
-import { computePayouts } from '../core/payout';
 import { lastCompleteMonth, parsePeriod, periodEnd, type LocalDate, type Period } from '../core/periods';
 import { ZERO, type Dec } from '../core/decimal';
 import type { Lang } from '../core/money';
 import { toPayoutJson, type PayoutJson } from './json';
+import { closedRegisterTab, ledgerRun } from './ledgerRun';
 import type { RawWorkbook } from './raw';
 import { readWorkbook, type WorkbookRead } from './read';
 import { checkPeriodHasData } from './periodCheck';
@@ -39,7 +39,7 @@ export interface PipelineResult {
 }
 
 /** The requested period, or the default; a period that cannot be read is the user's to fix. */
-function resolvePeriod(text: string | null | undefined, today: LocalDate, lang: Lang): Period {
+export function resolvePeriod(text: string | null | undefined, today: LocalDate, lang: Lang): Period {
   if (text === null || text === undefined || String(text).trim() === '') return lastCompleteMonth(today);
   const period = parsePeriod(String(text));
   if (!period) throw new KpiUserError(msg(lang, 'tabs.badPeriod', { value: String(text) }));
@@ -47,7 +47,7 @@ function resolvePeriod(text: string | null | undefined, today: LocalDate, lang: 
 }
 
 /** What each deal had been paid by the end of the period (or by `asOf`): the statement's "paid" column. */
-function paidByDeal(payments: Payment[], period: Period, asOf?: LocalDate): Map<string, Dec> {
+export function paidByDeal(payments: Payment[], period: Period, asOf?: LocalDate): Map<string, Dec> {
   const end = periodEnd(period);
   const out = new Map<string, Dec>();
   for (const p of payments) {
@@ -58,7 +58,7 @@ function paidByDeal(payments: Payment[], period: Period, asOf?: LocalDate): Map<
 }
 
 /** Deals by sheet and row, the index made on the first look-up (most runs render few tabs). */
-function dealLookup(deals: readonly Deal[]): (ref: SourceRef) => Deal | undefined {
+export function dealLookup(deals: readonly Deal[]): (ref: SourceRef) => Deal | undefined {
   let byRef: Map<string, Deal> | null = null;
   return (ref) => {
     if (!byRef) {
@@ -76,27 +76,32 @@ export function runPayouts(raw: RawWorkbook, req: RunRequest): PipelineResult {
   const read = readWorkbook(raw, { today: req.today });
   const period = resolvePeriod(req.period, req.today, read.lang);
   checkPeriodHasData(read.input, period, read.lang);
-  const run = computePayouts(read.input, period, {
+  const { run, issues: ledgerIssues } = ledgerRun(raw, read, period, {
     lang: read.lang,
     currency: read.currency,
     ...(req.asOf ? { asOf: req.asOf } : {}),
     ...(req.managers ? { managers: req.managers } : {}),
   });
-  const issues = [...read.issues, ...run.issues];
+  const issues = [...read.issues, ...ledgerIssues, ...run.issues];
   const json = toPayoutJson(run, issues, columnReportJson(read.columns));
   // The tabs are made on first use: `kpi-payouts --json` never writes them (a million deals' statements cost seconds).
   let tabs: TabModel[] | null = null;
   const result = { read, run, issues, json } as PipelineResult;
   Object.defineProperty(result, 'tabs', {
     enumerable: true,
-    get: () => (tabs ??= payoutTabs(run, issues, {
-      generatedAt: req.generatedAt ?? req.today,
-      currency: read.currency,
-      lang: read.lang,
-      dealAt: dealLookup(read.input.deals),
-      columns: read.columns,
-      ...(read.input.payments ? { paidByDeal: paidByDeal(read.input.payments, period, req.asOf) } : {}),
-    })),
+    get: () => {
+      if (tabs) return tabs;
+      tabs = payoutTabs(run, issues, {
+        generatedAt: req.generatedAt ?? req.today,
+        currency: read.currency,
+        lang: read.lang,
+        dealAt: dealLookup(read.input.deals),
+        columns: read.columns,
+        ...(read.input.payments ? { paidByDeal: paidByDeal(read.input.payments, period, req.asOf) } : {}),
+      });
+      if (run.closed) tabs.push(closedRegisterTab(run, read, tabs));
+      return tabs;
+    },
   });
   return result;
 }

@@ -45,7 +45,7 @@ export interface TabLink {
 export interface TabModel {
   /** Desired tab name; the renderer cuts it to Sheets' limits and makes it unique. */
   name: string;
-  kind: 'manager' | 'summary' | 'simulation';
+  kind: 'manager' | 'summary' | 'simulation' | 'register';
   /** Identifies a generated tab across reruns: e.g. `payout:2026-11:Иванов`. */
   key: string;
   rows: TabCell[][]; // ragged allowed; renderers pad to the widest row

@@ -72,7 +72,7 @@ export const SUMMARY_COLS = { manager: 0, scheme: 1, salary: 2, variable: 3, tot
 
 /** The period part of a tab key: `payout:2026-10:анна` → `2026-10`, `summary:2026-Q4` → `2026-Q4`. */
 export function keyPeriod(key: string): string | null {
-  const m = /^(?:summary|payout):([^:]+)/.exec(key);
+  const m = /^(?:summary|payout|register):([^:]+)/.exec(key);
   return m ? m[1] : null;
 }
 
@@ -382,6 +382,8 @@ function summaryTab(run: PayoutRun, allIssues: Issue[], ctx: TabsContext, name: 
     })]);
   }
 
+  for (const note of ledgerSummaryNotes(run, ctx)) t.add([note]);
+
   const charts = managerRows > 0
     ? [{
         title: msg(lang, 'tabs.summary.chartTitle'),
@@ -424,6 +426,15 @@ function summaryTab(run: PayoutRun, allIssues: Issue[], ctx: TabsContext, name: 
     links: t.links,
     charts,
   };
+}
+
+/** SPEC §11 / §10.2 under the summary's totals: the period closed, and each shortfall the floor withheld. */
+function ledgerSummaryNotes(run: PayoutRun, ctx: TabsContext): string[] {
+  const out = run.closed ? [msg(ctx.lang, 'ledger.summaryClosed', { at: run.closed.at, by: run.closed.by })] : [];
+  for (const m of run.managers) {
+    if (m.shortfall && m.shortfall.greaterThan(0)) out.push(msg(ctx.lang, 'ledger.summaryShortfall', { manager: m.manager, shortfall: formatMoney(m.shortfall, ctx.lang, ctx.currency) }));
+  }
+  return out;
 }
 
 /** Payout as a share of margin; null when there is no margin to compare with. */

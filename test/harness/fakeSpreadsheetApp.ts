@@ -493,6 +493,7 @@ class FakeChartBuilder {
 
 let sheetIds = 1000;
 
+
 export class FakeSheet {
   _name: string;
   readonly _id = sheetIds++;

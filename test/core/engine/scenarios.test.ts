@@ -27,10 +27,13 @@ describe('returns, lost and cancelled deals', () => {
     expect(m.lines[1].explanation).toBe('1 000,00 ₽ × (2 сделки − 0) = 2 000,00 ₽');
   });
 
-  it('a return alone gives a negative line (a refund claws back)', () => {
+  it('a return alone gives a negative line (a refund claws back), and the period pays 0, never below (SPEC §10.2)', () => {
     const ds = deals([{ date: '2026-11-09', manager: A, amount: -40000 }]);
     const r = computePayouts(input({ deals: ds, schemeRows: schemeRows('S', [{ rule: 'percent', metric: 'revenue', rate: '5%' }]) }), NOV, RU);
-    expect(money(r.managers[0].total)).toBe('-2000.00'); // 5 % × −40 000
+    expect(money(r.managers[0].lines[0].amount)).toBe('-2000.00'); // 5 % × −40 000
+    expect(money(r.managers[0].lines[1].amount)).toBe('2000.00'); // the floor adds the negative back
+    expect(money(r.managers[0].total)).toBe('0.00');
+    expect(money(r.managers[0].shortfall!)).toBe('2000.00');
   });
 });
 

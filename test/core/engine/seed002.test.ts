@@ -96,7 +96,10 @@ describe('seed 002: partner scheme', () => {
       NOV, RU, );
     const petr = r.managers.find((m) => m.manager === P)!;
     expect(money(petr.lines[0].amount)).toBe('-10000.00');
-    expect(money(petr.total)).toBe('-10000.00');
+    // SPEC §10.2: the variable part is paid as 0, the 10 000 shortfall shown (and carried once closed).
+    expect(petr.lines.map((l) => l.rule)).toEqual(['partner_price', 'floor']);
+    expect(money(petr.total)).toBe('0.00');
+    expect(money(petr.shortfall!)).toBe('10000.00');
   });
 
   it('partner price with no threshold and no new clients plan pays 0 and says so in an issue', () => {
