@@ -12,6 +12,7 @@ import { intlLocalDay, isLocalDate } from '../core/periods';
 import { runPayouts, type PipelineResult } from '../workbook/pipeline';
 import { parseArgs } from './args';
 import { envLang, failed, loadWorkbookFile, saveWorkbookFile, timeZoneOf } from './load';
+import { writeStatements } from './statements';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -78,9 +79,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     lang = result.read.lang;
     io.stderr(msg(lang, 'cli.computing', { period: result.json.period }) + '\n');
 
-    const out = args.out ?? (args.json ? null : 'payouts.xlsx');
+    const out = args.out ?? (args.json || args.statements ? null : 'payouts.xlsx');
     if (out) {
       await saveWorkbookFile(wb, result.tabs, out, { cwd: io.cwd, currency: result.read.currency, lang, warn: (line) => io.stderr(line + '\n') });
+    }
+    if (args.statements) {
+      await writeStatements(result, args.statements, { cwd: io.cwd, currency: result.read.currency, lang, env: io.env, warn: (line) => io.stderr(line + '\n') });
     }
     if (args.json) io.stdout(JSON.stringify(result.json, null, 2) + '\n');
     else io.stdout(summaryText(result, lang));

@@ -173,7 +173,52 @@ export function renderTabs(wb: ExcelJS.Workbook, tabs: TabModel[], opts: RenderO
     (tab.columnWidths ?? []).forEach((px, c) => {
       ws.getColumn(c + 1).width = Math.max(4, Math.round(px / 7));
     });
+    wrapColumns(ws, tab);
+    if (tab.page) ws.pageSetup = pageSetupOf(tab.page);
     for (const chart of tab.charts ?? []) charts.push({ sheetName: name, chart });
   }
   return { sheetNames, charts };
+}
+
+/**
+ * Long text in `tab.wrapColumns` wraps, and its row is made as tall as the lines it takes (LibreOffice
+ * and Excel keep a row's stored height on opening, so a wrapped row without one would overlap the next).
+ */
+function wrapColumns(ws: ExcelJS.Worksheet, tab: TabModel): void {
+  const wrap = tab.wrapColumns ?? [];
+  if (wrap.length === 0) return;
+  tab.rows.forEach((cells, r) => {
+    let lines = 1;
+    for (const c of wrap) {
+      const v = cells[c];
+      if (typeof v !== 'string' || v === '') continue;
+      ws.getCell(r + 1, c + 1).alignment = { wrapText: true, vertical: 'top' };
+      const px = tab.columnWidths?.[c] ?? 100;
+      lines = Math.max(lines, Math.ceil((Array.from(v).length * 6.5 + 8) / px));
+    }
+    if (lines === 1) return;
+    const row = ws.getRow(r + 1);
+    row.height = 15 * lines;
+    cells.forEach((_, c) => {
+      const cell = row.getCell(c + 1);
+      cell.alignment = { ...(cell.alignment ?? {}), vertical: 'top' };
+    });
+  });
+}
+
+/** Excel's paper size code for A4. */
+const PAPER_A4 = 9;
+
+/**
+ * TabModel.page as exceljs' page setup (SPEC §12): A4, one page wide and as many high as needed
+ * (fitToHeight 0), the header rows on every page, narrow margins (inches) so the statement keeps its size.
+ */
+export function pageSetupOf(page: NonNullable<TabModel['page']>): Partial<ExcelJS.PageSetup> {
+  return {
+    paperSize: PAPER_A4,
+    orientation: page.orientation,
+    ...(page.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+    ...(page.repeatRows > 0 ? { printTitlesRow: `1:${page.repeatRows}` } : {}),
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  };
 }

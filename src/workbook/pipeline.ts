@@ -14,7 +14,7 @@ import { toPayoutJson, type PayoutJson } from './json';
 import type { RawWorkbook } from './raw';
 import { readWorkbook, type WorkbookRead } from './read';
 import type { TabModel } from './tabModel';
-import { payoutTabs, refKey } from './tabs';
+import { payoutTabs, refKey, type TabsContext } from './tabs';
 
 export interface RunRequest {
   /** `YYYY-MM` or `YYYY-Qn`; blank or omitted → the last complete month before `today`. */
@@ -34,6 +34,8 @@ export interface PipelineResult {
   issues: Issue[];
   json: PayoutJson;
   tabs: TabModel[];
+  /** What the tabs were made with: private statements (e-mail, `--statements`) are made with it again. */
+  tabsContext: TabsContext;
 }
 
 /** The requested period, or the default; a period that cannot be read is the user's to fix. */
@@ -81,12 +83,13 @@ export function runPayouts(raw: RawWorkbook, req: RunRequest): PipelineResult {
   });
   const issues = [...read.issues, ...run.issues];
   const json = toPayoutJson(run, issues);
-  const tabs = payoutTabs(run, issues, {
+  const tabsContext: TabsContext = {
     generatedAt: req.generatedAt ?? req.today,
     currency: read.currency,
     lang: read.lang,
     dealAt: dealLookup(read.input.deals),
     ...(read.input.payments ? { paidByDeal: paidByDeal(read.input.payments, period, req.asOf) } : {}),
-  });
-  return { read, run, issues, json, tabs };
+  };
+  const tabs = payoutTabs(run, issues, tabsContext);
+  return { read, run, issues, json, tabs, tabsContext };
 }
