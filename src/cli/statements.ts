@@ -5,10 +5,11 @@
  * (`soffice`) is installed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { basename, delimiter, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { KpiUserError } from '../core/issues';
 import { msg } from '../core/messages/index';
@@ -41,32 +42,54 @@ export function statementFileName(manager: string, period: string, taken: Set<st
   }
 }
 
-/** The LibreOffice command, or null when it is not installed: $SOFFICE, else `soffice` on the PATH. */
+/**
+ * The LibreOffice command, or null when it is not installed: $SOFFICE, else `soffice` on the PATH.
+ * Looked up, not run: starting LibreOffice only to ask its version can take a minute on a busy machine.
+ */
 export function findSoffice(env: Record<string, string | undefined>): string | null {
-  const cmd = env.SOFFICE ?? 'soffice';
-  const probe = spawnSync(cmd, ['--version'], { encoding: 'utf8', timeout: 60_000 });
-  return probe.error || probe.status !== 0 ? null : cmd;
+  if (env.SOFFICE) return existsSync(env.SOFFICE) ? env.SOFFICE : null;
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    if (dir === '') continue;
+    for (const name of process.platform === 'win32' ? ['soffice.exe', 'soffice.com'] : ['soffice']) {
+      const file = join(dir, name);
+      try {
+        accessSync(file, constants.X_OK);
+        if (statSync(file).isFile()) return file;
+      } catch {
+        // not here: the next directory of the PATH
+      }
+    }
+  }
+  return null;
 }
 
 /**
- * Converts the .xlsx files to PDF beside them with one LibreOffice run, in a profile of its own
- * (a user's open LibreOffice, or another run at the same time, would otherwise swallow the job).
- * Returns the files it could not convert, with the reason.
+ * Converts the .xlsx files in `dir` to PDF beside them with one LibreOffice run, in a profile of
+ * its own (a user's open LibreOffice, or another run at the same time, would otherwise swallow the
+ * job) and under ASCII names (LibreOffice cannot open a Cyrillic file name when the process locale
+ * is not UTF-8). Returns the files it could not convert, with the reason.
  */
 export function convertToPdf(soffice: string, dir: string, files: string[]): { file: string; reason: string }[] {
   if (files.length === 0) return [];
-  const profile = mkdtempSync(join(tmpdir(), 'kpi-soffice-'));
+  const work = mkdtempSync(join(tmpdir(), 'kpi-soffice-'));
   try {
+    const profile = join(work, 'profile');
+    const names = files.map((_, i) => `statement-${i + 1}`);
+    files.forEach((f, i) => copyFileSync(join(dir, f), join(work, `${names[i]}.xlsx`)));
     const run = spawnSync(
       soffice,
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, ...files.map((f) => join(dir, f))],
+      [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, ...names.map((n) => join(work, `${n}.xlsx`))],
       { encoding: 'utf8', timeout: 10 * 60_000 },
     );
-    return files
-      .filter((f) => !existsSync(join(dir, f.replace(/\.xlsx$/, '.pdf'))))
-      .map((file) => ({ file, reason: (run.error?.message ?? run.stderr ?? '').trim().split('\n')[0] || `exit code ${run.status}` }));
+    const failed: { file: string; reason: string }[] = [];
+    files.forEach((f, i) => {
+      const pdf = join(work, `${names[i]}.pdf`);
+      if (existsSync(pdf)) copyFileSync(pdf, join(dir, f.replace(/\.xlsx$/, '.pdf')));
+      else failed.push({ file: f, reason: (run.error?.message ?? run.stderr ?? '').trim().split('\n').pop() || `exit code ${run.status}` });
+    });
+    return failed;
   } finally {
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
 }
 

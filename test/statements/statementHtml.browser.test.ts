@@ -74,8 +74,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)('statement e-mails in Chromium', () => {
   });
 
   it('holds one manager: no other manager\'s name, total or deal', async () => {
-    const totals = { [IVANOV]: 48000, [PETROV]: 86000, [SIDOROVA]: 45000 };
-    const deals = { [IVANOV]: ['ЗК-1', 'ЗК-2'], [PETROV]: ['ЗК-3'], [SIDOROVA]: ['ЗК-4'] };
+    const totals: Record<string, number> = { [IVANOV]: 48000, [PETROV]: 86000, [SIDOROVA]: 45000 };
+    const deals: Record<string, string[]> = { [IVANOV]: ['ЗК-1', 'ЗК-2'], [PETROV]: ['ЗК-3'], [SIDOROVA]: ['ЗК-4'] };
     const managers = [IVANOV, PETROV, SIDOROVA];
     for (const [i, manager] of managers.entries()) {
       const seen = await render(sent[i].htmlBody!);
