@@ -35,7 +35,7 @@ function shownLength(v: TabCell | undefined, format: CellFormat | undefined): nu
  * Widths (px) for `rows`: the longest value of each column among rows of two or more cells (a
  * one-cell row is a title or a note and may run across), between MIN_WIDTH and `max[c]`; then, when
  * the whole is narrower than the rows need to print on one page, the `grow` column takes the rest.
- * @example fitColumnWidths([['Дата', 'Клиент'], ['2026-10-01', 'ООО «Ромашка»']], { max: [300, 300], grow: 1 }) // [82, 103]
+ * @example fitColumnWidths([['Дата', 'Клиент'], ['2026-10-01', 'ООО «Ромашка»']], { max: [300, 300], grow: 1 }) // [73, 93]
  */
 export function fitColumnWidths(
   rows: readonly (readonly TabCell[])[],
@@ -53,7 +53,7 @@ export function fitColumnWidths(
     if (cells.filter((v) => v !== null && v !== undefined && v !== '').length < 2) return;
     for (let c = 0; c < Math.min(cols, cells.length); c++) chars[c] = Math.max(chars[c], shownLength(cells[c], opts.formatAt?.(r, c)));
   });
-  const widths = chars.map((n, c) => Math.min(opts.max[c], Math.max(MIN_WIDTH, n * PX_PER_CHAR + PADDING)));
+  const widths = chars.map((n, c) => Math.min(opts.max[c], Math.max(MIN_WIDTH, Math.round(n * PX_PER_CHAR + PADDING))));
   const wrap = opts.wrap ?? [];
   // printed height in lines: a wrapped value takes ⌈its width ÷ the column's⌉ lines
   const lines = (): number =>
