@@ -142,6 +142,44 @@ describe('--statements DIR on the demo', () => {
   }, 120_000);
 });
 
+describe.skipIf(!SOFFICE && !IN_CI)('a statement with exactly 30 deals and the richest scheme', () => {
+  it('still prints on one A4 landscape page (Новиков Сергей, «Оплаты × KPI»: KPI table, notes, 30 deals)', async () => {
+    expect(SOFFICE, 'LibreOffice (soffice) is required under CI').toBeTruthy();
+    const MANAGER = 'Новиков Сергей';
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(DEMO);
+    const deals = wb.getWorksheet('Сделки')!;
+    const october = (v: unknown) => Object.prototype.toString.call(v) === '[object Date]' && (v as Date).toISOString().startsWith('2026-10');
+    let model: unknown[] | null = null;
+    deals.eachRow((row) => {
+      const v = row.values as unknown[];
+      if (!model && v[3] === MANAGER && october(v[2])) model = [...v];
+    });
+    expect(model).not.toBeNull();
+    const file = join(dir, 'thirty.xlsx');
+    const behind = async (): Promise<number> => {
+      await wb.xlsx.writeFile(file);
+      const { raw } = await loadWorkbookFile(file, { cwd: dir, timeZone: 'Europe/Moscow', lang: null, currency: null }, 'ru');
+      const tab = runPayouts(raw, { period: '2026-10', today: '2026-11-05' }).tabs.find((t) => t.kind === 'manager' && t.name.startsWith(MANAGER))!;
+      const title = tab.rows.findIndex((r) => r[0] === 'Сделки, из которых сложился расчёт');
+      return tab.rows.length - (title + 2);
+    };
+    // add won October deals of his (new ids) until 30 stand behind his statement
+    for (let n = 1, count = await behind(); count < 30; n++, count = await behind()) {
+      const row = [...model!];
+      row[1] = `ЗК-9${String(n).padStart(4, '0')}`;
+      deals.addRow(row.slice(1));
+      expect(n).toBeLessThan(40);
+    }
+    expect(await behind()).toBe(30);
+    await run(process.execPath, [BIN, file, '--period', '2026-10', '--statements', 'thirty', '--today', '2026-11-05'], { cwd: dir, encoding: 'utf8', timeout: 600_000 });
+    const { pages, sizes } = pdfPages(join(dir, 'thirty', `${MANAGER} 2026-10.pdf`));
+    expect(pages).toBe(1);
+    expect(sizes[0][0]).toBeCloseTo(841.89, 0);
+    expect(sizes[0][1]).toBeCloseTo(595.3, 0);
+  }, 660_000);
+});
+
 describe('statement file names', () => {
   it('drop characters file systems refuse and stay unique', () => {
     const taken = new Set<string>();
