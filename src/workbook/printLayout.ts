@@ -18,6 +18,8 @@ const PADDING = 8;
 export const PX_PER_ROW_ON_ONE_PAGE = 24;
 
 const MIN_WIDTH = 60;
+/** Rows beyond which a statement is not squeezed onto one page (30 deals and a full statement take about 70). */
+export const MAX_ONE_PAGE_ROWS = 120;
 
 function shownLength(v: TabCell | undefined, format: CellFormat | undefined): number {
   if (v === null || v === undefined || v === '') return 0;
@@ -54,16 +56,17 @@ export function fitColumnWidths(
     for (let c = 0; c < Math.min(cols, cells.length); c++) chars[c] = Math.max(chars[c], shownLength(cells[c], opts.formatAt?.(r, c)));
   });
   const widths = chars.map((n, c) => Math.min(opts.max[c], Math.max(MIN_WIDTH, Math.round(n * PX_PER_CHAR + PADDING))));
+  // A statement far longer than a page (hundreds of deals) prints on as many pages as it needs:
+  // widening it would only shrink the print, so it keeps its natural widths.
+  if (rows.length > MAX_ONE_PAGE_ROWS) return widths;
   const wrap = opts.wrap ?? [];
+  // each row's wrapped values, as pixels of text (measured once)
+  const wrapped = rows.map((cells) =>
+    cells.filter((v) => v !== null && v !== undefined && v !== '').length >= 2 ? wrap.map((c) => shownLength(cells[c], undefined) * PX_PER_CHAR + PADDING) : [],
+  );
   // printed height in lines: a wrapped value takes ⌈its width ÷ the column's⌉ lines
   const lines = (): number =>
-    rows.reduce((n, cells) => {
-      let tallest = 1;
-      if (cells.filter((v) => v !== null && v !== undefined && v !== '').length >= 2) {
-        for (const c of wrap) tallest = Math.max(tallest, Math.ceil((shownLength(cells[c], undefined) * PX_PER_CHAR + PADDING) / widths[c]));
-      }
-      return n + tallest;
-    }, 0);
+    wrapped.reduce((n, px) => n + px.reduce((tallest, w, i) => Math.max(tallest, Math.ceil(w / widths[wrap[i]])), 1), 0);
   // the grow column widens (its wrapped values take fewer lines) until the lines fit one page
   for (let guard = 0; guard < 400; guard++) {
     const total = widths.reduce((a, b) => a + b, 0);
