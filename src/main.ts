@@ -11,3 +11,4 @@ export * from './sheets/dialogs';
 export * from './sheets/earningsServer';
 export * from './sheets/oldTabs';
 export * from './sheets/closeServer';
+export * from './sheets/statementsServer';

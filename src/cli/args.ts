@@ -10,6 +10,8 @@ export interface CliArgs {
   workbook: string;
   period: string | null;
   out: string | null;
+  /** --statements DIR: one .xlsx (and PDF) per paid manager holding only their statement (SPEC §12). */
+  statements: string | null;
   json: boolean;
   today: string | null;
   tz: string | null;
@@ -24,7 +26,7 @@ export interface CliArgs {
   register: string | null;
 }
 
-const VALUED = new Set(['--period', '--out', '--today', '--tz', '--lang', '--currency', '--deals', '--register']);
+const VALUED = new Set(['--period', '--out', '--statements', '--today', '--tz', '--lang', '--currency', '--deals', '--register']);
 
 /**
  * The arguments in order, as [arg, value]: an option is split off its `=value` (`--opt=value`), and
@@ -53,7 +55,7 @@ export function* optionTokens(argv: readonly string[], valued: ReadonlySet<strin
 }
 
 export function parseArgs(argv: string[], lang: Lang): CliArgs {
-  const args: CliArgs = { workbook: '', period: null, out: null, json: false, today: null, tz: null, lang: null, currency: null, deals: null, help: false, close: false, confirm: false, register: null };
+  const args: CliArgs = { workbook: '', period: null, out: null, statements: null, json: false, today: null, tz: null, lang: null, currency: null, deals: null, help: false, close: false, confirm: false, register: null };
   const positional: string[] = [];
   for (const [a, value] of optionTokens(argv, VALUED, (option) => new KpiUserError(msg(lang, 'cli.optionNeedsValue', { option })))) {
     if (a === '--json') args.json = true;
@@ -64,6 +66,7 @@ export function parseArgs(argv: string[], lang: Lang): CliArgs {
       // one of VALUED
       if (a === '--period') args.period = value;
       else if (a === '--out') args.out = value;
+      else if (a === '--statements') args.statements = value;
       else if (a === '--today') args.today = value;
       else if (a === '--tz') args.tz = value;
       else if (a === '--currency') args.currency = value.trim().toUpperCase();

@@ -15,6 +15,7 @@ import { parseArgs } from './args';
 import { NO_PROGRESS, progressBar } from './progress';
 import { protectSheets, runClose, writeRegister } from './close';
 import { envLang, failed, loadWorkbookFile, saveWorkbookFile, timeZoneOf } from './load';
+import { writeStatements } from './statements';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -90,7 +91,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     lang = result.read.lang;
     io.stderr(msg(lang, 'cli.computing', { period: result.json.period }) + '\n');
 
-    const out = args.out ?? (args.json ? null : 'payouts.xlsx');
+    const out = args.out ?? (args.json || args.statements ? null : 'payouts.xlsx');
     if (out) {
       bar.update(0.8);
       await saveWorkbookFile(pkg, result.tabs, out, { cwd: io.cwd, currency: result.read.currency, lang, warn: (line) => {
@@ -98,6 +99,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         io.stderr(line + '\n');
       }, ...(result.run.closed ? { protect: true } : {}) });
       bar.done();
+    }
+    if (args.statements) {
+      await writeStatements(result, args.statements, { cwd: io.cwd, currency: result.read.currency, lang, env: io.env, warn: (line) => io.stderr(line + '\n') });
     }
     if (args.json) io.stdout(JSON.stringify(result.json, null, 2) + '\n');
     else io.stdout(summaryText(result, lang));

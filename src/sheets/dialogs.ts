@@ -7,18 +7,9 @@ import { msg } from '../core/messages/index';
 import { formatMoney, type Lang } from '../core/money';
 import { lastCompleteMonth, periodKey } from '../core/periods';
 import type { PayoutJson } from '../workbook/json';
+import { escapeHtml } from '../workbook/statementHtml';
 import { errorMessage, spreadsheetLang, todayIn } from './execution';
 import { checkIn, generateIn } from './payoutRun';
-
-/** Text safe inside HTML element content and attribute values. */
-function escapeHtml(v: unknown): string {
-  return String(v ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 function context(): { ss: GoogleAppsScript.Spreadsheet.Spreadsheet; ui: GoogleAppsScript.Base.Ui; lang: Lang; defaultPeriod: string } {
   const ss = SpreadsheetApp.getActiveSpreadsheet();

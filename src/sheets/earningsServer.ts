@@ -53,7 +53,8 @@ export function myEarnings(manager?: string | null, asOf?: string | null): MyEar
   const pickedKey = PICKED_MANAGER_PROPERTY + ss.getId();
   const result = myEarningsOfRead(read, {
     manager: hasManager ? String(manager) : null,
-    email: hasManager ? null : activeEmail(),
+    // always the user's e-mail: it decides whom they may see, whoever they ask for (SPEC §12)
+    email: activeEmail(),
     remembered: hasManager ? null : userProperties.getProperty(pickedKey),
     asOf: asOf ?? null,
     today: todayIn(raw.timeZone),

@@ -8,6 +8,7 @@ import { langOfLocale, msg, type MessageKey } from '../core/messages/index';
 /** Menu items in order: label key → the global function it runs (null = a separator before the next item). */
 const MENU_ITEMS: readonly ([MessageKey, string] | null)[] = [
   ['menuGenerate', 'menuGeneratePayouts'],
+  ['menuSendStatements', 'menuSendStatements'],
   ['menuMyEarnings', 'menuMyEarnings'],
   null,
   ['menuSchemes', 'menuSchemes'],

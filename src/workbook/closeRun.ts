@@ -54,7 +54,7 @@ export function planClosing(raw: RawWorkbook, req: CloseRequest): ClosingPlan {
   const register = registerRows(run, read.input.managers ?? []);
   const taken = new Set(tabs.map((t) => t.name.toLowerCase()));
   tabs.push(registerTab(register, periodKey(period), read.lang, taken));
-  return { result: { read, run, issues, json, tabs }, blocking: plan.blocking, append: ledgerAppend(inputs.ledger, plan.rows, read.lang), register };
+  return { result: { read, run, issues, json, tabs, tabsContext: ctx }, blocking: plan.blocking, append: ledgerAppend(inputs.ledger, plan.rows, read.lang), register };
 }
 
 /** The JSON of `closePeriod` (SPEC §11): the period's statements, the issues, and what withholds a payout. */

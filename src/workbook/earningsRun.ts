@@ -24,6 +24,7 @@ import {
 } from '../core/simulate';
 import { toPayoutJson, type PayoutJson } from './json';
 import type { RawWorkbook } from './raw';
+import { managerDirectory } from './managerDirectory';
 import { readWorkbook, type WorkbookRead } from './read';
 import type { CellRange, TabCell, TabModel } from './tabModel';
 
@@ -93,14 +94,24 @@ export function myEarningsOfRead(read: WorkbookRead, req: EarningsRequest, ledge
   const { lang, currency, input } = read;
   const asOf = asOfDay(req.asOf, req.today, lang);
   const month = monthPeriodOf(asOf);
-  const known = knownManagers(input);
-  const choice = resolveManager(req.manager, req.email, read.managerEmails, known, req.remembered ?? null);
+  const everyone = knownManagers(input);
+  // who this user may see (SPEC §12): a mapped user themselves and their team, the unmapped everyone
+  const access = earningsAccess(read, req.email);
+  const known = access.allowed ? everyone.filter((m) => access.allowed!.has(nameKey(m))) : everyone;
+  // a mapped user is themselves unless they ask for someone (checked below); a remembered pick is only for the unmapped
+  const mail = String(req.email ?? '').trim().toLowerCase();
+  const emails: ReadonlyMap<string, string> = access.self ? new Map([[mail, access.self]]) : read.managerEmails;
+  const choice = resolveManager(req.manager, access.self ? mail : null, emails, everyone, access.allowed ? null : req.remembered ?? null);
   const empty = (message: string | null): MyEarningsResult => ({
     period: periodKey(month), currency, managers: [], issues: [],
     lang, as_of: asOf, manager: null, via: null, manager_choices: known, earnings: null, message,
   });
   if (choice.kind === 'pick') return empty(msg(lang, 'earnings.pickHint'));
   if (choice.kind === 'unknown') return empty(msg(lang, 'earnings.unknownManager', { manager: choice.requested }));
+  if (access.allowed && !access.allowed.has(nameKey(choice.manager))) {
+    const team = known.length > 1 ? msg(lang, 'statements.earnings.team') : '';
+    return empty(msg(lang, 'statements.earnings.notYours', { team, manager: choice.manager }));
+  }
 
   const period = currentPeriod(input.plans, choice.manager, asOf);
   // only what this manager's statement can depend on (see core/simulate managerSlices): the button is pressed often
@@ -110,7 +121,7 @@ export function myEarningsOfRead(read: WorkbookRead, req: EarningsRequest, ledge
   const run = ledger && (ledger.ledger.periods.size > 0 || ledger.adjustments.length > 0)
     ? computeWithLedger(ledger.ledger.periods.size > 0 ? input : mine, period, options, ledger)
     : computePayouts(mine, period, options);
-  const json = toPayoutJson(run, [...read.issues, ...run.issues]);
+  const json = toPayoutJson(run, visibleIssues([...read.issues, ...run.issues], access.allowed ? everyone.filter((m) => !access.allowed!.has(nameKey(m))) : []));
   const payout = run.managers[0];
   const base = { ...json, lang, as_of: asOf, manager: choice.manager, via: choice.via, manager_choices: known };
   if (!payout) return { ...base, earnings: null, message: msg(lang, 'earnings.noPayout', { manager: choice.manager, period: periodKey(period) }) };
@@ -119,6 +130,27 @@ export function myEarningsOfRead(read: WorkbookRead, req: EarningsRequest, ledge
   const factFor = (metric: string): Dec | null => facts.fact(metric).value;
   const gain = statementGain(mine, payout, { lang, currency, asOf, index });
   return { ...base, earnings: earningsJson(payout, mine, { lang, currency, asOf, factFor, gain }), message: null };
+}
+
+/**
+ * Who a user of *My earnings* may see. `self`: the manager their e-mail maps to (a blank e-mail never
+ * maps); `allowed`: the name keys of that manager and of their team (managers whose head they are,
+ * Managers sheet), or null for a user who maps to no manager (the owner, an accountant): everyone.
+ */
+export function earningsAccess(read: Pick<WorkbookRead, 'input' | 'managerEmails'>, email: string | null | undefined): { self: string | null; allowed: Set<string> | null } {
+  const directory = managerDirectory(read);
+  const self = directory.managerOf(email);
+  return self ? { self, allowed: directory.teamOf(self) } : { self: null, allowed: null };
+}
+
+/** The issues a restricted user may read: none that names a manager outside what they may see. */
+function visibleIssues<T extends { message: string; value?: unknown }>(issues: T[], hidden: readonly string[]): T[] {
+  if (hidden.length === 0) return issues;
+  const keys = hidden.map(nameKey).filter((k) => k !== '');
+  return issues.filter((i) => {
+    const text = nameKey(`${i.message} ${i.value ?? ''}`);
+    return !keys.some((k) => text.includes(k));
+  });
 }
 
 // ---------------------------------------------------------------- Simulate

@@ -16,7 +16,7 @@ import { readWorkbook, type WorkbookRead } from './read';
 import { checkPeriodHasData } from './periodCheck';
 import { columnReportJson } from './reading/columnReport';
 import type { TabModel } from './tabModel';
-import { payoutTabs, refKey } from './tabs';
+import { payoutTabs, refKey, type TabsContext } from './tabs';
 
 export interface RunRequest {
   /** `YYYY-MM` or `YYYY-Qn`; blank or omitted → the last complete month before `today`. */
@@ -36,6 +36,8 @@ export interface PipelineResult {
   issues: Issue[];
   json: PayoutJson;
   tabs: TabModel[];
+  /** What the tabs were made with: private statements (e-mail, `--statements`) are made with it again. */
+  tabsContext: TabsContext;
 }
 
 /** The requested period, or the default; a period that cannot be read is the user's to fix. */
@@ -84,21 +86,22 @@ export function runPayouts(raw: RawWorkbook, req: RunRequest): PipelineResult {
   });
   const issues = [...read.issues, ...ledgerIssues, ...run.issues];
   const json = toPayoutJson(run, issues, columnReportJson(read.columns));
+  const tabsContext: TabsContext = {
+    generatedAt: req.generatedAt ?? req.today,
+    currency: read.currency,
+    lang: read.lang,
+    dealAt: dealLookup(read.input.deals),
+    columns: read.columns,
+    ...(read.input.payments ? { paidByDeal: paidByDeal(read.input.payments, period, req.asOf) } : {}),
+  };
   // The tabs are made on first use: `kpi-payouts --json` never writes them (a million deals' statements cost seconds).
   let tabs: TabModel[] | null = null;
-  const result = { read, run, issues, json } as PipelineResult;
+  const result = { read, run, issues, json, tabsContext } as PipelineResult;
   Object.defineProperty(result, 'tabs', {
     enumerable: true,
     get: () => {
       if (tabs) return tabs;
-      tabs = payoutTabs(run, issues, {
-        generatedAt: req.generatedAt ?? req.today,
-        currency: read.currency,
-        lang: read.lang,
-        dealAt: dealLookup(read.input.deals),
-        columns: read.columns,
-        ...(read.input.payments ? { paidByDeal: paidByDeal(read.input.payments, period, req.asOf) } : {}),
-      });
+      tabs = payoutTabs(run, issues, tabsContext);
       if (run.closed) tabs.push(closedRegisterTab(run, read, tabs));
       return tabs;
     },

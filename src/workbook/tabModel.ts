@@ -56,6 +56,8 @@ export interface TabModel {
   links?: TabLink[];
   charts?: TabChart[];
   /** Print setup (SPEC §12): A4 paper, fit to one page wide, the first `repeatRows` rows on every page. .xlsx writers write it; Sheets has no print API. */
+  /** Columns (0-based) whose long text wraps within the column instead of running on (printable statements). */
+  wrapColumns?: number[];
   page?: { orientation: 'landscape' | 'portrait'; fitToWidth: boolean; repeatRows: number };
 }
 

@@ -12,6 +12,7 @@ import { metricKind, metricLabel } from '../core/metricNames';
 import { periodKey } from '../core/periods';
 import type { CellFormat, CellRange, TabCell, TabLink, TabModel } from './tabModel';
 import { columnReportRows, type ColumnReport } from './reading/columnReport';
+import { fitColumnWidths } from './printLayout';
 
 export interface TabsContext {
   generatedAt: string;
@@ -27,7 +28,15 @@ export interface TabsContext {
   dealAt?: (ref: SourceRef) => Deal | undefined;
   /** The reader's column report (SPEC §10.1), shown under the issues. */
   columns?: ColumnReport;
+  /**
+   * A statement for the manager's eyes only (e-mail, `--statements`): a deal behind it that another
+   * manager closed shows "another manager" instead of their name (SPEC §12).
+   */
+  privateStatement?: boolean;
 }
+
+/** Print setup of every generated statement and summary (SPEC §12): A4 landscape, one page wide, the header rows on every page. */
+const printPage = (repeatRows: number): NonNullable<TabModel['page']> => ({ orientation: 'landscape', fitToWidth: true, repeatRows });
 
 /** A deal's row as a map key (sheet and row). */
 export const refKey = (ref: SourceRef): string => `${ref.sheet}\u0000${ref.row}`;
@@ -293,7 +302,8 @@ function managerTab(m: ManagerPayout, ctx: TabsContext, name: string, key: strin
     const row = t.add(
       [
         dayToDate(d.date, days), d.id ?? '', d.client ?? '', moneyNumber(d.amount), d.margin ? moneyNumber(d.margin) : null, status(d), paidOf(d, ctx), d.ref.row,
-        d.manager, rules.length > 0 ? rules.join('; ') : msg(lang, 'tabs.deals.noRule'),
+        ctx.privateStatement && managerKey(d.manager) !== managerKey(m.manager) ? msg(lang, 'statements.colleague') : d.manager,
+        rules.length > 0 ? rules.join('; ') : msg(lang, 'tabs.deals.noRule'),
       ],
       { formats: { 0: 'date', 1: 'text', 2: 'text', 3: 'money', 4: 'money', 6: 'money', 7: 'integer', 8: 'text', 9: 'text' } },
     );
@@ -308,9 +318,25 @@ function managerTab(m: ManagerPayout, ctx: TabsContext, name: string, key: strin
     formats: t.compactFormats(),
     bold: t.bold,
     frozenRows,
-    columnWidths: [260, 150, 130, 130, 100, 110, 130, 420, 160, 320],
+    columnWidths: statementWidths(t),
+    wrapColumns: [...STATEMENT_WRAP],
     links: t.links,
+    page: printPage(frozenRows),
   };
+}
+
+/** The statement's long texts wrap: the explanation, and the rules a deal feeds. */
+const STATEMENT_WRAP = [LINE_COLS.explanation, 9] as const;
+
+/** Widths that print on one A4 landscape page (see printLayout): the explanation column takes what the height needs. */
+function statementWidths(t: TabBuilder): number[] {
+  const formatAt = new Map(t.formats.map((f) => [`${f.range.row}:${f.range.col}`, f.format]));
+  return fitColumnWidths(t.rows, {
+    max: [240, 110, 200, 120, 110, 130, 120, 300, 140, 260],
+    grow: LINE_COLS.explanation,
+    wrap: STATEMENT_WRAP,
+    formatAt: (row, col) => formatAt.get(`${row}:${col}`),
+  });
 }
 
 function paidOf(d: Deal, ctx: TabsContext): number | null {
@@ -425,6 +451,7 @@ function summaryTab(run: PayoutRun, allIssues: Issue[], ctx: TabsContext, name: 
     columnWidths: [220, 200, 120, 130, 130, 120, 120, 130],
     links: t.links,
     charts,
+    page: printPage(frozenRows),
   };
 }
 

@@ -20,6 +20,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { FakeMailApp } from './fakeMailApp';
 
 export type FakeCellValue = string | number | boolean | Date;
 
@@ -1614,6 +1615,7 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, opts: AppsScriptGlobalsOp
       ChartType: { COLUMN: 'COLUMN', BAR: 'BAR', LINE: 'LINE', COMBO: 'COMBO', PIE: 'PIE', AREA: 'AREA', SCATTER: 'SCATTER' },
     },
     Logger: { log: (...args: unknown[]) => (logs.push(args), undefined) },
+    MailApp: new FakeMailApp(io), // recorded messages: `globals.MailApp._sent`; the quota: `_quota`
     __env: env,
   };
   return globals;

@@ -101,8 +101,8 @@ export const tabsMessages = {
 
   // CLI
   'cli.usage': {
-    en: 'Usage: kpi-payouts WORKBOOK.xlsx [--period 2026-11] [--out FILE.xlsx] [--json] [--today YYYY-MM-DD] [--tz Europe/Moscow] [--lang ru|en] [--currency RUB] [--deals "SHEET[,SHEET2]"]\n       kpi-payouts WORKBOOK.xlsx --simulate SCHEME[,SCHEME2] --from 2026-01 --to 2026-10 [--managers A,B] [--json] [--out FILE.xlsx]\n  --deals "A,B"   the sheet(s) holding the deals; several, with the same columns, are read as one table',
-    ru: 'Запуск: kpi-payouts КНИГА.xlsx [--period 2026-11] [--out ФАЙЛ.xlsx] [--json] [--today ГГГГ-ММ-ДД] [--tz Europe/Moscow] [--lang ru|en] [--currency RUB] [--deals "ЛИСТ[,ЛИСТ2]"]\n        kpi-payouts КНИГА.xlsx --simulate СХЕМА[,СХЕМА2] --from 2026-01 --to 2026-10 [--managers А,Б] [--json] [--out ФАЙЛ.xlsx]\n  --deals "А,Б"   лист(ы) со сделками; несколько листов с одинаковыми столбцами читаются как одна таблица',
+    en: 'Usage: kpi-payouts WORKBOOK.xlsx [--period 2026-11] [--out FILE.xlsx] [--statements DIR] [--json] [--today YYYY-MM-DD] [--tz Europe/Moscow] [--lang ru|en] [--currency RUB] [--deals "SHEET[,SHEET2]"]\n       kpi-payouts WORKBOOK.xlsx --simulate SCHEME[,SCHEME2] --from 2026-01 --to 2026-10 [--managers A,B] [--json] [--out FILE.xlsx]\n  --deals "A,B"   the sheet(s) holding the deals; several, with the same columns, are read as one table',
+    ru: 'Запуск: kpi-payouts КНИГА.xlsx [--period 2026-11] [--out ФАЙЛ.xlsx] [--statements ПАПКА] [--json] [--today ГГГГ-ММ-ДД] [--tz Europe/Moscow] [--lang ru|en] [--currency RUB] [--deals "ЛИСТ[,ЛИСТ2]"]\n        kpi-payouts КНИГА.xlsx --simulate СХЕМА[,СХЕМА2] --from 2026-01 --to 2026-10 [--managers А,Б] [--json] [--out ФАЙЛ.xlsx]\n  --deals "А,Б"   лист(ы) со сделками; несколько листов с одинаковыми столбцами читаются как одна таблица',
   },
   'cli.noWorkbook': { en: 'Give the workbook to read: kpi-payouts WORKBOOK.xlsx', ru: 'Укажите книгу: kpi-payouts КНИГА.xlsx' },
   'cli.unknownOption': { en: 'Unknown option {option}. {usage}', ru: 'Неизвестный параметр {option}. {usage}' },

@@ -51,6 +51,7 @@ export function EarningsPanel(props: { lang: Lang }) {
             id="earnings-manager"
             data-testid="earnings-manager"
             value={manager}
+            disabled={result?.via === 'email' && choices.length <= 1}
             onChange={(ev) => {
               const who = (ev.currentTarget as HTMLSelectElement).value;
               setManager(who);
