@@ -30,7 +30,7 @@ describe('the add-on menu', () => {
     const gas = loadBundle(f.globals);
     gas.call('onOpen', { authMode: 'NONE' });
     expect(fnNames(f.items)).toEqual(FUNCTIONS);
-    expect(labels(f.items)).toEqual(['Рассчитать выплаты…', 'Мой заработок', 'Схемы мотивации…', 'Проверить схему на истории…', 'Проверить данные', 'Справка']);
+    expect(labels(f.items)).toEqual(['Рассчитать выплаты…', 'Мой заработок', 'Схемы мотивации…', 'Проверить схему на истории…', 'Проверить данные', 'Удалить старые листы выплат…', 'Справка']);
     expect(f.calls).toEqual(['getActiveUserLocale', 'createAddonMenu', 'addToUi']);
   });
 
@@ -38,7 +38,7 @@ describe('the add-on menu', () => {
     for (const authMode of ['LIMITED', 'FULL']) {
       const f = fakes({ userLocale: 'ru_RU', sheetLocale: 'en_GB' });
       loadBundle(f.globals).call('onOpen', { authMode });
-      expect(labels(f.items)).toEqual(['Generate payouts…', 'My earnings', 'Schemes…', 'Simulate scheme…', 'Check data', 'Help']);
+      expect(labels(f.items)).toEqual(['Generate payouts…', 'My earnings', 'Schemes…', 'Simulate scheme…', 'Check data', 'Remove old payout tabs…', 'Help']);
       expect(f.calls).toEqual(['getActive', 'createAddonMenu', 'addToUi']);
     }
   });
@@ -57,7 +57,7 @@ describe('menu items and the functions they run', () => {
     const gas = loadBundle(f.globals);
     gas.call('onOpen', { authMode: 'FULL' });
     const named = fnNames(f.items).filter((n) => n !== '---');
-    expect(named).toHaveLength(6);
+    expect(named).toHaveLength(7);
     for (const name of named) expect(typeof gas.get(name), name).toBe('function');
   });
 });
