@@ -156,8 +156,8 @@ describe('--out keeps the user’s package', () => {
     const file = join(dir, 'three.xlsx');
     const r = spawnSync('soffice', [
       `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'ods', '--outdir', join(dir, 'ods'), file,
-    ], { encoding: 'utf8', timeout: 120_000 });
+    ], { encoding: 'utf8', timeout: 230_000 });
     expect(r.status, r.stderr).toBe(0);
     expect(existsSync(join(dir, 'ods', 'three.ods'))).toBe(true);
-  }, 180_000);
+  }, 240_000);
 });
