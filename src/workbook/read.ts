@@ -15,6 +15,7 @@ import type { Deal, DealStatus, KpiFact, Payment, PayoutInput, PlanRow, SchemeRo
 import { langOfLocale, msg, type MessageKey } from '../core/messages';
 import type { RawSheet, RawWorkbook, SheetRole } from './raw';
 import type { ColumnMap, DetectedMapping } from './headers';
+import { readDealPlans, type DealPlansColumns } from './dealAttributes';
 import { emptyDetectedMapping, findHeaderRow, findSheet, isBlankRow, isNoteColumn, mapColumns, metricOfText, normalizeHeader, ROLE_FIELDS } from './headers';
 
 export interface WorkbookRead {
@@ -392,6 +393,8 @@ function readDeals(reader: Reader, loc: Located): DealsRead {
   const iDate = ix.date, iManager = ix.manager, iAmount = ix.amount;
   const iClient = ix.client, iCost = ix.cost, iMargin = ix.margin, iStatus = ix.status, iPaid = ix.paid;
   const iPaidDate = ix.paidDate, iId = ix.dealId, iPartner = ix.partnerPrice, iAttracted = ix.attractedBy;
+  const plansCols: DealPlansColumns = { product: ix.product ?? null, category: ix.category ?? null, dealType: ix.dealType ?? null, split: ix.split ?? null };
+  const withPlans = plansCols.product !== null || plansCols.category !== null || plansCols.dealType !== null || plansCols.split !== null;
   const statusCache = new Map<string, DealStatus | null>();
   const firstRowOfId = new Map<string, number>();
   const deals: Deal[] = [];
@@ -442,7 +445,9 @@ function readDeals(reader: Reader, loc: Located): DealsRead {
     const paid = iPaid === null || paidFlag !== null ? null : reader.money(row[iPaid], name, r, h.paid!, null, '', kept);
     const partnerPrice = iPartner === null ? null : reader.money(row[iPartner], name, r, h.partnerPrice!, null, '', kept);
     const paidDate = iPaidDate === null ? null : reader.day(row[iPaidDate], name, r, h.paidDate!, null, '', kept);
-    if (leftOut) continue;
+    // SPEC §14: product, category, deal type, split; a split that does not add up leaves the deal out.
+    const attributes = withPlans && !leftOut ? readDealPlans(row, plansCols, h, lang, (code, column, value, key, params) => reader.issue(code, name, r, column, value, key, params)) : null;
+    if (leftOut || attributes === undefined) continue;
 
     const amountDec = amount ?? ZERO;
     const margin = marginCell ?? (cost != null ? reader.difference(amountDec, cost) : null);
@@ -462,6 +467,7 @@ function readDeals(reader: Reader, loc: Located): DealsRead {
       paidDate: paidDate ?? null,
       partnerPrice: partnerPrice ?? null,
       attractedBy: isBlank(attractedCell) ? null : reader.managers.name(attractedCell),
+      ...attributes,
     });
   }
   return {
@@ -474,6 +480,7 @@ function readDeals(reader: Reader, loc: Located): DealsRead {
       partnerPrice: iPartner !== null,
       attractedBy: iAttracted !== null,
       dealId: iId !== null,
+      ...(withPlans ? { product: plansCols.product !== null, category: plansCols.category !== null, dealType: plansCols.dealType !== null, split: plansCols.split !== null } : {}),
     },
   };
 }
@@ -607,6 +614,7 @@ function readSchemes(reader: Reader, loc: Located): SchemeRow[] {
       cap: cell(row, ix.cap),
       months: cell(row, ix.months),
       comment: cell(row, ix.comment),
+      ...(ix.filter !== null && ix.filter !== undefined ? { filter: cell(row, ix.filter) } : {}),
     });
   }
   return rows;
