@@ -10,6 +10,8 @@ import { msg, hasMessage, type MessageKey } from '../core/messages/index';
 import { metricKind, metricLabel } from '../core/metricNames';
 import { periodKey } from '../core/periods';
 import type { CellFormat, CellRange, TabCell, TabLink, TabModel } from './tabModel';
+import { plansSummaryRows } from './plansSummary';
+import { formatPercent } from '../core/money';
 
 export interface TabsContext {
   generatedAt: string;
@@ -279,7 +281,7 @@ function managerTab(m: ManagerPayout, ctx: TabsContext, name: string, key: strin
     const row = t.add(
       [
         dayToDate(d.date), d.id ?? '', d.client ?? '', moneyNumber(d.amount), d.margin ? moneyNumber(d.margin) : null, statusLabel(d, lang), paidOf(d, ctx), d.ref.row,
-        d.manager, rules.length > 0 ? rules.join('; ') : msg(lang, 'tabs.deals.noRule'),
+        d.share ? msg(lang, 'plansDealShare', { manager: d.manager, share: formatPercent(d.share, lang) }) : d.manager, rules.length > 0 ? rules.join('; ') : msg(lang, 'tabs.deals.noRule'),
       ],
       { formats: { 0: 'date', 1: 'text', 2: 'text', 3: 'money', 4: 'money', 6: 'money', 7: 'integer', 8: 'text', 9: 'text' } },
     );
@@ -356,6 +358,7 @@ function summaryTab(run: PayoutRun, allIssues: Issue[], ctx: TabsContext, name: 
     ],
     { bold: true, formats: moneyCols },
   );
+  for (const text of plansSummaryRows(run, lang, ctx.currency)) t.add([text]);
   if (anyMargin && withMargin.length < run.managers.length) {
     t.add([msg(lang, 'tabs.summary.marginPartial', {
       known: withMargin.length, count: run.managers.length,

@@ -70,3 +70,20 @@ describe('the company fund', () => {
     expect(rb.issues.some((i) => i.message.includes('схеме с именем *'))).toBe(true);
   });
 });
+
+describe('statements and the summary', () => {
+  const text = (r: ReturnType<typeof run>, key: (k: string) => boolean) =>
+    JSON.stringify(r.tabs.filter((t) => key(t.name)).map((t) => t.rows));
+  it('the deals behind a statement show the credited share', () => {
+    const r = run(CATEGORIES);
+    // Иванов's part of r5: 60 % of 500 000 = 300 000, shown beside his name.
+    expect(text(r, (n) => n.startsWith('Иванов'))).toContain('Иванов · 60 %');
+  });
+  it('the summary shows payroll ÷ revenue and whether the company fund bound', () => {
+    const r = run(FUND);
+    // payroll 3 × 16 666,67 − 0,01 = 50 000,00 over revenue 300 000 = 16,67 %.
+    const summary = text(r, (n) => !['Анна', 'Борис', 'Вера'].some((m) => n.startsWith(m)));
+    expect(summary).toContain('Выплаты ÷ выручка: 16,67 %');
+    expect(summary).toContain('каждая умножена на 0,6667');
+  });
+});

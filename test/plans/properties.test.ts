@@ -47,7 +47,9 @@ const dealSpec = fc.record({
 const FILTERS = ['категория = Арматура', 'тип сделки = допродажа', 'клиент = новый', 'клиент = постоянный', 'категория = Услуги и клиент = постоянный'];
 const negation = (f: string) => f.replace(' = ', ' ≠ ');
 
-function build(specs: fc.infer<typeof dealSpec>[], rules: Parameters<typeof schemeRows>[1], fund: string | null) {
+type Spec = typeof dealSpec extends fc.Arbitrary<infer T> ? T : never;
+
+function build(specs: Spec[], rules: Parameters<typeof schemeRows>[1], fund: string | null) {
   const ds = deals(specs.map((s, i) => ({
     row: i + 2, date: `${s.month}-${String(s.day).padStart(2, '0')}`, manager: s.manager, client: s.client,
     amount: (s.cents / 100).toFixed(2), cost: (Math.round(s.cents * s.costShare / 100) / 100).toFixed(2), status: s.status,
@@ -55,7 +57,7 @@ function build(specs: fc.infer<typeof dealSpec>[], rules: Parameters<typeof sche
   specs.forEach((s, i) => {
     ds[i].category = s.category ?? null;
     ds[i].dealType = s.type ?? null;
-    ds[i].split = s.split ? s.split.map((p) => ({ manager: p.manager, share: dec(p.share).dividedBy(100) })) : null;
+    ds[i].split = s.split ? s.split.map((p: { manager: string; share: number }) => ({ manager: p.manager, share: dec(p.share).dividedBy(100) })) : null;
   });
   return input({
     deals: ds,

@@ -80,5 +80,15 @@ export const plansMessages = {
     ru: 'Фонд компании: не более {cap}; переменные части всех {total} → × {factor}: {variable} → {scaled}',
   },
   plansFundCapRate: { en: '{rate} × company {metric} {fact} = {cap}', ru: '{rate} × {metric} компании {fact} = {cap}' },
+  'tabs.rule.team_override': { en: 'Team override on {metric}', ru: 'Командный процент ({metric})' },
+  'tabs.rule.guarantee': { en: 'Guarantee top-up', ru: 'Доплата до гарантии' },
+  'tabs.rule.company_limit': { en: 'Company fund', ru: 'Фонд компании' },
+  plansSummaryRevenueShare: { en: 'Payroll ÷ revenue: {share} ({payroll} of {revenue})', ru: 'Выплаты ÷ выручка: {share} ({payroll} из {revenue})' },
+  plansSummaryFundBinds: {
+    en: 'Company fund {cap}: variable parts {variable} exceeded it, each scaled by {factor}',
+    ru: 'Фонд компании {cap}: переменные части {variable} его превысили, каждая умножена на {factor}',
+  },
+  plansSummaryFundFree: { en: 'Company fund {cap}: variable parts {variable} fit in it', ru: 'Фонд компании {cap}: переменные части {variable} в него укладываются' },
+  plansDealShare: { en: '{manager} · {share}', ru: '{manager} · {share}' },
   plansNoteFundMissing: { en: 'The company fund was not applied: {reason}', ru: 'Фонд компании не применён: {reason}' },
 } satisfies Record<string, MessageEntry>;
