@@ -75,3 +75,28 @@ describe('checkData / generatePayouts (built bundle, fake Sheets)', () => {
     expect(text).toContain('0,6667');
   });
 });
+
+describe('the wizard (built bundle)', () => {
+  it('filterSuggestions offers clauses from the workbook\'s own Deals values', () => {
+    const { gas } = rig(rawOf(CATEGORIES));
+    const offered = plain(gas.call('filterSuggestions')) as string[];
+    // Арматура is on 5 rows, Услуги on 2: most frequent first.
+    expect(offered.slice(0, 2)).toEqual(['категория = Арматура', 'категория = Услуги']);
+    expect(offered).toEqual(expect.arrayContaining(['тип сделки = новая', 'тип сделки = повторная', 'тип сделки = допродажа', 'клиент = новый', 'клиент = постоянный']));
+  });
+  it('a filter saved from the wizard goes into the filter column (the twelfth) and reads back', () => {
+    const { gas, ss } = rig(rawOf(FUND));
+    const drafts = [
+      { rule: 'salary', metric: '', rate: '', amount: '1000', threshold: '', tiers: '', mode: '', cap: '', months: '', comment: '', filter: '' },
+      { rule: 'percent', metric: 'revenue', rate: '3%', amount: '', threshold: '', tiers: '', mode: '', cap: '', months: '', comment: '', filter: 'клиент = новый' },
+    ];
+    const saved = plain(gas.call('saveScheme', 'Новые', drafts)) as { saved: boolean };
+    expect(saved).toMatchObject({ saved: true });
+    const sheet = ss._sheets.find((s) => s._name === 'Схемы')!;
+    const values = sheet.getDataRange().getValues() as unknown[][];
+    expect(values[0][11]).toBe('Условие');
+    expect(values.find((r) => r[0] === 'Новые' && r[1] === 'процент')![11]).toBe('клиент = новый');
+    const back = plain(gas.call('getScheme', 'Новые')) as { drafts: { filter?: string }[] };
+    expect(back.drafts[1].filter).toBe('клиент = новый');
+  });
+});
