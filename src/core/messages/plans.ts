@@ -90,5 +90,9 @@ export const plansMessages = {
   },
   plansSummaryFundFree: { en: 'Company fund {cap}: variable parts {variable} fit in it', ru: 'Фонд компании {cap}: переменные части {variable} в него укладываются' },
   plansDealShare: { en: '{manager} · {share}', ru: '{manager} · {share}' },
+  plansSimFundBinds: {
+    en: '{scheme}, {period}: the company fund binds — every variable part would be scaled by {factor}',
+    ru: '{scheme}, {period}: фонд компании превышен — каждая переменная часть была бы умножена на {factor}',
+  },
   plansNoteFundMissing: { en: 'The company fund was not applied: {reason}', ru: 'Фонд компании не применён: {reason}' },
 } satisfies Record<string, MessageEntry>;

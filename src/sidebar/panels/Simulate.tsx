@@ -159,6 +159,8 @@ export function SimulatePanel(props: { lang: Lang }) {
                         {money(r?.payroll ?? null)}
                         <br />
                         <span class="muted">{pct(r?.share ?? null)}{r?.over_limit ? ' ⚠' : ''}</span>
+                        {r?.revenue_share != null && <><br /><span class="muted revenue-share">{pct(r.revenue_share)} {t(lang, 'simulate.revenueShareShort')}</span></>}
+                        {r?.fund_factor != null && <><br /><span class="fund-binds" style={{ color: '#d93025' }}>{t(lang, 'simulate.fundBindsShort', { factor: pct(r.fund_factor) })}</span></>}
                       </td>
                     ))}
                     {two && <td style={cell}>{difference(rows[0]?.payroll, rows[1]?.payroll)}</td>}
