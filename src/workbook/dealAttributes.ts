@@ -19,8 +19,29 @@ export interface DealPlansColumns {
 
 type Report = (code: string, column: string | null, value: CellValue, key: MessageKey, params?: Record<string, string | number>) => void;
 
-function text(v: CellValue): string {
+function cleanText(v: CellValue): string {
   return String(v).replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g, ' ').trim();
+}
+
+/** Per-read caches: categories, types and splits repeat across 100 000 rows; each is a few regular expressions. */
+export interface DealPlansCache {
+  text: Map<CellValue, string>;
+  dealType: Map<string, ReturnType<typeof parseDealType>>;
+  split: Map<string, ReturnType<typeof parseSplit>>;
+}
+
+export function dealPlansCache(): DealPlansCache {
+  return { text: new Map(), dealType: new Map(), split: new Map() };
+}
+
+function memo<K, V>(map: Map<K, V>, key: K, make: (k: K) => V): V {
+  let v = map.get(key);
+  if (v === undefined && !map.has(key)) {
+    v = make(key);
+    // bounded: a column of distinct texts (ids, comments) should not fill memory
+    if (map.size < 10_000) map.set(key, v);
+  }
+  return v as V;
 }
 
 /**
@@ -28,8 +49,9 @@ function text(v: CellValue): string {
  * does not add up to 100 %, an issue); an unknown deal type is an issue, and the deal stays
  * (it then matches no deal-type filter, and its `≠` form).
  */
-export function readDealPlans(row: readonly CellValue[], cols: DealPlansColumns, headers: Record<string, string | null>, lang: Lang, report: Report):
+export function readDealPlans(row: readonly CellValue[], cols: DealPlansColumns, headers: Record<string, string | null>, lang: Lang, report: Report, cache: DealPlansCache = dealPlansCache()):
   Pick<Deal, 'product' | 'category' | 'dealType' | 'split'> | undefined {
+  const text = (v: CellValue) => memo(cache.text, v, cleanText);
   const cell = (i: number | null): CellValue => (i === null ? '' : row[i] ?? '');
   const out: Pick<Deal, 'product' | 'category' | 'dealType' | 'split'> = {};
   if (cols.product !== null) out.product = isBlank(cell(cols.product)) ? null : text(cell(cols.product));
@@ -38,7 +60,7 @@ export function readDealPlans(row: readonly CellValue[], cols: DealPlansColumns,
     const v = cell(cols.dealType);
     out.dealType = null;
     if (!isBlank(v)) {
-      const t = parseDealType(String(v));
+      const t = memo(cache.dealType, String(v), parseDealType);
       if (t === null) report('plans_deal_type', headers.dealType, v, 'plansIssueDealType');
       out.dealType = t;
     }
@@ -47,7 +69,7 @@ export function readDealPlans(row: readonly CellValue[], cols: DealPlansColumns,
     const v = cell(cols.split);
     out.split = null;
     if (!isBlank(v)) {
-      const parsed = parseSplit(String(v));
+      const parsed = memo(cache.split, String(v), parseSplit);
       if (!parsed.ok) {
         if (parsed.code === 'sum') report('plans_split_sum', headers.split, v, 'plansIssueSplitSum', { sum: formatPercent(parsed.sum, lang) });
         else report('plans_split_syntax', headers.split, v, 'plansIssueSplitSyntax');

@@ -15,7 +15,7 @@ import type { Deal, DealStatus, KpiFact, Payment, PayoutInput, PlanRow, SchemeRo
 import { langOfLocale, msg, type MessageKey } from '../core/messages';
 import type { RawSheet, RawWorkbook, SheetRole } from './raw';
 import type { ColumnMap, DetectedMapping } from './headers';
-import { readDealPlans, type DealPlansColumns } from './dealAttributes';
+import { dealPlansCache, readDealPlans, type DealPlansColumns } from './dealAttributes';
 import { emptyDetectedMapping, findHeaderRow, findSheet, isBlankRow, isNoteColumn, mapColumns, metricOfText, normalizeHeader, ROLE_FIELDS } from './headers';
 
 export interface WorkbookRead {
@@ -395,6 +395,7 @@ function readDeals(reader: Reader, loc: Located): DealsRead {
   const iPaidDate = ix.paidDate, iId = ix.dealId, iPartner = ix.partnerPrice, iAttracted = ix.attractedBy;
   const plansCols: DealPlansColumns = { product: ix.product ?? null, category: ix.category ?? null, dealType: ix.dealType ?? null, split: ix.split ?? null };
   const withPlans = plansCols.product !== null || plansCols.category !== null || plansCols.dealType !== null || plansCols.split !== null;
+  const plansCache = dealPlansCache();
   const statusCache = new Map<string, DealStatus | null>();
   const firstRowOfId = new Map<string, number>();
   const deals: Deal[] = [];
@@ -446,7 +447,7 @@ function readDeals(reader: Reader, loc: Located): DealsRead {
     const partnerPrice = iPartner === null ? null : reader.money(row[iPartner], name, r, h.partnerPrice!, null, '', kept);
     const paidDate = iPaidDate === null ? null : reader.day(row[iPaidDate], name, r, h.paidDate!, null, '', kept);
     // SPEC §14: product, category, deal type, split; a split that does not add up leaves the deal out.
-    const attributes = withPlans && !leftOut ? readDealPlans(row, plansCols, h, lang, (code, column, value, key, params) => reader.issue(code, name, r, column, value, key, params)) : null;
+    const attributes = withPlans && !leftOut ? readDealPlans(row, plansCols, h, lang, (code, column, value, key, params) => reader.issue(code, name, r, column, value, key, params), plansCache) : null;
     if (leftOut || attributes === undefined) continue;
 
     const amountDec = amount ?? ZERO;
