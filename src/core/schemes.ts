@@ -8,7 +8,7 @@ import { msg, type MessageKey } from './messages/index';
 import { canonicalMetric, isDealMetric, metricLabel, normaliseWord } from './metricNames';
 import { missingFilterColumn, parseFilter, type DealFilter } from './filters';
 import type { PayoutInput, SchemeRow, SourceRef } from './model';
-import type { Lang } from './money';
+import { formatDecimal, type Lang } from './money';
 import { isBlank, parseNumber, type CellValue } from './numbers';
 import { displayName, nameKey } from './ownership';
 import { SCHEME_HEADERS, type RuleDraft, type RuleKind, type SchemeColumn } from './templates';
@@ -310,7 +310,7 @@ export function validateSchemeRows(rows: SchemeRow[], lang: Lang, dealColumns?: 
       invalid = true;
       for (const row of kpiRows) {
         const c = new RowChecker(row, lang);
-        c.problem('rate', 'engSchemeWeights', { sum: total.toString() });
+        c.problem('rate', 'engSchemeWeights', { sum: formatDecimal(total, lang, 6) });
         issues.push(...c.issues);
       }
     }

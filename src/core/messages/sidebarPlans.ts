@@ -22,6 +22,6 @@ export const sidebarPlansMessages = {
   'sb.field.client_turnover.mode': { ru: 'Режим', en: 'Mode' },
   'sb.mode.subsequent': { ru: 'Без первой покупки клиента', en: 'Without the client\'s first purchase' },
   'simulate.revenueShareShort': { ru: 'от выручки', en: 'of revenue' },
-  'simulate.fundBindsShort': { ru: 'фонд компании: ×{factor}', en: 'company fund: ×{factor}' },
+  'simulate.fundBindsShort': { ru: 'Фонд компании превышен: коэффициент', en: 'Company fund exceeded: factor' },
   'sb.filter.hint': { ru: 'например: категория = Арматура и клиент = новый', en: 'e.g. category = Rebar and client = new' },
 } satisfies Record<string, MessageEntry>;
