@@ -32,6 +32,9 @@ const METRICS: Record<string, MetricInfo> = {
     label: { ru: 'доля новых клиентов', en: 'new client share' },
     synonyms: ['new client share', 'доля новых клиентов', 'new clients share'],
   },
+  // SPEC §14 (seed 003: «% новых клиентов к постоянным»)
+  regular_clients: { kind: 'count', label: { ru: 'постоянные клиенты', en: 'regular clients' }, synonyms: ['regular clients', 'постоянные клиенты', 'постоянных клиентов', 'repeat clients'] },
+  new_to_regular: { kind: 'ratio', label: { ru: 'новые к постоянным', en: 'new to regular' }, synonyms: ['new to regular', 'новые к постоянным', 'новых к постоянным', 'новые клиенты к постоянным', 'new to regular clients'] },
   contacts: { kind: 'count', label: { ru: 'контакты', en: 'contacts' }, synonyms: ['contacts', 'контакты', 'звонки', 'calls'] },
   partner_price: { kind: 'money', label: { ru: 'партнёрская разница', en: 'partner price difference' }, synonyms: [] },
   score: { kind: 'number', label: { ru: 'оценка', en: 'score' }, synonyms: ['score', 'оценка', 'балл'] },
@@ -73,12 +76,13 @@ export function metricKind(metric: string): MetricKind {
 
 // Literal lists (no work at module top level: Sheets evaluates the bundle on every call).
 export const MONEY_METRICS: readonly string[] = ['revenue', 'margin', 'paid_revenue', 'paid_margin'];
-export const COUNT_METRICS: readonly string[] = ['deals', 'new_clients', 'contacts'];
-export const RATIO_METRICS: readonly string[] = ['conversion', 'collection', 'new_client_share'];
+export const COUNT_METRICS: readonly string[] = ['deals', 'new_clients', 'contacts', 'regular_clients'];
+export const RATIO_METRICS: readonly string[] = ['conversion', 'collection', 'new_client_share', 'new_to_regular'];
 
 /** Metrics the engine computes from Deals/Payments; everything else comes from the KPI facts sheet. */
 export const DEAL_METRICS: readonly string[] = [
   'revenue', 'margin', 'paid_revenue', 'paid_margin', 'deals', 'new_clients', 'conversion', 'collection', 'new_client_share',
+  'regular_clients', 'new_to_regular',
 ];
 
 export function isDealMetric(metric: string): boolean {

@@ -3,6 +3,8 @@
  * reason in the run's language: a rule that needs it pays 0 and says why.
  */
 import { Dec, ZERO, sum } from './decimal';
+import { matchesFilter, type DealFilter, type FilterScope } from './filters';
+import { countOf, creditedParts, largestShare } from './splits';
 import { msg } from './messages/index';
 import { metricKind, metricLabel } from './metricNames';
 import type { Deal, KpiFact, PayoutInput } from './model';
@@ -28,7 +30,12 @@ export interface CashEvent {
 /** The input prepared once per run: as-of cut applied, rows in sheet order, ownership known. */
 export interface DealIndex {
   input: PayoutInput;
+  /** The deals as written (a split deal once, whole). */
   deals: Deal[];
+  /** The deals as credited (SPEC §14 splits): a split deal as one part per share, the others as they are. */
+  credited: Deal[];
+  /** Per-run nameKey cache (filters compare attribute values by it). */
+  key(name: string): string;
   cash: CashEvent[] | null;
   cashByDeal: Map<Deal, CashEvent[]>;
   ownership: ClientOwnership;
@@ -36,13 +43,13 @@ export interface DealIndex {
   /** Name keys, from a per-run cache by spelling (nameKey is a regex: not per manager × deal). */
   managerKey(deal: Deal): string;
   clientKey(deal: Deal): string | null;
-  /** manager key → that manager's deals, in sheet order. */
+  /** manager key → that manager's credited deals, in sheet order. */
   byManager: Map<string, Deal[]>;
   /** client key → the client's deals, in sheet order. */
   byClient: Map<string, Deal[]>;
   /** owner's manager key → the client keys that manager owns. */
   ownedClients: Map<string, string[]>;
-  /** manager key → payments on that manager's won deals. */
+  /** manager key → payments on that manager's won deals (a split deal's payments by share). */
   cashByManager: Map<string, CashEvent[]>;
 }
 
@@ -84,22 +91,49 @@ export function indexDeals(input: PayoutInput, asOf?: LocalDate): DealIndex {
   const clientKey = (d: Deal): string | null => (d.client ? key(d.client) || null : null);
   const byManager = new Map<string, Deal[]>();
   const byClient = new Map<string, Deal[]>();
+  const credited: Deal[] = [];
+  const partsOf = new Map<Deal, Deal[]>();
+  let anySplit = false;
   for (const d of deals) {
-    push(byManager, managerKey(d), d);
     const c = clientKey(d);
     if (c !== null) push(byClient, c, d);
+    if (d.split && d.split.length > 0) {
+      anySplit = true;
+      const parts = creditedParts(d);
+      partsOf.set(d, parts);
+      for (const part of parts) {
+        credited.push(part);
+        push(byManager, managerKey(part), part);
+      }
+    } else {
+      credited.push(d);
+      push(byManager, managerKey(d), d);
+    }
+  }
+  const creditedCash: CashEvent[] = [];
+  for (const e of cash ?? []) {
+    const parts = partsOf.get(e.deal);
+    if (!parts) { creditedCash.push(e); continue; }
+    // A payment on a split deal is credited by share; the last share takes the remainder.
+    let left = e.amount;
+    parts.forEach((part, i) => {
+      const amount = i === parts.length - 1 ? left : e.amount.times(part.share as Dec);
+      left = left.minus(amount);
+      creditedCash.push({ deal: part, date: e.date, amount });
+    });
   }
   const cashByDeal = new Map<Deal, CashEvent[]>();
   const cashByManager = new Map<string, CashEvent[]>();
-  for (const e of cash ?? []) {
+  for (const e of creditedCash) {
     push(cashByDeal, e.deal, e);
     if (e.deal.status === 'won') push(cashByManager, managerKey(e.deal), e);
   }
-  const ownership = clientOwnership(deals, key);
+  // A split client's owner is the largest share's manager (SPEC §14).
+  const ownership = clientOwnership(anySplit ? deals.map((d) => (d.split && d.split.length > 0 ? { ...d, manager: largestShare(d.split).manager } : d)) : deals, key);
   const ownedClients = new Map<string, string[]>();
   for (const [client, owner] of ownership.owner) push(ownedClients, owner, client);
   return {
-    input, deals, cash, cashByDeal, ownership, kpiFacts: [...input.kpiFacts].sort(byRow),
+    input, deals, credited, key, cash: cash === null ? null : creditedCash, cashByDeal, ownership, kpiFacts: [...input.kpiFacts].sort(byRow),
     managerKey, clientKey, byManager, byClient, ownedClients, cashByManager,
   };
 }
@@ -110,23 +144,58 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** Whose facts: one manager's (optionally only the deals a filter matches), or the whole company's (SPEC §14 fund). */
+export interface FactsScope {
+  filter?: DealFilter | null;
+  company?: boolean;
+}
+
 /** The facts of one manager in one period, computed on demand and cached. */
 export class ManagerFacts {
   private readonly cache = new Map<string, MetricFact>();
+  private readonly filtered = new Map<string, ManagerFacts>();
   readonly key: string;
+  /** m's credited deals (every date), the filter applied. */
+  private readonly own: Deal[];
   /** m's deals dated in P, every status. */
   readonly periodDeals: Deal[];
   readonly wonInPeriod: Deal[];
+  readonly filter: DealFilter | null;
 
   private readonly start: LocalDate;
   private readonly end: LocalDate;
+  private readonly matches: ((d: Deal) => boolean) | null;
 
-  constructor(readonly index: DealIndex, manager: string, readonly period: Period, readonly lang: Lang) {
+  constructor(readonly index: DealIndex, readonly manager: string, readonly period: Period, readonly lang: Lang, readonly scope: FactsScope = {}) {
     this.key = nameKey(manager);
     this.start = periodStart(period);
     this.end = periodEnd(period);
-    this.periodDeals = (index.byManager.get(this.key) ?? []).filter((d) => this.inP(d.date));
+    this.filter = scope.filter ?? null;
+    const filter = this.filter;
+    if (filter) {
+      const fs: FilterScope = {
+        start: this.start, end: this.end, clientKey: index.clientKey, key: index.key,
+        firstWon: (client) => index.ownership.firstWon.get(client),
+      };
+      this.matches = (d) => matchesFilter(filter, d, fs);
+    } else {
+      this.matches = null;
+    }
+    const all = scope.company ? index.credited : index.byManager.get(this.key) ?? [];
+    this.own = this.matches ? all.filter(this.matches) : all;
+    this.periodDeals = this.own.filter((d) => this.inP(d.date));
     this.wonInPeriod = this.periodDeals.filter((d) => d.status === 'won');
+  }
+
+  /** The same manager's facts over the deals a filter matches (cached per filter text). */
+  withFilter(filter: DealFilter | null): ManagerFacts {
+    if (!filter) return this;
+    let f = this.filtered.get(filter.text);
+    if (!f) {
+      f = new ManagerFacts(this.index, this.manager, this.period, this.lang, { ...this.scope, filter });
+      this.filtered.set(filter.text, f);
+    }
+    return f;
   }
 
   /** Is the day in P (half-open [start, end)). */
@@ -134,14 +203,21 @@ export class ManagerFacts {
     return day >= this.start && day < this.end;
   }
 
-  /** All won deals dated in P of clients m owns, whoever closed them, with the client's first won day. */
-  ownedClientDeals(): { deal: Deal; firstWon: LocalDate }[] {
-    const out: { deal: Deal; firstWon: LocalDate }[] = [];
+  /**
+   * All won deals dated in P of clients m owns, whoever closed them (whole deals: this follows
+   * ownership, not credit), with the client's first won day and whether it is the client's first won deal.
+   */
+  ownedClientDeals(): { deal: Deal; firstWon: LocalDate; first: boolean }[] {
+    const out: { deal: Deal; firstWon: LocalDate; first: boolean }[] = [];
     for (const client of this.index.ownedClients.get(this.key) ?? []) {
       const firstWon = this.index.ownership.firstWon.get(client);
       if (!firstWon) continue;
+      let firstSeen = false;
       for (const deal of this.index.byClient.get(client) ?? []) {
-        if (deal.status === 'won' && this.inP(deal.date)) out.push({ deal, firstWon });
+        if (deal.status !== 'won') continue;
+        const first = !firstSeen && deal.date === firstWon;
+        if (first) firstSeen = true;
+        if (this.inP(deal.date) && (!this.matches || this.matches(deal))) out.push({ deal, firstWon, first });
       }
     }
     return out.sort((a, b) => a.deal.ref.row - b.deal.ref.row);
@@ -171,7 +247,7 @@ export class ManagerFacts {
       const first = this.index.ownership.firstWon.get(client);
       if (!first || !this.inP(first)) continue;
       const deal = (this.index.byClient.get(client) ?? []).find((d) => d.status === 'won' && d.date === first);
-      if (deal) found.push([client, deal]);
+      if (deal && (!this.matches || this.matches(deal))) found.push([client, deal]);
     }
     found.sort((a, b) => a[1].ref.row - b[1].ref.row);
     return new Map(found);
@@ -212,8 +288,9 @@ export class ManagerFacts {
       }
       case 'deals': {
         // amount > 0, asked without greaterThan(0), which makes a Decimal of the 0 for every deal.
+        // A split deal counts its share (SPEC §14: a 60 % share counts 0.6).
         const counted = won.filter((d) => d.amount.isPositive() && !d.amount.isZero());
-        return this.known(new Dec(counted.length), counted);
+        return this.known(this.index.input.columns.split ? sum(counted.map(countOf)) : new Dec(counted.length), counted);
       }
       case 'new_clients': {
         if (!cols.client) return this.missing(msg(lang, 'engReasonNoClientColumn'));
@@ -224,7 +301,7 @@ export class ManagerFacts {
         if (!cols.status) return this.missing(msg(lang, 'engReasonNoStatusColumn'));
         const deals = this.fact('deals');
         const lost = this.periodDeals.filter((d) => d.status === 'lost');
-        const denominator = (deals.value as Dec).plus(lost.length);
+        const denominator = (deals.value as Dec).plus(this.index.input.columns.split ? sum(lost.map(countOf)) : lost.length);
         if (denominator.isZero()) return this.missing(msg(lang, 'engReasonNoDealsForConversion'));
         return this.known((deals.value as Dec).dividedBy(denominator), [...deals.deals, ...lost]);
       }
@@ -233,7 +310,7 @@ export class ManagerFacts {
         if (paid.value === null) return paid;
         const start = periodStart(this.period);
         let owed = ZERO;
-        const before = (this.index.byManager.get(this.key) ?? []).filter((d) => d.status === 'won' && d.date < start);
+        const before = this.own.filter((d) => d.status === 'won' && d.date < start);
         for (const d of before) {
           const paidBefore = sum((this.index.cashByDeal.get(d) ?? []).filter((e) => e.date < start).map((e) => e.amount));
           owed = owed.plus(Dec.max(ZERO, d.amount.minus(paidBefore)));
@@ -248,6 +325,19 @@ export class ManagerFacts {
         const clients = new Set(won.map((d) => this.index.clientKey(d)).filter((c): c is string => !!c));
         if (clients.size === 0) return this.missing(msg(lang, 'engReasonNoClientsInPeriod'));
         return this.known((fresh.value as Dec).dividedBy(clients.size), fresh.deals);
+      }
+      case 'regular_clients': {
+        if (!cols.client) return this.missing(msg(lang, 'engReasonNoClientColumn'));
+        const regular = this.regularClients();
+        return this.known(new Dec(regular.size), [...regular.values()]);
+      }
+      case 'new_to_regular': {
+        const fresh = this.fact('new_clients');
+        if (fresh.value === null) return fresh;
+        const regular = this.fact('regular_clients');
+        if (regular.value === null) return regular;
+        if (regular.value.isZero()) return this.missing(msg(lang, 'plansReasonNoRegular'), fresh.deals);
+        return this.known((fresh.value as Dec).dividedBy(regular.value), [...fresh.deals, ...regular.deals]);
       }
       default: {
         // Several KPI-facts rows for the same manager, metric and period are added up.
@@ -293,10 +383,26 @@ export class ManagerFacts {
     return kind === 'count' || kind === 'money' ? total : total.dividedBy(byMonth.size);
   }
 
+  /**
+   * SPEC §14: distinct clients of m's credited won deals in P who had a won deal (anyone's) before P
+   * (keys → the first such deal of P).
+   */
+  regularClients(): Map<string, Deal> {
+    const out = new Map<string, Deal>();
+    for (const d of this.wonInPeriod) {
+      const client = this.index.clientKey(d);
+      if (client === null || out.has(client)) continue;
+      const first = this.index.ownership.firstWon.get(client);
+      if (first !== undefined && first < this.start) out.set(client, d);
+    }
+    return out;
+  }
+
   /** Payments received in P on m's won deals; null when there is no payment data at all. */
   private cashInPeriod(): CashEvent[] | null {
     if (this.index.cash === null) return null;
-    return (this.index.cashByManager.get(this.key) ?? []).filter((e) => this.inP(e.date));
+    const events = this.scope.company ? this.index.cash.filter((e) => e.deal.status === 'won') : this.index.cashByManager.get(this.key) ?? [];
+    return events.filter((e) => this.inP(e.date) && (!this.matches || this.matches(e.deal)));
   }
 }
 

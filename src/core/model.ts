@@ -30,6 +30,24 @@ export interface Deal {
   paidDate: LocalDate | null;
   partnerPrice: Dec | null;
   attractedBy: string | null;
+  /** SPEC §14 deal attributes (absent = no such column, null = blank cell). */
+  product?: string | null;
+  category?: string | null;
+  dealType?: DealType | null;
+  /** The split column (`Иванов 60%; Петров 40%`), shares summing to 1; absent/null = all to `manager`. */
+  split?: DealShare[] | null;
+  /** Set on a manager's credited part of a split deal (core/splits): the share, and the deal as written. */
+  share?: Dec;
+  whole?: Deal;
+}
+
+/** SPEC §14 deal types: новая / повторная / допродажа. */
+export type DealType = 'new' | 'repeat' | 'upsell';
+
+/** One manager's part of a split deal (a fraction: 0.6 = 60 %). */
+export interface DealShare {
+  manager: string;
+  share: Dec;
 }
 
 export interface Payment {
@@ -73,6 +91,8 @@ export interface SchemeRow {
   cap: CellValue;
   months: CellValue;
   comment: CellValue;
+  /** SPEC §14 `filter` / `условие` (absent when the sheet has no such column). */
+  filter?: CellValue;
 }
 
 /**
@@ -112,6 +132,11 @@ export interface PayoutInput {
     partnerPrice: boolean;
     attractedBy: boolean;
     dealId: boolean;
+    /** SPEC §14 deal attribute columns (absent = false). */
+    product?: boolean;
+    category?: boolean;
+    dealType?: boolean;
+    split?: boolean;
   };
   /** The Deals manager column's header as written, for issues on it (SPEC §10.2). */
   dealManagerHeader?: string;
@@ -184,6 +209,8 @@ export interface ManagerPayout {
   /** The headline attainment (revenue plan, else the first planned metric). */
   attainment: Dec | null;
   margin: Dec | null; // the manager's margin in the period (for payout ÷ margin)
+  /** The manager's (credited) revenue in the period, for payout ÷ revenue (SPEC §14). */
+  revenue?: Dec | null;
   deals: Deal[]; // the deals behind the figures
   notes: string[]; // plain-language notes: gate closed, limit applied, missing facts
   /** What the 0 floor withheld (SPEC §10.2): > 0 when the variable part came out negative; carried by §11. */
@@ -198,4 +225,19 @@ export interface PayoutRun {
   issues: Issue[];
   /** Set when the period is closed (SPEC §11): the statements come from the ledger. */
   closed?: { at: string; by: string };
+  /** The company payroll fund of SPEC §14 (a `company_limit` in scheme `*`), when the workbook has one. */
+  companyFund?: CompanyFund | null;
+}
+
+/** SPEC §14 company fund: the rule-made variable parts of all managers together at most `cap`. */
+export interface CompanyFund {
+  /** The cap: rate × the company's fact(metric), or the amount; null when the fact is missing. */
+  cap: Dec | null;
+  metric: string | null;
+  rate: Dec | null;
+  fact: Dec | null;
+  /** Σ of the positive rule-made variable parts before scaling. */
+  variable: Dec;
+  /** The scaling factor when the fund binds (< 1), else null. */
+  factor: Dec | null;
 }

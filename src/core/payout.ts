@@ -9,13 +9,15 @@ import type { Issue } from './issues';
 import { msg, type MessageKey } from './messages/index';
 import { indexDeals, ManagerFacts, type MetricFact } from './metrics';
 import { COUNT_METRICS, isDealMetric, metricLabel } from './metricNames';
-import type { Deal, KpiRow, ManagerPayout, PayoutInput, PayoutLine, PayoutOptions, PayoutRun, PlanRow, PlanTargets } from './model';
+import type { Deal, KpiRow, ManagerPayout, ManagerRecord, PayoutInput, PayoutLine, PayoutOptions, PayoutRun, PlanRow, PlanTargets } from './model';
+import { describeFilter } from './filters';
+import { finishVariableParts } from './fundAndGuarantee';
 import { formatMoney, formatPercent, roundMoney, type Lang } from './money';
 import { checkNames } from './nameCheck';
 import { displayName, nameKey } from './ownership';
 import { periodEnd, periodKey, periodStart, type Period } from './periods';
 import { applyRule, explainK, kpiRow, type RuleContext, type RuleProblem } from './rules';
-import { parseSchemes, schemeKey, type Rule, type Scheme } from './schemes';
+import { COMPANY_SCHEME, parseSchemes, schemeKey, type Rule, type Scheme } from './schemes';
 import { SCHEME_HEADERS } from './templates';
 import { kpiIndex } from './tiers';
 
@@ -50,8 +52,14 @@ export function applyScheme(scheme: Scheme, ctx: RuleContext): SchemeResult {
   let blocking: RuleProblem | null = null;
 
   for (const rule of scheme.rules) {
-    if (rule.kind === 'kpi' || rule.kind === 'kpi_gate' || rule.kind === 'limit') continue;
-    const outcome = applyRule(rule, ctx);
+    if (rule.kind === 'kpi' || rule.kind === 'kpi_gate' || rule.kind === 'limit' || rule.kind === 'guarantee' || rule.kind === 'company_limit') continue;
+    // A filtered rule (SPEC §14) sees only the matching deals; its plan stays the whole plan.
+    const filter = rule.filter ?? null;
+    const outcome = applyRule(rule, filter && ctx.withFilter ? ctx.withFilter(filter) : ctx);
+    if (filter) {
+      const metric = outcome.line.metric ?? (rule.kind === 'client_turnover' ? 'revenue' : 'deals');
+      outcome.line = { ...outcome.line, explanation: msg(lang, 'plansFilterPrefix', { metric: metricLabel(metric, lang), filter: describeFilter(filter, lang) }) + outcome.line.explanation };
+    }
     (rule.kind === 'salary' ? salaryLines : variableLines).push(outcome.line);
     missing.push(...outcome.missing);
     problems.push(...outcome.problems);
@@ -142,9 +150,19 @@ function dedupeMissing(list: { metric: string; reason: string }[]) {
 }
 
 /** The context of a real run: manager m's facts in P from the deals, and m's Plans row (exported for My earnings' what-ifs). */
-export function runContext(facts: ManagerFacts, targets: PlanTargets, lang: Lang, currency: string, columns: PayoutInput['columns']): RuleContext {
+export function runContext(facts: ManagerFacts, targets: PlanTargets, lang: Lang, currency: string, columns: PayoutInput['columns'], managers?: readonly ManagerRecord[]): RuleContext {
   const plan = (metric: string) => (Object.prototype.hasOwnProperty.call(targets, metric) ? targets[metric] : null);
   return {
+    withFilter: (filter) => runContext(facts.withFilter(filter), targets, lang, currency, columns, managers),
+    team: (metric, filter) => {
+      if (!managers || managers.length === 0) return { members: [], reason: msg(lang, 'plansReasonNoManagersSheet') };
+      const team = managers.filter((r) => r.head !== null && nameKey(r.head) === facts.key && nameKey(r.manager) !== facts.key);
+      if (team.length === 0) return { members: [], reason: msg(lang, 'plansReasonNoTeam', { manager: facts.manager }) };
+      return {
+        members: team.map((r) => ({ manager: r.manager, fact: new ManagerFacts(facts.index, r.manager, facts.period, lang, { filter }).fact(metric) })),
+        reason: null,
+      };
+    },
     lang, currency,
     fact: (metric) => facts.fact(metric),
     plan,
@@ -168,8 +186,18 @@ export function computePayouts(input: PayoutInput, period: Period, options: Payo
   const issues: Issue[] = [];
   const pk = periodKey(period);
   const index = indexDeals(input, options.asOf);
-  const parsed = parseSchemes(input.schemeRows, lang);
+  const parsed = parseSchemes(input.schemeRows, lang, input.columns);
   issues.push(...parsed.issues);
+  // SPEC §14: scheme `*` holds the company fund; it needs every manager of P, so a run for some
+  // managers (My earnings) pays from the whole company's run. Simulate (a scheme override) has no fund.
+  const fundScheme = options.schemeOverride === undefined ? parsed.schemes.get(COMPANY_SCHEME) ?? null : null;
+  const fundInvalid = options.schemeOverride === undefined && parsed.invalid.has(COMPANY_SCHEME);
+  if (fundScheme && options.managers) {
+    const whole = computePayouts(input, period, { ...options, managers: undefined });
+    const own = new Set(options.managers.map(nameKey));
+    const mine = computePayouts({ ...input, schemeRows: input.schemeRows.filter((r) => schemeKey(String(r.scheme ?? '')) !== COMPANY_SCHEME) }, period, options);
+    return { ...mine, managers: whole.managers.filter((m) => own.has(nameKey(m.manager))), companyFund: whole.companyFund };
+  }
   const schemesSheet = input.sheetNames.schemes ?? input.schemeRows[0]?.ref.sheet ?? 'Schemes';
   const plansSheet = input.sheetNames.plans ?? input.sheetNames.deals;
 
@@ -209,6 +237,7 @@ export function computePayouts(input: PayoutInput, period: Period, options: Payo
   const managerKeys = [...names.keys()].filter((k) => !wanted || wanted.has(k)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
   const managers: ManagerPayout[] = [];
+  const schemesPaid: Scheme[] = [];
   for (const key of managerKeys) {
     if (nameCheck?.withheld.has(key)) continue;
     const manager = names.get(key)!;
@@ -220,13 +249,20 @@ export function computePayouts(input: PayoutInput, period: Period, options: Payo
     else if (planRow && String(planRow.scheme ?? '').trim() !== '') schemeName = planRow.scheme;
     // The single-scheme fallback only when the Schemes sheet holds exactly one scheme, and it is valid:
     // with an invalid second scheme, which one was meant is not known (review item 18).
-    else if (parsed.schemes.size === 1 && parsed.invalid.size === 0) schemeName = [...parsed.schemes.values()][0].name;
+    else if (parsed.schemes.size - (fundScheme ? 1 : 0) === 1 && parsed.invalid.size - (fundInvalid ? 1 : 0) === 0) {
+      schemeName = [...parsed.schemes.values()].find((s) => schemeKey(s.name) !== COMPANY_SCHEME)!.name;
+    }
     if (schemeName === null) {
       managerIssue('engIssueNoScheme', msg(lang, planRow ? 'engIssueBlankScheme' : 'engIssueNoScheme', { ...who, sheet: plansSheet }),
         planRow ? { sheet: planRow.ref.sheet, row: planRow.ref.row, column: SCHEME_HEADERS[lang].scheme, value: '' } : { sheet: plansSheet });
       continue;
     }
     const sk = schemeKey(schemeName);
+    if (fundInvalid) {
+      // A company fund that cannot be read could change everyone's pay: nobody is paid a guess.
+      managerIssue('engIssueInvalidScheme', msg(lang, 'engIssueInvalidScheme', { ...who, scheme: COMPANY_SCHEME }), { sheet: schemesSheet, value: COMPANY_SCHEME });
+      continue;
+    }
     if (parsed.invalid.has(sk)) {
       managerIssue('engIssueInvalidScheme', msg(lang, 'engIssueInvalidScheme', { ...who, scheme: schemeName.trim() }), { sheet: schemesSheet, value: schemeName.trim() });
       continue;
@@ -242,7 +278,7 @@ export function computePayouts(input: PayoutInput, period: Period, options: Payo
 
     const facts = new ManagerFacts(index, manager, period, lang);
     const targets = planRow?.targets ?? {};
-    const result = applyScheme(scheme, runContext(facts, targets, lang, currency, input.columns));
+    const result = applyScheme(scheme, runContext(facts, targets, lang, currency, input.columns, input.managers));
     for (const m of result.missing) {
       const sheet = isDealMetric(m.metric) || m.metric === 'partner_price' ? input.sheetNames.deals : input.sheetNames.kpi ?? input.sheetNames.deals;
       managerIssue('engIssueMissing', msg(lang, 'engIssueMissing', { ...who, metric: metricLabel(m.metric, lang), reason: m.reason }),
@@ -264,12 +300,16 @@ export function computePayouts(input: PayoutInput, period: Period, options: Payo
       kpiRows: result.kpiRows, kpiCoefficient: result.kpiCoefficient, variable: result.variable, total: result.total,
       attainment: headlineAttainment(targets, facts),
       margin: facts.fact('margin').value,
+      revenue: facts.fact('revenue').value,
       deals: facts.periodDeals,
       notes: result.notes,
     });
+    schemesPaid.push(scheme);
   }
+  // SPEC §14 order, after the limit: company fund scaling, then the guarantee top-up.
+  const companyFund = finishVariableParts(managers, schemesPaid, fundScheme, { index, period, lang, currency, managerRecords: input.managers ?? [], issue: managerIssue });
   // The hook where the period's lines are finished: the 0 floor of SPEC §10.2 applies last.
-  return { period, currency, lang, managers: managers.map((m) => floorVariable(m, lang, currency)), issues };
+  return { period, currency, lang, managers: managers.map((m) => floorVariable(m, lang, currency)), issues, companyFund };
 }
 
 /** The revenue plan's attainment, else the first planned metric's. */

@@ -13,6 +13,8 @@ import { formatMoney, formatPercent, roundMoney, type Lang } from './money';
 import type { LocalDate, Period } from './periods';
 import { wholeMonthsBetween } from './periods';
 import type { Rule } from './schemes';
+import type { DealFilter } from './filters';
+import { applyTeamOverride } from './team';
 import { SCHEME_HEADERS } from './templates';
 import { commission, kpiContribution, nextTier, tierReached, type Tier } from './tiers';
 
@@ -23,8 +25,12 @@ export interface RuleContext {
   fact(metric: string): MetricFact;
   /** The Plans value for the metric (as written; may be 0); null when there is none. */
   plan(metric: string): Dec | null;
-  /** All won deals dated in P of clients m owns (whoever closed them), with the client's first won day. */
-  ownedClientDeals(): { deals: { deal: Deal; firstWon: LocalDate }[]; reason: string | null };
+  /** All won deals dated in P of clients m owns (whoever closed them), with the client's first won day (and whether it is the client's first deal). */
+  ownedClientDeals(): { deals: { deal: Deal; firstWon: LocalDate; first?: boolean }[]; reason: string | null };
+  /** SPEC §14: the same context over the deals a filter matches (plans unchanged); absent = filters unsupported (the rule's own facts). */
+  withFilter?(filter: DealFilter): RuleContext;
+  /** SPEC §14 team_override: the metric's fact for each manager whose head is m; reason when there is no team to ask. */
+  team?(metric: string, filter: DealFilter | null): { members: { manager: string; fact: MetricFact }[]; reason: string | null };
   /** m's won deals in P that have a partner price. */
   partnerDeals(): Deal[];
   /** Why partner prices are unknown (Deals has no partner price column); absent or null when known. */
@@ -50,7 +56,7 @@ export interface RuleOutcome {
   blocking: RuleProblem | null;
 }
 
-type VariableRule = Exclude<Rule, { kind: 'kpi' | 'kpi_gate' | 'limit' }>;
+type VariableRule = Exclude<Rule, { kind: 'kpi' | 'kpi_gate' | 'limit' | 'guarantee' | 'company_limit' }>;
 
 /** A plan usable as a denominator: positive, else null. */
 function positivePlan(ctx: RuleContext, metric: string): Dec | null {
@@ -238,7 +244,9 @@ export function applyRule(rule: VariableRule, ctx: RuleContext): RuleOutcome {
       const used: Deal[] = [];
       let raw = ZERO;
       let factSum = ZERO;
-      for (const { deal, firstWon } of owned.deals) {
+      for (const { deal, firstWon, first } of owned.deals) {
+        // mode subsequent: «со всех последующих покупок» — the client's first deal is not paid on.
+        if (rule.subsequent && first) continue;
         const months = wholeMonthsBetween(firstWon, deal.date);
         if (rule.months !== null && months >= rule.months) continue;
         const value = rule.metric === 'revenue' ? deal.amount : deal.margin;
@@ -256,7 +264,8 @@ export function applyRule(rule: VariableRule, ctx: RuleContext): RuleOutcome {
       }
       const amount = roundMoney(raw);
       const terms = [...groups.values()].map((g) => `${formatPercent(g.rate, lang)} × ${formatFact(rule.metric, g.base, lang, currency)}`);
-      const windowText = rule.months !== null ? msg(lang, 'engExplainTurnoverWindow', { months: rule.months }) : '';
+      const windowText = (rule.months !== null ? msg(lang, 'engExplainTurnoverWindow', { months: rule.months }) : '')
+        + (rule.subsequent ? msg(lang, 'plansExplainTurnoverSubsequent') : '');
       // With month tiers one rate applies only when every deal used fell in the same tier; else none (null).
       const single = groups.size === 1 ? [...groups.values()][0].rate : null;
       return out({ metric: rule.metric, fact: factSum, plan: null, attainment: null, rate: rule.tiers ? rule.tiersText : rule.rate,
@@ -266,6 +275,9 @@ export function applyRule(rule: VariableRule, ctx: RuleContext): RuleOutcome {
           ? msg(lang, 'engExplainTurnoverNone', { amount: money(ZERO) }) + windowText
           : msg(lang, 'engExplainTurnover', { deals: dealCount(used.length, lang), terms: terms.join(' + '), amount: money(amount) }) + windowText });
     }
+
+    case 'team_override':
+      return applyTeamOverride(rule, ctx, out, missingLine);
 
     case 'partner_price': {
       if (ctx.partnerPriceMissing) return missingLine('partner_price', { value: null, reason: ctx.partnerPriceMissing, deals: [] });

@@ -5,8 +5,9 @@
 import { Dec, ONE, ZERO, dec, sum } from './decimal';
 import { cellText, type Issue } from './issues';
 import { msg, type MessageKey } from './messages/index';
-import { canonicalMetric, normaliseWord } from './metricNames';
-import type { SchemeRow, SourceRef } from './model';
+import { canonicalMetric, isDealMetric, metricLabel, normaliseWord } from './metricNames';
+import { missingFilterColumn, parseFilter, type DealFilter } from './filters';
+import type { PayoutInput, SchemeRow, SourceRef } from './model';
 import { formatDecimal, type Lang } from './money';
 import { isBlank, parseNumber, type CellValue } from './numbers';
 import { displayName, nameKey } from './ownership';
@@ -18,6 +19,8 @@ interface RuleBase {
   comment: string;
   /** The tiers cell as written (for statements), '' when none. */
   tiersText: string;
+  /** SPEC §14: only the deals this matches count (null = all). */
+  filter?: DealFilter | null;
 }
 
 export type Rule =
@@ -27,11 +30,24 @@ export type Rule =
   | (RuleBase & { kind: 'plan_bonus'; metric: string; amount: Dec | null; threshold: Dec; tiers: Tier[] | null })
   | (RuleBase & { kind: 'deal_bonus'; amount: Dec | null; threshold: Dec; tiers: Tier[] | null })
   | (RuleBase & { kind: 'new_client_bonus'; amount: Dec })
-  | (RuleBase & { kind: 'client_turnover'; metric: 'revenue' | 'margin'; rate: Dec | null; tiers: Tier[] | null; months: number | null })
+  | (RuleBase & { kind: 'client_turnover'; metric: 'revenue' | 'margin'; rate: Dec | null; tiers: Tier[] | null; months: number | null; subsequent?: boolean })
   | (RuleBase & { kind: 'partner_price'; threshold: Dec | null })
   | (RuleBase & { kind: 'kpi'; metric: string; weight: Dec; target: Dec | null; cap: Dec })
   | (RuleBase & { kind: 'kpi_gate'; threshold: Dec })
-  | (RuleBase & { kind: 'limit'; metric: string | null; rate: Dec | null; amount: Dec | null });
+  | (RuleBase & { kind: 'limit'; metric: string | null; rate: Dec | null; amount: Dec | null })
+  | (RuleBase & { kind: 'team_override'; metric: string; rate: Dec | null; tiers: Tier[] | null; mode: TierMode })
+  | (RuleBase & { kind: 'guarantee'; amount: Dec; months: number })
+  | (RuleBase & { kind: 'company_limit'; metric: string | null; rate: Dec | null; amount: Dec | null });
+
+/** The scheme name whose rules apply to the whole company (SPEC §14 `company_limit`). */
+export const COMPANY_SCHEME = '*';
+
+/** Rules that make no line of their own and so take no filter. */
+const NO_FILTER: ReadonlySet<string> = new Set(['salary', 'kpi', 'kpi_gate', 'limit', 'guarantee', 'company_limit']);
+/** What a team override and the company fund sum up: amounts and counts from the deals. */
+const TEAM_METRICS: readonly string[] = ['revenue', 'margin', 'paid_revenue', 'paid_margin', 'deals', 'new_clients', 'regular_clients'];
+const FUND_METRICS: readonly string[] = ['revenue', 'margin', 'paid_revenue', 'paid_margin'];
+const SUBSEQUENT_WORDS: readonly string[] = ['subsequent', 'последующие', 'последующих', 'со всех последующих', 'кроме первой', 'except first'];
 
 export interface Scheme {
   name: string;
@@ -53,6 +69,9 @@ const RULE_WORDS: Record<RuleKind, string[]> = {
   kpi: ['kpi', 'кпи'],
   kpi_gate: ['kpi gate', 'порог kpi', 'порог кпи'],
   limit: ['limit', 'лимит', 'cap', 'ограничение'],
+  team_override: ['team override', 'командный процент', 'процент с команды', 'team commission', 'override'],
+  guarantee: ['guarantee', 'гарантия', 'гарантированная выплата', 'гарантированный минимум', 'minimum guarantee'],
+  company_limit: ['company limit', 'фонд', 'фонд компании', 'фонд оплаты', 'фонд оплаты труда', 'company fund', 'payroll fund'],
 };
 
 /** `оклад`, `Salary`, `бонус_за план`, `ПОРОГ KPI` … → the rule kind; null when unknown or blank. */
@@ -76,6 +95,7 @@ export function draftToSchemeRow(scheme: string, draft: RuleDraft, ref: SourceRe
   return {
     ref, scheme, rule: draft.rule, metric: draft.metric, rate: draft.rate, amount: draft.amount, threshold: draft.threshold,
     tiers: draft.tiers, mode: draft.mode, cap: draft.cap, months: draft.months, comment: draft.comment,
+    ...(draft.filter !== undefined ? { filter: draft.filter } : {}),
   };
 }
 
@@ -84,7 +104,7 @@ class RowChecker {
   constructor(private readonly row: SchemeRow, private readonly lang: Lang) {}
 
   problem(field: SchemeColumn, key: MessageKey, params: Record<string, string | number> = {}): void {
-    const value = field === 'scheme' ? this.row.scheme : cellText(this.row[field]);
+    const value = field === 'scheme' ? this.row.scheme : cellText(this.row[field] ?? '');
     this.issues.push({
       code: key,
       sheet: this.row.ref.sheet,
@@ -122,8 +142,24 @@ class RowChecker {
   }
 }
 
+/** The row's filter (SPEC §14): null when blank, undefined (and an issue) when it cannot be used. */
+function ruleFilter(c: RowChecker, row: SchemeRow, kind: RuleKind, metric: string | null, lang: Lang, dealColumns?: PayoutInput['columns']): DealFilter | null | undefined {
+  if (row.filter === undefined || isBlank(row.filter)) return null;
+  if (NO_FILTER.has(kind)) { c.problem('filter', 'plansFilterNotAllowed', { rule: cellText(row.rule).trim() }); return undefined; }
+  const parsed = parseFilter(cellText(row.filter));
+  if (!parsed.ok) { c.problem('filter', parsed.error.code, { part: parsed.error.part }); return undefined; }
+  if (metric !== null && !isDealMetric(metric)) { c.problem('filter', 'plansFilterNotDealMetric', { metric: metricLabel(metric, lang) }); return undefined; }
+  const lacking = dealColumns ? missingFilterColumn(parsed.filter, dealColumns) : null;
+  if (lacking) {
+    const attribute = msg(lang, lacking === 'category' ? 'plansAttrCategory' : lacking === 'product' ? 'plansAttrProduct' : lacking === 'dealType' ? 'plansAttrDealType' : 'plansAttrClient');
+    c.problem('filter', 'plansFilterNoColumn', { attribute });
+    return undefined;
+  }
+  return parsed.filter;
+}
+
 /** Parses one row; null (with issues) when the row is invalid. */
-function parseRule(row: SchemeRow, lang: Lang): { rule: Rule | null; issues: Issue[] } {
+function parseRule(row: SchemeRow, lang: Lang, dealColumns?: PayoutInput['columns']): { rule: Rule | null; issues: Issue[] } {
   const c = new RowChecker(row, lang);
   const kind = parseRuleKind(row.rule);
   if (kind === null) {
@@ -138,12 +174,15 @@ function parseRule(row: SchemeRow, lang: Lang): { rule: Rule | null; issues: Iss
   const cap = c.number('cap');
   const monthsCell = c.number('months');
   const tiers = c.tiers();
-  const mode = parseMode(row.mode);
+  // client_turnover's `subsequent` / `последующие` leaves the client's first deal out (SPEC §14).
+  const subsequent = kind === 'client_turnover' && !isBlank(row.mode) && SUBSEQUENT_WORDS.includes(normaliseWord(cellText(row.mode)));
+  const mode = subsequent ? 'whole' : parseMode(row.mode);
   if (mode === null) c.problem('mode', 'engSchemeBadMode');
   const metric = canonicalMetric(row.metric);
-  const base: RuleBase = { ref: row.ref, comment: cellText(row.comment), tiersText: isBlank(row.tiers) ? '' : cellText(row.tiers).trim() };
+  const filter = ruleFilter(c, row, kind, kind === 'client_turnover' || kind === 'partner_price' ? null : kind === 'deal_bonus' ? 'deals' : kind === 'new_client_bonus' ? 'new_clients' : metric, lang, dealColumns);
+  const base: RuleBase = { ref: row.ref, comment: cellText(row.comment), tiersText: isBlank(row.tiers) ? '' : cellText(row.tiers).trim(), filter: filter ?? null };
   const bad = () => ({ rule: null, issues: c.issues });
-  const failed = [rate, amount, threshold, cap, monthsCell, tiers].some((x) => x === undefined) || mode === null;
+  const failed = [rate, amount, threshold, cap, monthsCell, tiers, filter].some((x) => x === undefined) || mode === null;
 
   let rule: Rule | null = null;
   switch (kind) {
@@ -188,7 +227,27 @@ function parseRule(row: SchemeRow, lang: Lang): { rule: Rule | null; issues: Iss
         if (!monthsCell.isInteger() || monthsCell.lessThanOrEqualTo(0)) { c.problem('months', 'engSchemeBadMonths'); break; }
         months = monthsCell.toNumber();
       }
-      rule = { ...base, kind, metric: m, rate: tiers ? null : rate ?? null, tiers: tiers ?? null, months };
+      rule = { ...base, kind, metric: m, rate: tiers ? null : rate ?? null, tiers: tiers ?? null, months, subsequent };
+      break;
+    }
+    case 'team_override': {
+      const m = metric ?? 'revenue';
+      if (!TEAM_METRICS.includes(m)) { c.problem('metric', 'plansSchemeTeamMetric'); break; }
+      if (rate === null && tiers === null) { c.problem('rate', 'engSchemeRateOrTiers', { rule: ruleWord }); break; }
+      if (mode !== null) rule = { ...base, kind, metric: m, rate: tiers ? null : rate ?? null, tiers: tiers ?? null, mode };
+      break;
+    }
+    case 'guarantee': {
+      if (amount === null || monthsCell === null) { c.problem(amount === null ? 'amount' : 'months', 'plansSchemeGuaranteeNeeds'); break; }
+      if (monthsCell && (!monthsCell.isInteger() || monthsCell.lessThanOrEqualTo(0))) { c.problem('months', 'engSchemeBadMonths'); break; }
+      if (amount && monthsCell) rule = { ...base, kind, amount, months: monthsCell.toNumber() };
+      break;
+    }
+    case 'company_limit': {
+      if (rate !== null && rate !== undefined && metric === null) { c.problem('metric', 'engSchemeMissing', { rule: ruleWord }); break; }
+      if (rate && metric && !FUND_METRICS.includes(metric)) { c.problem('metric', 'plansSchemeFundMetric'); break; }
+      if ((rate === null || metric === null) && amount === null) { c.problem('amount', 'engSchemeLimitNeeds'); break; }
+      rule = { ...base, kind, metric: rate ? metric : null, rate: rate && metric ? rate : null, amount: rate && metric ? null : amount ?? null };
       break;
     }
     case 'partner_price':
@@ -224,15 +283,24 @@ function parseRule(row: SchemeRow, lang: Lang): { rule: Rule | null; issues: Iss
  * needs kpi rules. Several salary, kpi_gate or limit rows are allowed: salaries add up, every
  * gate and every limit applies in turn.
  */
-export function validateSchemeRows(rows: SchemeRow[], lang: Lang): { scheme: Scheme | null; issues: Issue[] } {
+export function validateSchemeRows(rows: SchemeRow[], lang: Lang, dealColumns?: PayoutInput['columns']): { scheme: Scheme | null; issues: Issue[] } {
   const issues: Issue[] = [];
   const rules: Rule[] = [];
   let invalid = false;
+  const company = rows.length > 0 && schemeKey(rows[0].scheme) === COMPANY_SCHEME;
   for (const row of rows) {
-    const parsed = parseRule(row, lang);
+    const parsed = parseRule(row, lang, dealColumns);
     issues.push(...parsed.issues);
     if (parsed.rule) rules.push(parsed.rule);
     else invalid = true;
+    // The company fund lives in scheme `*`, and `*` holds nothing else (SPEC §14).
+    const kind = parseRuleKind(row.rule);
+    if (kind !== null && (kind === 'company_limit') !== company) {
+      const c = new RowChecker(row, lang);
+      c.problem('rule', company ? 'plansSchemeStarOnlyFund' : 'plansSchemeFundOnlyStar');
+      issues.push(...c.issues);
+      invalid = true;
+    }
   }
   const kpiRows = rows.filter((r) => parseRuleKind(r.rule) === 'kpi');
   const kpiRules = rules.filter((r): r is Extract<Rule, { kind: 'kpi' }> => r.kind === 'kpi');
@@ -264,7 +332,7 @@ export function validateSchemeRows(rows: SchemeRow[], lang: Lang): { scheme: Sch
  * Example: rows `Base | salary | | | 30000` and ` base | percent | revenue | 3%` → one scheme `base` of two rules.
  * `schemes` holds the valid ones, `invalid` the keys of the others; issues name every bad row.
  */
-export function parseSchemes(rows: SchemeRow[], lang: Lang): { schemes: Map<string, Scheme>; invalid: Set<string>; issues: Issue[] } {
+export function parseSchemes(rows: SchemeRow[], lang: Lang, dealColumns?: PayoutInput['columns']): { schemes: Map<string, Scheme>; invalid: Set<string>; issues: Issue[] } {
   const groups = new Map<string, SchemeRow[]>();
   const issues: Issue[] = [];
   const sorted = [...rows].sort((a, b) => a.ref.row - b.ref.row);
@@ -285,7 +353,7 @@ export function parseSchemes(rows: SchemeRow[], lang: Lang): { schemes: Map<stri
   const schemes = new Map<string, Scheme>();
   const invalid = new Set<string>();
   for (const [key, group] of groups) {
-    const result = validateSchemeRows(group, lang);
+    const result = validateSchemeRows(group, lang, dealColumns);
     issues.push(...result.issues);
     if (result.scheme) schemes.set(key, result.scheme);
     else invalid.add(key);

@@ -13,7 +13,9 @@ import { cachedNameKey, displayName, nameKey } from './ownership';
 import { inSheetOrder } from './metrics';
 import { computePayouts } from './payout';
 import { inPeriod, nextPeriod, parsePeriod, periodEnd, periodKey, periodStart, type Period } from './periods';
-import { parseSchemes, schemeKey } from './schemes';
+import { COMPANY_SCHEME, parseRuleKind, parseSchemes, schemeKey } from './schemes';
+import { applyCompanyFund } from './companyFund';
+import { indexDeals } from './metrics';
 
 export interface SimulationCell {
   manager: string;
@@ -35,6 +37,10 @@ export interface SimulationPeriod {
   /** The scheme's limit as a share of margin (a `limit` rule on margin), when it has one. */
   limitShare: Dec | null;
   overLimit: boolean;
+  /** SPEC §14: payroll ÷ the managers' revenue (null when revenue is not positive). */
+  revenueShare?: Dec | null;
+  /** SPEC §14: the company fund's factor when it binds in this period (scheme `*`), else null. */
+  fundFactor?: Dec | null;
 }
 
 /** How many manager-periods reached a rule's tier or bonus (a line that paid more than 0). */
@@ -92,6 +98,11 @@ function levelKey(level: Dec | string | null): string {
  * The engine gives the same statement on the slice as on the whole input (a property test checks).
  */
 export function managerSlices(input: PayoutInput): (manager: string, period: Period) => PayoutInput {
+  // SPEC §14: a split credits a manager with other managers' rows, a team override reads the team's
+  // deals, the company fund everyone's: then a manager's statement depends on the whole book.
+  if (input.columns.split || input.schemeRows.some((r) => { const k = parseRuleKind(r.rule); return k === 'team_override' || k === 'company_limit'; })) {
+    return () => input;
+  }
   const order = new Map<Deal, number>();
   const own = new Map<string, Deal[]>();
   const clientsOf = new Map<string, Set<string>>();
@@ -212,6 +223,8 @@ export function simulateSchemes(
   const managerPeriods: number[] = [];
   const slice = managerSlices(input);
   const periodManagers = managersOfPeriods(input, request.periods);
+  const fundScheme = parseSchemes(input.schemeRows.filter((r) => schemeKey(String(r.scheme ?? '')) === COMPANY_SCHEME), options.lang).schemes.get(COMPANY_SCHEME) ?? null;
+  let fundIndex: ReturnType<typeof indexDeals> | null = null;
   const wanted = request.managers ? new Set(request.managers.map(nameKey)) : null;
 
   request.schemes.forEach((scheme, schemeIndex) => {
@@ -253,7 +266,17 @@ export function simulateSchemes(
       const margins = cells.map((c) => c.margin).filter((x): x is Dec => x !== null);
       const margin = margins.length > 0 ? sum(margins) : null;
       const share = margin && margin.greaterThan(0) ? payroll.dividedBy(margin) : null;
+      const revenue = sum([...payouts.values()].map((m) => m.revenue ?? ZERO));
+      // The company fund (scheme *) over this scheme's variable parts: does it bind, and by how much?
+      let fundFactor: Dec | null = null;
+      for (const rule of fundScheme?.rules ?? []) {
+        if (rule.kind !== 'company_limit') continue;
+        fundIndex ??= indexDeals(input);
+        const f = applyCompanyFund(rule, cells.map((c) => c.variable), fundIndex, period, options.lang, options.currency).fund.factor;
+        if (f !== null) fundFactor = fundFactor === null || f.lessThan(fundFactor) ? f : fundFactor;
+      }
       periods.push({
+        revenueShare: revenue.greaterThan(0) ? payroll.dividedBy(revenue) : null, fundFactor,
         period, scheme, cells, payroll, margin, share, limitShare,
         // payroll against a margin that is missing or ≤ 0 is over any limit when anything is paid
         overLimit: limitShare !== null && margin !== null && (share !== null ? share.greaterThan(limitShare) : payroll.greaterThan(0)),
@@ -394,6 +417,9 @@ export interface SimulationJsonSchemePeriod {
   payroll: number;
   margin: number | null;
   share: number | null;
+  /** SPEC §14: payroll ÷ revenue; the company fund's factor when it binds. */
+  revenue_share?: number | null;
+  fund_factor?: number | null;
   limit_share: number | null;
   over_limit: boolean;
   managers: SimulationJsonCell[];
@@ -456,6 +482,8 @@ export function simulationJson(
         payroll: moneyNumber(p.payroll),
         margin: money(p.margin),
         share: share4(p.share),
+        revenue_share: share4(p.revenueShare ?? null),
+        fund_factor: share4(p.fundFactor ?? null),
         limit_share: share4(p.limitShare),
         over_limit: p.overLimit,
         managers: p.cells.map((c) => ({
@@ -474,7 +502,8 @@ export function simulationJson(
     })),
     reach: result.reach.map((r) => ({ scheme: r.scheme, rule: r.rule, level: r.level === null ? null : typeof r.level === 'string' ? r.level : r.level.toNumber(), count: r.count })),
     totals: result.totals.map((t) => ({ scheme: t.scheme, payroll: moneyNumber(t.payroll), margin: money(t.margin), share: share4(t.share), manager_periods: t.managerPeriods })),
-    warnings: simulationWarnings(result, ctx.lang),
+    warnings: [...simulationWarnings(result, ctx.lang), ...result.periods.filter((p) => p.fundFactor).map((p) => msg(ctx.lang, 'plansSimFundBinds', {
+      scheme: p.scheme, period: periodKey(p.period), factor: (p.fundFactor as Dec).toDecimalPlaces(4).toString().replace('.', ctx.lang === 'ru' ? ',' : '.') }))],
     issues: (ctx.allIssues ?? result.issues).map((i) => ({ sheet: i.sheet, row: i.row, column: i.column, value: i.value, message: i.message })),
   };
 }

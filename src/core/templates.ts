@@ -18,7 +18,10 @@ export type RuleKind =
   | 'partner_price'
   | 'kpi'
   | 'kpi_gate'
-  | 'limit';
+  | 'limit'
+  | 'team_override'
+  | 'guarantee'
+  | 'company_limit';
 
 /** One rule row of a scheme as typed text (blank = ''), keyed by the Schemes sheet's columns. */
 export interface RuleDraft {
@@ -32,6 +35,8 @@ export interface RuleDraft {
   cap: string;
   months: string;
   comment: string;
+  /** SPEC §14 `filter` / `условие` (`категория = Арматура и клиент = новый`); absent = none. */
+  filter?: string;
 }
 
 export interface SchemeTemplate {
@@ -96,9 +101,14 @@ export const SCHEME_TEMPLATES: readonly SchemeTemplate[] = [
 
 /** The Schemes sheet's columns, in order (SPEC §2), with their headers in both languages. */
 export const SCHEME_COLUMNS = ['scheme', 'rule', 'metric', 'rate', 'amount', 'threshold', 'tiers', 'mode', 'cap', 'months', 'comment'] as const;
-export type SchemeColumn = (typeof SCHEME_COLUMNS)[number];
+/**
+ * SPEC §14's `filter` / `условие`: found by its header wherever it stands; the wizard writes it as
+ * the twelfth column, and adds it only when a rule has a filter (a sheet without filters keeps its 11).
+ */
+export const FILTER_COLUMN = 'filter' as const;
+export type SchemeColumn = (typeof SCHEME_COLUMNS)[number] | typeof FILTER_COLUMN;
 
 export const SCHEME_HEADERS: Record<Lang, Record<SchemeColumn, string>> = {
-  en: { scheme: 'scheme', rule: 'rule', metric: 'metric', rate: 'rate', amount: 'amount', threshold: 'threshold', tiers: 'tiers', mode: 'mode', cap: 'cap', months: 'months', comment: 'comment' },
-  ru: { scheme: 'схема', rule: 'правило', metric: 'показатель', rate: 'ставка', amount: 'сумма', threshold: 'порог', tiers: 'шкала', mode: 'режим', cap: 'потолок', months: 'месяцев', comment: 'комментарий' },
+  en: { scheme: 'scheme', rule: 'rule', metric: 'metric', rate: 'rate', amount: 'amount', threshold: 'threshold', tiers: 'tiers', mode: 'mode', cap: 'cap', months: 'months', comment: 'comment', filter: 'filter' },
+  ru: { scheme: 'схема', rule: 'правило', metric: 'показатель', rate: 'ставка', amount: 'сумма', threshold: 'порог', tiers: 'шкала', mode: 'режим', cap: 'потолок', months: 'месяцев', comment: 'комментарий', filter: 'условие' },
 };

@@ -15,6 +15,8 @@ import { KpiUserError } from '../core/issues';
 import { schemeKey, validateSchemeRows, draftToSchemeRow } from '../core/schemes';
 import { previewCurve as schemeCurve } from '../core/payout';
 import { SCHEME_TEMPLATES, type RuleDraft, type RuleKind, type SchemeColumn } from '../core/templates';
+import { PLAN_TEMPLATES } from '../core/planTemplates';
+import { filterSuggestions as suggestFilters } from '../workbook/filterSuggestions';
 import { currencyOf } from '../workbook/read';
 import { findHeaderRow, findSheet, HEADER_SEARCH_ROWS, mapColumns, ROLE_FIELDS, SHEET_ROLES } from '../workbook/headers';
 import type { ColumnMapping, RawSheet, SheetRole } from '../workbook/raw';
@@ -89,7 +91,7 @@ export function getSidebarContext(): SidebarContext {
     lang,
     currency: currencyOf(null, locale),
     metrics: [...known, ...kpiFactMetrics(sheets, mapping).filter((m) => !known.includes(m))].map((id) => ({ id, label: metricLabel(id, lang) })),
-    templates: SCHEME_TEMPLATES.map((t) => ({ id: t.id, name: t.name[lang], description: t.description[lang], rules: t.rules.map((r) => ({ ...r })) })),
+    templates: [...SCHEME_TEMPLATES, ...PLAN_TEMPLATES].map((t) => ({ id: t.id, name: t.name[lang], description: t.description[lang], rules: t.rules.map((r) => ({ ...r })) })),
     ruleKinds: [...RULE_KINDS],
     schemesSheet: roleSheet(sheets, 'schemes', mapping)?.name ?? defaultSchemesName(lang),
   };
@@ -137,6 +139,17 @@ export interface SchemeSummary {
   name: string;
   rules: number;
   problems: number;
+}
+
+/**
+ * Filter clauses from the workbook's own Deals values for the wizard's filter field (SPEC §14):
+ * `категория = Арматура`, `тип сделки = допродажа`, `клиент = новый`. One read of the Deals sheet.
+ */
+export function filterSuggestions(): string[] {
+  const ss = spreadsheet();
+  const mapping = savedMapping();
+  const deals = roleSheet(listSheets(ss), 'deals', mapping);
+  return suggestFilters(readValues(deals?.sheet ?? null), langOfLocale(ss.getSpreadsheetLocale()), mapping);
 }
 
 /** The schemes in the Schemes sheet, in sheet order, with how many problems each has. */
@@ -190,6 +203,7 @@ function cleanDrafts(drafts: unknown): RuleDraft[] {
     return {
       rule: text('rule') as RuleKind, metric: text('metric'), rate: text('rate'), amount: text('amount'), threshold: text('threshold'),
       tiers: text('tiers'), mode: text('mode'), cap: text('cap'), months: text('months'), comment: text('comment'),
+      ...(o.filter !== undefined && o.filter !== null ? { filter: text('filter') } : {}),
     };
   });
 }

@@ -7,14 +7,15 @@
 import { earningsMessages } from '../core/messages/earnings';
 import { fillMessage, type MessageEntry } from '../core/messages/index';
 import { sidebarMessages } from '../core/messages/sidebar';
+import { sidebarPlansMessages } from '../core/messages/sidebarPlans';
 import type { Lang } from '../core/money';
 import { formatCompact, formatWhole } from '../core/moneyText';
 
-export type MessageKey = keyof typeof sidebarMessages | keyof typeof earningsMessages;
+export type MessageKey = keyof typeof sidebarMessages | keyof typeof earningsMessages | keyof typeof sidebarPlansMessages;
 export type { Lang };
 
 function entryOf(key: string): MessageEntry | undefined {
-  for (const area of [sidebarMessages, earningsMessages]) {
+  for (const area of [sidebarMessages, earningsMessages, sidebarPlansMessages]) {
     if (Object.prototype.hasOwnProperty.call(area, key)) return (area as Record<string, MessageEntry>)[key];
   }
   return undefined;

@@ -6,16 +6,19 @@ import type { RuleDraft, RuleKind } from '../core/templates';
 /** Which draft fields each rule type uses (SPEC §2 "uses"); the form shows only these. */
 export const RULE_FIELDS: Record<RuleKind, readonly (keyof Omit<RuleDraft, 'rule' | 'comment'>)[]> = {
   salary: ['amount'],
-  percent: ['metric', 'rate', 'threshold', 'cap'],
-  tiers: ['metric', 'tiers', 'mode', 'cap'],
-  plan_bonus: ['metric', 'amount', 'threshold', 'tiers'],
-  deal_bonus: ['amount', 'threshold', 'tiers'],
-  new_client_bonus: ['amount'],
-  client_turnover: ['metric', 'rate', 'tiers', 'months'],
-  partner_price: ['threshold'],
+  percent: ['metric', 'rate', 'threshold', 'cap', 'filter'],
+  tiers: ['metric', 'tiers', 'mode', 'cap', 'filter'],
+  plan_bonus: ['metric', 'amount', 'threshold', 'tiers', 'filter'],
+  deal_bonus: ['amount', 'threshold', 'tiers', 'filter'],
+  new_client_bonus: ['amount', 'filter'],
+  client_turnover: ['metric', 'rate', 'tiers', 'months', 'mode', 'filter'],
+  partner_price: ['threshold', 'filter'],
   kpi: ['metric', 'rate', 'threshold', 'cap'],
   kpi_gate: ['threshold'],
   limit: ['metric', 'rate', 'amount'],
+  team_override: ['metric', 'rate', 'tiers', 'mode', 'filter'],
+  guarantee: ['amount', 'months'],
+  company_limit: ['metric', 'rate', 'amount'],
 };
 
 /** Tier rows of the form ⇄ the `threshold:value; …` text (SPEC §2). */

@@ -55,6 +55,11 @@ export const ROLE_FIELDS: Record<SheetRole, readonly FieldSpec[]> = {
     { field: 'dealId', required: false, synonyms: ['номер', 'номер сделки', 'id', 'id сделки', 'код', 'код сделки', 'номер документа', 'номер заказа', 'сделка', 'deal', 'deal id', 'deal no', 'deal number', 'number', 'no', 'order id', 'order no'] },
     { field: 'partnerPrice', required: false, synonyms: ['партнерская цена', 'оптовая цена', 'цена партнера', 'партнерская стоимость', 'partner price', 'wholesale price', 'dealer price'] },
     { field: 'attractedBy', required: false, synonyms: ['привлек', 'привлекший', 'кто привлек', 'привлек клиента', 'владелец клиента', 'attracted by', 'client owner', 'account owner', 'referrer', 'brought by'] },
+    // SPEC §14 deal attributes and splits
+    { field: 'product', required: false, synonyms: ['товар', 'продукт', 'номенклатура', 'наименование товара', 'product', 'item', 'product name', 'sku'] },
+    { field: 'category', required: false, synonyms: ['категория', 'направление', 'категория товара', 'группа товаров', 'товарная группа', 'category', 'product category', 'product line'] },
+    { field: 'dealType', required: false, synonyms: ['тип сделки', 'вид сделки', 'тип продажи', 'deal type', 'sale type', 'type of deal'] },
+    { field: 'split', required: false, synonyms: ['доли', 'доля', 'распределение', 'разделение', 'split', 'splits', 'shares', 'credit split'] },
   ],
   payments: [
     { field: 'dealId', required: true, synonyms: ['номер сделки', 'номер', 'id сделки', 'сделка', 'код сделки', 'deal id', 'deal', 'id', 'deal no', 'deal number', 'number', 'no'] },
@@ -85,6 +90,7 @@ export const ROLE_FIELDS: Record<SheetRole, readonly FieldSpec[]> = {
     { field: 'cap', required: false, synonyms: ['потолок', 'максимум', 'cap', 'max'] },
     { field: 'months', required: false, synonyms: ['месяцев', 'месяцы', 'срок', 'months'] },
     { field: 'comment', required: false, synonyms: ['комментарий', 'примечание', 'описание', 'comment', 'note', 'description'] },
+    { field: 'filter', required: false, synonyms: ['условие', 'фильтр', 'отбор', 'filter', 'condition'] },
   ],
   // SPEC §12: only the manager is required (a sheet of aliases alone is fine).
   managers: [

@@ -12,7 +12,7 @@ import type { Lang } from '../core/money';
 import { isBlank, parseNumber, type CellValue } from '../core/numbers';
 import { cellText } from '../core/issues';
 import { parseMode } from '../core/tiers';
-import { SCHEME_COLUMNS, SCHEME_HEADERS, type RuleDraft, type RuleKind, type SchemeColumn } from '../core/templates';
+import { FILTER_COLUMN, SCHEME_COLUMNS, SCHEME_HEADERS, type RuleDraft, type RuleKind, type SchemeColumn } from '../core/templates';
 import { parseRuleKind, schemeKey } from '../core/schemes';
 import { canonicalMetric, metricLabel } from '../core/metricNames';
 import { displayName } from '../core/ownership';
@@ -24,12 +24,12 @@ export const RULE_WORDS: Record<Lang, Record<RuleKind, string>> = {
   en: {
     salary: 'salary', percent: 'percent', tiers: 'tiers', plan_bonus: 'plan_bonus', deal_bonus: 'deal_bonus',
     new_client_bonus: 'new_client_bonus', client_turnover: 'client_turnover', partner_price: 'partner_price',
-    kpi: 'kpi', kpi_gate: 'kpi_gate', limit: 'limit',
+    kpi: 'kpi', kpi_gate: 'kpi_gate', limit: 'limit', team_override: 'team_override', guarantee: 'guarantee', company_limit: 'company_limit',
   },
   ru: {
     salary: 'оклад', percent: 'процент', tiers: 'шкала', plan_bonus: 'бонус за план', deal_bonus: 'бонус за сделки',
     new_client_bonus: 'бонус за клиента', client_turnover: 'процент с клиентов', partner_price: 'партнёрская цена',
-    kpi: 'kpi', kpi_gate: 'порог kpi', limit: 'лимит',
+    kpi: 'kpi', kpi_gate: 'порог kpi', limit: 'лимит', team_override: 'командный процент', guarantee: 'гарантия', company_limit: 'фонд',
   },
 };
 
@@ -67,7 +67,7 @@ export function schemeSheetLayout(values: readonly CellValue[][], fallbackLang: 
   if (headerRow < 0) return null;
   const map = mapColumns('schemes', values[headerRow], mapping?.columns?.schemes);
   const columns: Partial<Record<SchemeColumn, number>> = {};
-  for (const col of SCHEME_COLUMNS) {
+  for (const col of [...SCHEME_COLUMNS, FILTER_COLUMN]) {
     const i = map.index[col];
     if (i !== null && i !== undefined) columns[col] = i;
   }
@@ -149,14 +149,18 @@ export function readSchemeDrafts(
       amount: cell('amount'),
       threshold: cell('threshold'),
       tiers: cell('tiers'),
-      mode: cell('mode') === '' ? '' : mode ?? cell('mode'),
+      mode: cell('mode') === '' ? '' : mode ?? (SUBSEQUENT.includes(cell('mode').toLowerCase()) ? 'subsequent' : cell('mode')),
       cap: cell('cap'),
       months: cell('months'),
       comment: cell('comment'),
+      ...(layout.columns.filter !== undefined ? { filter: cell('filter') } : {}),
     });
   }
   return drafts;
 }
+
+/** client_turnover's mode that leaves the client's first deal out (SPEC §14), as written in en / ru. */
+const SUBSEQUENT = ['subsequent', 'последующие'];
 
 const NUMBER_COLUMNS: readonly SchemeColumn[] = ['rate', 'amount', 'threshold', 'cap', 'months'];
 
@@ -200,10 +204,11 @@ function draftCells(name: string, d: RuleDraft, lang: Lang, numberLang: Lang = l
     amount: sheetCell('amount', d.amount, numberLang),
     threshold: sheetCell('threshold', d.threshold, numberLang),
     tiers: sheetCell('tiers', d.tiers),
-    mode: mode ? MODE_WORDS[lang][mode] : sheetCell('mode', d.mode),
+    mode: mode ? MODE_WORDS[lang][mode] : d.mode === 'subsequent' ? SUBSEQUENT[lang === 'ru' ? 1 : 0] : sheetCell('mode', d.mode),
     cap: sheetCell('cap', d.cap, numberLang),
     months: sheetCell('months', d.months, numberLang),
     comment: sheetCell('comment', d.comment),
+    filter: sheetCell('filter', d.filter ?? ''),
   };
 }
 
@@ -221,16 +226,24 @@ interface SchemeSheetFrame {
   insertHeaderRow: boolean;
   /** Column index → header text to write: a whole new header row, or the Schemes columns the owner's header lacks (at the right). */
   headerCells: Map<number, CellValue>;
+  /** The Schemes columns written: the eleven, and `filter` when the sheet has it or a rule has a filter (SPEC §14). */
+  written: readonly SchemeColumn[];
+}
+
+/** Does any draft have a filter (then the sheet gets the filter column, the twelfth)? */
+function anyFilter(drafts: readonly RuleDraft[]): boolean {
+  return drafts.some((d) => (d.filter ?? '').trim() !== '');
 }
 
 /** The Schemes layout of `existing`, or a header row in `lang` when it has none; missing Schemes columns are added at the right. */
-function schemeSheetFrame(existing: readonly CellValue[][], lang: Lang, mapping?: ColumnMapping): SchemeSheetFrame {
+function schemeSheetFrame(existing: readonly CellValue[][], lang: Lang, mapping: ColumnMapping | undefined, withFilter: boolean): SchemeSheetFrame {
   let values = existing;
   let layout = schemeSheetLayout(values, lang, mapping);
   let insertHeaderRow = false;
   const headerCells = new Map<number, CellValue>();
+  const written: readonly SchemeColumn[] = withFilter || layout?.columns.filter !== undefined ? [...SCHEME_COLUMNS, FILTER_COLUMN] : SCHEME_COLUMNS;
   if (!layout) {
-    const header = SCHEME_COLUMNS.map((c) => SCHEME_HEADERS[lang][c]);
+    const header = written.map((c) => SCHEME_HEADERS[lang][c]);
     insertHeaderRow = values.some((row) => row.some((c) => !isBlank(c)));
     values = insertHeaderRow ? [header, ...values] : [header];
     layout = schemeSheetLayout(values, lang)!;
@@ -238,14 +251,14 @@ function schemeSheetFrame(existing: readonly CellValue[][], lang: Lang, mapping?
   }
   const { headerRow, columns } = layout;
   let width = Math.max(0, ...values.map((r) => r.length));
-  for (const col of SCHEME_COLUMNS) {
+  for (const col of written) {
     if (columns[col] === undefined) {
       columns[col] = width;
       headerCells.set(width, SCHEME_HEADERS[layout.lang][col]);
       width++;
     }
   }
-  return { values, headerRow, columns: columns as Record<SchemeColumn, number>, lang: layout.lang, width, insertHeaderRow, headerCells };
+  return { values, headerRow, columns: columns as Record<SchemeColumn, number>, lang: layout.lang, width, insertHeaderRow, headerCells, written };
 }
 
 export interface SchemeSheetWrite {
@@ -348,12 +361,12 @@ export function schemeRowsPlan(
   if (!schemeSheetLayout(existing, lang, mapping) && hasContent) {
     return { lang, headerless: true, width: 0, height: 0, writes: [] };
   }
-  const { values, headerRow, columns, lang: sheetLang, width, headerCells } = schemeSheetFrame(existing, lang, mapping);
+  const { values, headerRow, columns, lang: sheetLang, width, headerCells, written } = schemeSheetFrame(existing, lang, mapping, anyFilter(drafts));
 
   const key = schemeKey(replacing);
   const shownName = displayName(name);
   const schemeCol = columns.scheme;
-  const tableCols = SCHEME_COLUMNS.map((c) => columns[c]);
+  const tableCols = written.map((c) => columns[c]);
   const tableBlank = (r: number) => tableCols.every((c) => isBlank(values[r]?.[c]));
   const own: number[] = []; // 0-based rows of the scheme
   let lastUsed = headerRow;
@@ -371,7 +384,7 @@ export function schemeRowsPlan(
   drafts.forEach((d, i) => {
     const cells = draftCells(shownName, d, sheetLang, lang);
     const out = new Map<number, { value: CellValue; format: string | null }>();
-    for (const col of SCHEME_COLUMNS) {
+    for (const col of written) {
       let value = cells[col];
       let format: string | null = null;
       // a percent is written as the number Sheets would make of it, with a percent format: what Sheets does with a typed `4%`

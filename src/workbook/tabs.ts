@@ -13,6 +13,8 @@ import { periodKey } from '../core/periods';
 import type { CellFormat, CellRange, TabCell, TabLink, TabModel } from './tabModel';
 import { columnReportRows, type ColumnReport } from './reading/columnReport';
 import { fitColumnWidths } from './printLayout';
+import { plansSummaryRows } from './plansSummary';
+import { formatPercent } from '../core/money';
 
 export interface TabsContext {
   generatedAt: string;
@@ -302,7 +304,7 @@ function managerTab(m: ManagerPayout, ctx: TabsContext, name: string, key: strin
     const row = t.add(
       [
         dayToDate(d.date, days), d.id ?? '', d.client ?? '', moneyNumber(d.amount), d.margin ? moneyNumber(d.margin) : null, status(d), paidOf(d, ctx), d.ref.row,
-        ctx.privateStatement && managerKey(d.manager) !== managerKey(m.manager) ? msg(lang, 'statements.colleague') : d.manager,
+        (ctx.privateStatement && managerKey(d.manager) !== managerKey(m.manager) ? msg(lang, 'statements.colleague') : d.manager) + (d.share ? ` · ${formatPercent(d.share, lang)}` : ''),
         rules.length > 0 ? rules.join('; ') : msg(lang, 'tabs.deals.noRule'),
       ],
       { formats: { 0: 'date', 1: 'text', 2: 'text', 3: 'money', 4: 'money', 6: 'money', 7: 'integer', 8: 'text', 9: 'text' } },
@@ -401,6 +403,7 @@ function summaryTab(run: PayoutRun, allIssues: Issue[], ctx: TabsContext, name: 
     ],
     { bold: true, formats: moneyCols },
   );
+  for (const text of plansSummaryRows(run, lang, ctx.currency)) t.add([text]);
   if (anyMargin && withMargin.length < run.managers.length) {
     t.add([msg(lang, 'tabs.summary.marginPartial', {
       known: withMargin.length, count: run.managers.length,

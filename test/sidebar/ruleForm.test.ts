@@ -13,13 +13,17 @@ describe('the rule form', () => {
   it('shows the fields SPEC §2 says each rule uses', () => {
     // SPEC §2 "uses": percent — metric, rate, threshold?, cap?; tiers — metric, tiers, mode, cap?;
     // client_turnover — metric, rate or tiers, months?; kpi — metric, rate = weight, threshold = target, cap.
+    // SPEC §14: every line-making rule may have a filter; client_turnover's mode may be `subsequent`.
     expect(RULE_FIELDS.salary).toEqual(['amount']);
-    expect(RULE_FIELDS.percent).toEqual(['metric', 'rate', 'threshold', 'cap']);
-    expect(RULE_FIELDS.tiers).toEqual(['metric', 'tiers', 'mode', 'cap']);
-    expect(RULE_FIELDS.client_turnover).toEqual(['metric', 'rate', 'tiers', 'months']);
+    expect(RULE_FIELDS.percent).toEqual(['metric', 'rate', 'threshold', 'cap', 'filter']);
+    expect(RULE_FIELDS.tiers).toEqual(['metric', 'tiers', 'mode', 'cap', 'filter']);
+    expect(RULE_FIELDS.client_turnover).toEqual(['metric', 'rate', 'tiers', 'months', 'mode', 'filter']);
     expect(RULE_FIELDS.kpi).toEqual(['metric', 'rate', 'threshold', 'cap']);
     expect(RULE_FIELDS.kpi_gate).toEqual(['threshold']);
-    expect(RULE_FIELDS.partner_price).toEqual(['threshold']);
+    expect(RULE_FIELDS.partner_price).toEqual(['threshold', 'filter']);
+    expect(RULE_FIELDS.team_override).toEqual(['metric', 'rate', 'tiers', 'mode', 'filter']);
+    expect(RULE_FIELDS.guarantee).toEqual(['amount', 'months']);
+    expect(RULE_FIELDS.company_limit).toEqual(['metric', 'rate', 'amount']);
   });
 });
 

@@ -51,7 +51,9 @@ describe('getSidebarContext', () => {
     const ctx = JSON.parse(JSON.stringify(gas.call('getSidebarContext')));
     expect(ctx.lang).toBe('ru');
     expect(ctx.currency).toBe('RUB');
-    expect(ctx.templates.map((t: any) => t.name)).toEqual(['Оклад + % + бонусы', 'Партнёрская схема', 'Оплаты × KPI']);
+    // the seeds' three, then SPEC §14's: rates by category, head of sales, new hire with a guarantee
+    expect(ctx.templates.map((t: any) => t.name)).toEqual(['Оклад + % + бонусы', 'Партнёрская схема', 'Оплаты × KPI',
+      'Ставки по категориям', 'Руководитель отдела: оклад + командный %', 'Новичок с гарантией']);
     expect(ctx.templates[0].rules).toEqual(seed001.rules);
     expect(ctx.metrics[0]).toEqual({ id: 'revenue', label: 'выручка' });
     // `Контакты` is the known `contacts` (listed once); the evaluation score of seed 000 is added as written.

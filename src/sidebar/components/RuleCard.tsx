@@ -33,6 +33,9 @@ const PLACEHOLDERS: Partial<Record<RuleKind, Partial<Record<Field, string>>>> = 
   kpi: { rate: '0.4', threshold: '30%', cap: '1.2' },
   kpi_gate: { threshold: '0.5' },
   limit: { rate: '15%', amount: '100000' },
+  team_override: { rate: '1%' },
+  guarantee: { amount: '40000', months: '3' },
+  company_limit: { rate: '40%', amount: '1000000' },
 };
 
 /** A placeholder that reads as an example, never as a value: «напр. 0,4» / "e.g. 0.4" (decimal comma in Russian). */
@@ -44,8 +47,8 @@ function examplePlaceholder(lang: Lang, kind: RuleKind, field: Field): string {
 
 /** Another rule type keeps the cells the new type uses (and the comment); the others would be hidden yet saved. */
 function changeKind(draft: RuleDraft, kind: RuleKind): RuleDraft {
-  const next: RuleDraft = { rule: kind, metric: '', rate: '', amount: '', threshold: '', tiers: '', mode: '', cap: '', months: '', comment: draft.comment };
-  for (const field of RULE_FIELDS[kind]) next[field] = draft[field];
+  const next: RuleDraft = { rule: kind, metric: '', rate: '', amount: '', threshold: '', tiers: '', mode: '', cap: '', months: '', comment: draft.comment, filter: '' };
+  for (const field of RULE_FIELDS[kind]) next[field] = draft[field] ?? '';
   return next;
 }
 
@@ -69,6 +72,8 @@ export function RuleCard(props: {
   draft: RuleDraft;
   issues: CheckIssue[];
   metrics: MetricOption[];
+  /** Filter clauses built from the workbook's own column values (`категория = Арматура`), offered in the filter field. */
+  filterOptions?: string[];
   onChange: (draft: RuleDraft) => void;
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
@@ -113,11 +118,15 @@ export function RuleCard(props: {
             ) : field === 'tiers' ? (
               <TierTable lang={lang} text={draft.tiers} onChange={(v) => set('tiers', v)} />
             ) : field === 'mode' ? (
-              <select id={`r${props.id}-mode`} value={draft.mode === 'marginal' ? 'marginal' : draft.mode === '' || draft.mode === 'whole' ? 'whole' : draft.mode} onChange={(e) => set('mode', (e.currentTarget as HTMLSelectElement).value)}>
+              <select id={`r${props.id}-mode`} value={draft.mode === 'marginal' ? 'marginal' : draft.mode === 'subsequent' ? 'subsequent' : draft.mode === '' || draft.mode === 'whole' ? 'whole' : draft.mode} onChange={(e) => set('mode', (e.currentTarget as HTMLSelectElement).value)}>
                 <option value="whole">{t(lang, 'sb.mode.whole')}</option>
-                <option value="marginal">{t(lang, 'sb.mode.marginal')}</option>
-                {draft.mode !== '' && draft.mode !== 'whole' && draft.mode !== 'marginal' && <option value={draft.mode}>{draft.mode}</option>}
+                {draft.rule === 'client_turnover'
+                  ? <option value="subsequent">{t(lang, 'sb.mode.subsequent')}</option>
+                  : <option value="marginal">{t(lang, 'sb.mode.marginal')}</option>}
+                {draft.mode !== '' && draft.mode !== 'whole' && draft.mode !== 'marginal' && draft.mode !== 'subsequent' && <option value={draft.mode}>{draft.mode}</option>}
               </select>
+            ) : field === 'filter' ? (
+              <FilterInput id={`r${props.id}-filter`} lang={lang} value={draft.filter ?? ''} options={props.filterOptions ?? []} onChange={(v) => set('filter', v)} />
             ) : (
               <input id={`r${props.id}-${field}`} type="text" value={draft[field]} placeholder={examplePlaceholder(lang, draft.rule, field)} onInput={(e) => set(field, (e.currentTarget as HTMLInputElement).value)} />
             )}
@@ -132,6 +141,29 @@ export function RuleCard(props: {
       </div>
       <Issues issues={elsewhere.filter((i) => i.field !== 'rule' && i.field !== 'comment')} />
     </section>
+  );
+}
+
+/**
+ * The filter field (SPEC §14): free text, with the workbook's own values offered as whole clauses;
+ * picking one while a clause is typed joins it with «и» / «and».
+ */
+function FilterInput(props: { id: string; lang: Lang; value: string; options: string[]; onChange: (v: string) => void }) {
+  const { lang, value, options } = props;
+  const joiner = lang === 'ru' ? ' и ' : ' and ';
+  return (
+    <span class="filter">
+      <input id={props.id} type="text" class="filter-text" value={value} placeholder={t(lang, 'sb.filter.hint')} onInput={(e) => props.onChange((e.currentTarget as HTMLInputElement).value)} />
+      {options.length > 0 && (
+        <select class="filter-options" aria-label={t(lang, 'sb.field.filter')} value="" onChange={(e) => {
+          const picked = (e.currentTarget as HTMLSelectElement).value;
+          if (picked !== '') props.onChange(value.trim() === '' ? picked : value.trim() + joiner + picked);
+        }}>
+          <option value="">…</option>
+          {options.map((o) => <option value={o}>{o}</option>)}
+        </select>
+      )}
+    </span>
   );
 }
 

@@ -68,6 +68,8 @@ export function SchemesPanel(props: { lang: Lang }) {
   /** A question asked in the page (a sidebar iframe may not show window.confirm). */
   const [asking, setAsking] = useState<{ question: string; yes: () => void } | null>(null);
   const generation = useRef(0);
+  /** SPEC §14: filter clauses from the workbook's own Deals values, offered in each rule's filter field. */
+  const [filterOptions, setFilterOptions] = useState<string[]>([]);
 
   const fail = (e: Error) => setStatus({ kind: 'error', text: t(lang, 'sb.error', { message: e.message }) });
   const refreshList = () => callServer('listSchemes').then(setSchemes).catch(fail);
@@ -75,6 +77,8 @@ export function SchemesPanel(props: { lang: Lang }) {
   useEffect(() => {
     callServer('getSidebarContext').then(setCtx).catch(fail);
     refreshList();
+    // Only a help: when Deals cannot be read the field is still free text.
+    callServer('filterSuggestions').then(setFilterOptions).catch(() => setFilterOptions([]));
   }, []);
 
   // Validate and redraw as the owner types: one call pair per pause, stale answers dropped.
@@ -243,6 +247,7 @@ export function SchemesPanel(props: { lang: Lang }) {
               draft={r.draft}
               issues={issues.filter((x) => x.rule === i)}
               metrics={ctx.metrics}
+              filterOptions={filterOptions}
               onChange={(draft) => update(editing.rules.map((x) => (x.id === r.id ? { ...x, draft } : x)))}
               onMove={(delta) => {
                 const next = [...editing.rules];

@@ -174,6 +174,8 @@ export function SimulatePanel(props: { lang: Lang }) {
                       testid="sim-payroll"
                     />
                     <Figure label={t(lang, 'simulate.share')} value={pct(r?.share ?? null) + (r && 'over_limit' in r && r.over_limit ? ' ⚠' : '')} bad={!!(r && 'over_limit' in r && r.over_limit)} />
+                    {r && 'revenue_share' in r && r.revenue_share != null && <Figure label={t(lang, 'simulate.revenueShareShort')} value={pct(r.revenue_share)} testid="sim-revenue-share" />}
+                    {r && 'fund_factor' in r && r.fund_factor != null && <Figure label={t(lang, 'simulate.fundBindsShort')} value={pct(r.fund_factor)} bad testid="sim-fund" />}
                   </div>
                 ))}
                 {two && <Figure label={t(lang, 'simulate.differenceOf', { second: result.schemes[1], first: result.schemes[0] })} value={difference(rows[0]?.payroll, rows[1]?.payroll)} testid="sim-difference" />}

@@ -11,6 +11,7 @@ import type { Deal, DealStatus, PayoutInput } from '../../core/model';
 import { msg, type MessageKey } from '../../core/messages';
 import type { Lang } from '../../core/money';
 import type { ColumnMap } from '../headers';
+import { dealPlansCache, readDealPlans, type DealPlansColumns } from '../dealAttributes';
 import { HEADER_SEARCH_ROWS, headerHits, isBlankRow, normalizeHeader, ROLE_FIELDS } from '../headers';
 import type { Located, Reader } from './reader';
 import { cell, idText } from './reader';
@@ -130,6 +131,9 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
   const iClient = ix.client, iCost = ix.cost, iMargin = ix.margin, iStatus = ix.status, iPaid = ix.paid;
   const iPaidDate = ix.paidDate, iId = ix.dealId, iPartner = ix.partnerPrice, iAttracted = ix.attractedBy;
   const isStage = iStatus !== null && STAGE_HEADERS.has(normalizeHeader(h.status));
+  const plansCols: DealPlansColumns = { product: ix.product ?? null, category: ix.category ?? null, dealType: ix.dealType ?? null, split: ix.split ?? null };
+  const withPlans = plansCols.product !== null || plansCols.category !== null || plansCols.dealType !== null || plansCols.split !== null;
+  const plansCache = dealPlansCache();
   const statusCache = new Map<string, DealStatus | null>();
   const { deals, firstRowOfId, openIds } = state;
   const values = sheet.values;
@@ -192,6 +196,12 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
       if (id !== null && !leftOut) firstRowOfId.delete(id);
       continue;
     }
+    // SPEC §14: product, category, deal type, split; a split that does not add up leaves the deal out.
+    const attributes = withPlans ? readDealPlans(row, plansCols, h, lang, (code, column, value, key, params) => reader.issue(code, name, r, column, value, key, params), plansCache) : null;
+    if (attributes === undefined) {
+      if (id !== null) firstRowOfId.delete(id);
+      continue;
+    }
 
     const amountDec = amount ?? ZERO;
     const margin = marginCell ?? (cost != null ? reader.difference(amountDec, cost) : null);
@@ -211,6 +221,7 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
       paidDate: paidDate ?? null,
       partnerPrice: partnerPrice ?? null,
       attractedBy: isBlank(attractedCell) ? null : reader.managers.name(attractedCell),
+      ...attributes,
     });
   }
   return {
@@ -221,5 +232,6 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
     partnerPrice: iPartner !== null,
     attractedBy: iAttracted !== null,
     dealId: iId !== null,
+    ...(withPlans ? { product: plansCols.product !== null, category: plansCols.category !== null, dealType: plansCols.dealType !== null, split: plansCols.split !== null } : {}),
   };
 }

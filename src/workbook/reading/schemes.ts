@@ -42,6 +42,7 @@ export function readSchemes(reader: Reader, loc: Located): SchemeRow[] {
       cap: cell(row, ix.cap),
       months: cell(row, ix.months),
       comment: cell(row, ix.comment),
+      ...(ix.filter !== null && ix.filter !== undefined ? { filter: cell(row, ix.filter) } : {}),
     });
   }
   return rows;

@@ -1,0 +1,79 @@
+/**
+ * Deal splits (SPEC §14): a `split` / `доли` cell (`Иванов 60%; Петров 40%`) divides a deal's
+ * amount, margin and count among managers. Each manager's metrics and rules see their credited
+ * part (a copy of the deal with the share applied); ownership of the client goes to the largest
+ * share (ties: the first listed); client_turnover follows ownership and pays on the whole deal.
+ */
+import { Dec, ONE, ZERO, sum } from './decimal';
+import type { Deal, DealShare } from './model';
+import { parseNumber } from './numbers';
+import { displayName, nameKey } from './ownership';
+
+export type SplitParse = { ok: true; shares: DealShare[] } | { ok: false; code: 'syntax' } | { ok: false; code: 'sum'; sum: Dec };
+
+const PART = /^(.*?\S)[\s:—–-]*?(-?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*%$/;
+
+/**
+ * `Иванов 60%; Петров 40%` → [{Иванов, 0.6}, {Петров, 0.4}]. Parts are `;`- or line-separated;
+ * a name written twice has its shares added. Shares must be above 0 and add up to exactly 100 %.
+ */
+export function parseSplit(text: string): SplitParse {
+  const parts = String(text ?? '').split(/[;\n]+/).map((p) => p.trim()).filter((p) => p !== '');
+  if (parts.length === 0) return { ok: false, code: 'syntax' };
+  const byKey = new Map<string, DealShare>();
+  for (const part of parts) {
+    const m = PART.exec(part);
+    if (!m) return { ok: false, code: 'syntax' };
+    const name = displayName(m[1].replace(/[\s:—–-]+$/, ''));
+    const n = parseNumber(`${m[2]}%`, { lang: 'ru' });
+    if (name === '' || n.kind !== 'number' || !n.value.greaterThan(0)) return { ok: false, code: 'syntax' };
+    const key = nameKey(name);
+    const known = byKey.get(key);
+    if (known) known.share = known.share.plus(n.value);
+    else byKey.set(key, { manager: name, share: n.value });
+  }
+  const shares = [...byKey.values()];
+  const total = sum(shares.map((s) => s.share));
+  if (!total.equals(ONE)) return { ok: false, code: 'sum', sum: total };
+  return { ok: true, shares };
+}
+
+/** The manager credited with the largest share (ties: the first listed): the split deal's owner for §2 ownership. */
+export function largestShare(shares: readonly DealShare[]): DealShare {
+  let best = shares[0];
+  for (const s of shares) if (s.share.greaterThan(best.share)) best = s;
+  return best;
+}
+
+/**
+ * A deal as credited to managers: the deal itself when it has no split, else one copy per share
+ * with amount, cost, margin, paid and partner price multiplied by the share. The last listed share
+ * takes what is left, so the parts add up to the deal exactly.
+ */
+export function creditedParts(deal: Deal): Deal[] {
+  const shares = deal.split;
+  if (!shares || shares.length === 0) return [deal];
+  const parts: Deal[] = [];
+  const left = { amount: deal.amount, cost: deal.cost, margin: deal.margin, paid: deal.paid, partnerPrice: deal.partnerPrice };
+  shares.forEach((s, i) => {
+    const last = i === shares.length - 1;
+    const part = (field: keyof typeof left): Dec | null => {
+      const whole = deal[field];
+      if (whole === null) return null;
+      if (last) return left[field];
+      const v = whole.times(s.share);
+      left[field] = (left[field] ?? ZERO).minus(v);
+      return v;
+    };
+    parts.push({
+      ...deal, manager: s.manager, share: s.share, whole: deal,
+      amount: part('amount') as Dec, cost: part('cost'), margin: part('margin'), paid: part('paid'), partnerPrice: part('partnerPrice'),
+    });
+  });
+  return parts;
+}
+
+/** What a deal counts towards `deals` and conversion: its share (a 60 % share counts 0.6), 1 when whole. */
+export function countOf(deal: Deal): Dec {
+  return deal.share ?? ONE;
+}
