@@ -9,3 +9,4 @@ export * from './sheets/sidebarServer';
 export * from './sheets/server';
 export * from './sheets/dialogs';
 export * from './sheets/earningsServer';
+export * from './sheets/regulationServer';

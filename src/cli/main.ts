@@ -3,6 +3,7 @@
  * `--simulate …` is handed to the simulation command (src/cli/simulate.ts).
  */
 import { runCli } from './run';
+import { runRegulationCommand } from './regulation';
 import { runSimulateCommand } from './simulate';
 
 async function main(): Promise<number> {
@@ -15,6 +16,7 @@ async function main(): Promise<number> {
     cwd: process.cwd(),
   };
   if (argv.some((a) => a === '--simulate' || a.startsWith('--simulate='))) return runSimulateCommand(argv, io);
+  if (argv.some((a) => a === '--regulation' || a.startsWith('--regulation='))) return runRegulationCommand(argv, io);
   return runCli(argv, io);
 }
 

@@ -12,6 +12,7 @@ const MENU_ITEMS: readonly ([MessageKey, string] | null)[] = [
   null,
   ['menuSchemes', 'menuSchemes'],
   ['menuSimulate', 'menuSimulate'],
+  ['reg.menu', 'menuRegulation'],
   null,
   ['menuCheckData', 'menuCheckData'],
   ['menuHelp', 'menuHelp'],

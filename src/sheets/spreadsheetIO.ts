@@ -346,6 +346,8 @@ function writeTab(sheet: Sheet, tab: TabModel, ctx: RenderContext, gids: Readonl
     sheet.getRangeList(ranges).setNumberFormat(numberFormatPattern(format, ctx.currency, ctx.lang));
   }
   if (tab.bold.length > 0) sheet.getRangeList(tab.bold.map(a1Notation)).setFontWeight('bold');
+  // wrapped text reads top-down beside its clause number
+  if (tab.wrap && tab.wrap.length > 0) sheet.getRangeList(tab.wrap.map(a1Notation)).setWrap(true).setVerticalAlignment('top');
   if (tab.frozenRows > 0) sheet.setFrozenRows(tab.frozenRows);
   const widths = tab.columnWidths ?? [];
   for (let i = 0; i < widths.length; ) {

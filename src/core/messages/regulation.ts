@@ -26,7 +26,9 @@ export const regulationMessages = {
   'reg.badPeriod': { en: 'Cannot read the period «{value}»: write YYYY-MM or YYYY-Qn.', ru: 'Не удалось прочитать период «{value}»: укажите ГГГГ-ММ или ГГГГ-Qn.' },
 
   // Title block
-  'reg.approve': { en: 'APPROVED by ____________________ (head of the company)   «___» ____________ 20___', ru: 'УТВЕРЖДАЮ ____________________ (руководитель организации)   «___» ____________ 20___ г.' },
+  'reg.approve': { en: 'APPROVED', ru: 'УТВЕРЖДАЮ' },
+  'reg.approveBy': { en: 'Head of the company ________________', ru: 'Руководитель организации ________________' },
+  'reg.approveDate': { en: '«___» ____________ 20___', ru: '«___» ____________ 20___ г.' },
   'reg.title': { en: 'MOTIVATION REGULATION', ru: 'ПОЛОЖЕНИЕ О МОТИВАЦИИ' },
   'reg.subtitle': { en: 'for sales managers on the pay scheme «{scheme}»', ru: 'менеджеров по продажам, работающих по схеме оплаты «{scheme}»' },
   'reg.versionLine': { en: 'Version {version} · in force from {date}', ru: 'Редакция {version} · вводится в действие с {date}' },
@@ -143,7 +145,7 @@ export const regulationMessages = {
   'reg.c.turnoverForever': { en: ', for the whole time the Client buys.', ru: ', в течение всего срока сотрудничества с Клиентом.' },
   'reg.c.partner': { en: 'Partner price: for the Employee’s Deals of the Pay period that have a Partner price, the difference between the Deal amount and the Partner price, provided the Number of new clients in the Pay period is at least {required}.', ru: 'Партнёрская цена: по Сделкам Работника Расчётного периода, для которых установлена Партнёрская цена, — разница между суммой Сделки и Партнёрской ценой, при условии что Количество новых клиентов за Расчётный период составляет не менее {required}.' },
   'reg.c.partnerPlan': { en: 'the Plan for new clients', ru: 'Плана по новым клиентам' },
-  'reg.c.kpi': { en: 'KPI coefficient. The Variable part is multiplied by K = Σ weight × min(max(actual ÷ target, 0), cap) over the indicators of the table below: each indicator adds its weight times its actual value divided by its target, counted from 0 up to its cap. The target is the Plan of the indicator when one is set, otherwise the target in the table. K is calculated to four decimal places.', ru: 'Коэффициент KPI. Переменная часть умножается на K = Σ вес × min(max(факт ÷ цель, 0), потолок) по показателям таблицы ниже: каждый показатель добавляет свой вес, умноженный на отношение фактического значения к цели, учитываемое в пределах от 0 до потолка. Целью служит План показателя, если он установлен, иначе — цель из таблицы. K рассчитывается с точностью до четырёх знаков после запятой.' },
+  'reg.c.kpi': { en: 'KPI coefficient. The Variable part is multiplied by K = Σ weight × min(max(actual ÷ target, 0), cap) over the indicators of the table below: each indicator adds its weight times its actual value divided by its target, counted from 0 up to its cap. The target is the Plan of the indicator when one is set, otherwise the target in the table. K is calculated to four decimal places.', ru: 'Коэффициент KPI. Переменная часть умножается на K = Σ вес × min(max(фактическое значение ÷ цель, 0), потолок) по показателям таблицы ниже: каждый показатель добавляет свой вес, умноженный на отношение фактического значения к цели, учитываемое в пределах от 0 до потолка. Целью служит План показателя, если он установлен, иначе — цель из таблицы. K рассчитывается с точностью до четырёх знаков после запятой.' },
   'reg.c.gate': { en: 'KPI threshold: when K is below {threshold}, the Variable part for the Pay period is not accrued.', ru: 'Порог KPI: если K меньше {threshold}, Переменная часть за Расчётный период не начисляется.' },
   'reg.c.limitRate': { en: 'Limit: the Variable part for the Pay period is at most {rate} of the Employee’s {gen} for the same period.', ru: 'Ограничение: Переменная часть за Расчётный период не превышает {rate} от {gen} Работника за тот же период.' },
   'reg.c.limitAmount': { en: 'Limit: the Variable part for the Pay period is at most {amount}.', ru: 'Ограничение: Переменная часть за Расчётный период не превышает {amount}.' },
@@ -188,7 +190,7 @@ export const regulationMessages = {
   'reg.e.partnerDifference': { en: 'difference with the Partner price', ru: 'разница с Партнёрской ценой' },
   'reg.e.column': { en: '{share} of Plan', ru: '{share} плана' },
   'reg.e.item': { en: 'Item', ru: 'Статья' },
-  'reg.e.fact': { en: '{term}, actual', ru: '{term}, факт' },
+  'reg.e.fact': { en: '{term} achieved', ru: '{term} (фактически)' },
   'reg.e.k': { en: 'KPI coefficient K', ru: 'Коэффициент KPI (K)' },
   'reg.e.applyK': { en: 'Adjustment by K', ru: 'Поправка на коэффициент K' },
   'reg.e.applyGate': { en: 'KPI threshold not reached', ru: 'Порог KPI не достигнут' },

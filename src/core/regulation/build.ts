@@ -112,7 +112,7 @@ export function buildRegulation(input: PayoutInput, req: RegulationRequest): Reg
   ];
   return {
     lang, currency, scheme: scheme.name, period: pk, version, effectiveDate, managers,
-    approval: f.t('reg.approve'), title: f.t('reg.title'), subtitle: f.t('reg.subtitle', { scheme: scheme.name }),
+    approval: [f.t('reg.approve'), f.t('reg.approveBy'), f.t('reg.approveDate')], title: f.t('reg.title'), subtitle: f.t('reg.subtitle', { scheme: scheme.name }),
     versionLine: f.t('reg.versionLine', { version, date: f.date(effectiveDate) }),
     sections, examples: examples.map(({ share, input: i, payout }) => ({ share, input: i, payout })),
   };

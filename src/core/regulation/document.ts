@@ -44,7 +44,8 @@ export interface RegulationDocument {
   version: string;
   effectiveDate: LocalDate;
   managers: string[];
-  approval: string;
+  /** The approval block, one line each: «УТВЕРЖДАЮ», the head's signature line, the date line. */
+  approval: string[];
   title: string;
   subtitle: string;
   versionLine: string;
@@ -54,7 +55,7 @@ export interface RegulationDocument {
 
 /** Every text of the document in reading order (tables row by row): what tests and plain renderers read. */
 export function documentLines(doc: RegulationDocument): string[] {
-  const out = [doc.approval, doc.title, doc.subtitle, doc.versionLine];
+  const out = [...doc.approval, doc.title, doc.subtitle, doc.versionLine];
   for (const s of doc.sections) {
     out.push(`${s.number}. ${s.title}`);
     for (const b of s.blocks) {

@@ -16,16 +16,16 @@ export class RegulationFormat {
   /** `30 000 ₽`, `1 234,50 ₽` (kopecks only when there are any). */
   money(v: Dec | number): string {
     const d = dec(v);
-    return d.isInteger() ? withCurrency(formatNumber(d, this.lang, 0), this.lang, this.currency) : formatMoney(d, this.lang, this.currency);
+    return unbroken(d.isInteger() ? withCurrency(formatNumber(d, this.lang, 0), this.lang, this.currency) : formatMoney(d, this.lang, this.currency));
   }
 
   percent(v: Dec | number): string {
-    return formatPercent(v, this.lang);
+    return unbroken(formatPercent(v, this.lang));
   }
 
   /** `0,4`, `1,2`, `300`, `12 345`. */
   number(v: Dec | number): string {
-    return formatDecimal(v, this.lang, 4);
+    return unbroken(formatDecimal(v, this.lang, 4));
   }
 
   /** A value of a metric as the owner reads it: money, a percent, or a number. */
@@ -68,4 +68,7 @@ export function median(values: readonly Dec[]): Dec | null {
   return sorted.length % 2 === 1 ? sorted[mid] : sorted[mid - 1].plus(sorted[mid]).dividedBy(2);
 }
 
-export const HUNDRED = new Dec(100);
+/** A number never breaks across lines in a paragraph: its spaces (`30 000 ₽`, `3 %`) become no-break spaces. */
+export function unbroken(text: string): string {
+  return text.replace(/ /g, '\u00a0');
+}
