@@ -20,7 +20,7 @@ function fakes(options: { userLocale: string; sheetLocale: string }) {
   return { globals: { SpreadsheetApp, Session, PropertiesService }, calls, items };
 }
 
-const FUNCTIONS = ['menuGeneratePayouts', 'menuMyEarnings', '---', 'menuSchemes', 'menuSimulate', '---', 'menuCheckData', 'menuHelp'];
+const FUNCTIONS = ['menuGeneratePayouts', 'menuMyEarnings', '---', 'menuSchemes', 'menuSimulate', 'menuRegulation', '---', 'menuCheckData', 'menuHelp'];
 const fnNames = (items: (string | [string, string])[]) => items.map((i) => (typeof i === 'string' ? i : i[1]));
 const labels = (items: (string | [string, string])[]) => items.filter((i): i is [string, string] => typeof i !== 'string').map((i) => i[0]);
 
@@ -30,7 +30,7 @@ describe('the add-on menu', () => {
     const gas = loadBundle(f.globals);
     gas.call('onOpen', { authMode: 'NONE' });
     expect(fnNames(f.items)).toEqual(FUNCTIONS);
-    expect(labels(f.items)).toEqual(['Рассчитать выплаты…', 'Мой заработок', 'Схемы мотивации…', 'Проверить схему на истории…', 'Проверить данные', 'Справка']);
+    expect(labels(f.items)).toEqual(['Рассчитать выплаты…', 'Мой заработок', 'Схемы мотивации…', 'Проверить схему на истории…', 'Положение о мотивации…', 'Проверить данные', 'Справка']);
     expect(f.calls).toEqual(['getActiveUserLocale', 'createAddonMenu', 'addToUi']);
   });
 
@@ -38,7 +38,7 @@ describe('the add-on menu', () => {
     for (const authMode of ['LIMITED', 'FULL']) {
       const f = fakes({ userLocale: 'ru_RU', sheetLocale: 'en_GB' });
       loadBundle(f.globals).call('onOpen', { authMode });
-      expect(labels(f.items)).toEqual(['Generate payouts…', 'My earnings', 'Schemes…', 'Simulate scheme…', 'Check data', 'Help']);
+      expect(labels(f.items)).toEqual(['Generate payouts…', 'My earnings', 'Schemes…', 'Simulate scheme…', 'Motivation regulation…', 'Check data', 'Help']);
       expect(f.calls).toEqual(['getActive', 'createAddonMenu', 'addToUi']);
     }
   });
@@ -57,7 +57,7 @@ describe('menu items and the functions they run', () => {
     const gas = loadBundle(f.globals);
     gas.call('onOpen', { authMode: 'FULL' });
     const named = fnNames(f.items).filter((n) => n !== '---');
-    expect(named).toHaveLength(6);
+    expect(named).toHaveLength(7);
     for (const name of named) expect(typeof gas.get(name), name).toBe('function');
   });
 });
