@@ -221,7 +221,7 @@ export const regulationMessages = {
   'reg.v.reachIntro': { en: 'How often each component paid (and at which step) is shown in the table.', ru: 'Как часто начислялась каждая составляющая (и на какой ступени), показано в таблице.' },
   'reg.v.component': { en: 'Component', ru: 'Составляющая' },
   'reg.v.level': { en: 'Step or amount', ru: 'Ступень или размер' },
-  'reg.v.times': { en: 'Times accrued', ru: 'Начислялась, раз' },
+  'reg.v.times': { en: 'Times', ru: 'Случаев' },
   'reg.v.share': { en: 'Share of calculations', ru: 'Доля расчётов' },
   'reg.v.levelAny': { en: 'any', ru: 'любая' },
   'reg.v.levelScale': { en: 'by the scale', ru: 'по шкале' },

@@ -294,7 +294,7 @@ function evidenceSection(n: number, scheme: Scheme, pk: string, typical: Typical
     if (rows.some((r) => r[0] === componentName(rule, f))) continue; // two rules of one kind share the reach counts
     for (const r of reached) rows.push([componentName(rule, f), levelText(rule, r.level, f), String(r.count), share(r.count)]);
   }
-  s.table({ header: [f.t('reg.v.component'), f.t('reg.v.level'), f.t('reg.v.times'), f.t('reg.v.share')], rows, widths: [3, 2, 1, 1] });
+  s.table({ header: [f.t('reg.v.component'), f.t('reg.v.level'), f.t('reg.v.times'), f.t('reg.v.share')], rows, widths: [5, 3, 2, 2] });
   return s.done();
 }
 
