@@ -19,7 +19,7 @@ describe('the add-on menu with the fake Ui', () => {
     const menu = none.env.ui._menus[0];
     expect(menu.addon).toBe(true);
     expect(menu.items.filter((i) => 'fn' in i).map((i) => (i as { fn: string }).fn)).toEqual([
-      'menuGeneratePayouts', 'menuMyEarnings', 'menuSchemes', 'menuSimulate', 'menuCheckData', 'menuHelp',
+      'menuGeneratePayouts', 'menuMyEarnings', 'menuSchemes', 'menuSimulate', 'menuRegulation', 'menuCheckData', 'menuHelp',
     ]);
     expect((menu.items[0] as { caption: string }).caption).toBe(msg('ru', 'menuGenerate'));
     expect(none.ss.io.calls.getSpreadsheetLocale).toBeUndefined();
