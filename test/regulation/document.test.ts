@@ -86,6 +86,16 @@ describe('the regulation of each seed template on the demo workbook', () => {
       expect(text).toContain(`от ${plainSpaces(formatMoney(totals[0], 'ru', 'RUB'))} до ${plainSpaces(formatMoney(totals.at(-1)!, 'ru', 'RUB'))}`);
       const reach = tables(doc).find((t) => t.header[0] === 'Составляющая')!;
       for (const r of sim.reach) expect(reach.rows.some((row) => row[2] === String(r.count))).toBe(true);
+      if (id === 'seed003') {
+        // the limit's cuts counted independently: each manager and month paid by the whole engine
+        let cut = 0;
+        for (const p of window) for (const m of doc.managers) {
+          const run = computePayouts(read.input, p, { ...RU, schemeOverride: SCHEMES[id], managers: [m] });
+          if (run.managers[0]?.lines.some((l) => l.rule === 'limit' && l.amount.isNegative())) cut += 1;
+        }
+        expect(reach.rows.find((r) => r[0] === 'Ограничение')).toEqual(['Ограничение', 'Переменная часть уменьшена', String(cut), plainSpaces(formatPercent(dec(cut).dividedBy(cells.length), 'ru'))]);
+        expect(reach.rows.find((r) => r[0] === 'Порог KPI')?.[1]).toBe('Переменная часть не начислена');
+      }
     });
   }
 

@@ -226,6 +226,8 @@ export const regulationMessages = {
   'reg.v.levelAny': { en: 'any', ru: 'любая' },
   'reg.v.levelScale': { en: 'by the scale', ru: 'по шкале' },
   'reg.v.tierStep': { en: 'from {threshold}: {value}', ru: 'от {threshold}: {value}' },
+  'reg.v.gateClosed': { en: 'the Variable part was not accrued', ru: 'Переменная часть не начислена' },
+  'reg.v.limitCut': { en: 'the Variable part was reduced', ru: 'Переменная часть уменьшена' },
   'reg.v.neverPaid': { en: 'never', ru: 'ни разу' },
 
   // 7. Final provisions

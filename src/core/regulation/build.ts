@@ -294,6 +294,13 @@ function evidenceSection(n: number, scheme: Scheme, pk: string, typical: Typical
     if (rows.some((r) => r[0] === componentName(rule, f))) continue; // two rules of one kind share the reach counts
     for (const r of reached) rows.push([componentName(rule, f), levelText(rule, r.level, f), String(r.count), share(r.count)]);
   }
+  // how often the KPI threshold or a limit took pay away
+  for (const [kind, key] of [['kpi_gate', 'reg.v.gateClosed'], ['limit', 'reg.v.limitCut']] as const) {
+    const rule = scheme.rules.find((r) => r.kind === kind);
+    if (!rule) continue;
+    const count = ev.result.cuts.filter((c) => c.rule === kind).reduce((a, c) => a + c.count, 0);
+    rows.push([componentName(rule, f), f.t(key), String(count), share(count)]);
+  }
   s.table({ header: [f.t('reg.v.component'), f.t('reg.v.level'), f.t('reg.v.times'), f.t('reg.v.share')], rows, widths: [5, 3, 2, 2] });
   return s.done();
 }
