@@ -4,19 +4,20 @@
  * numbered clauses, and real tables (header row bold and repeated on each page) for the scales,
  * the K table, the worked examples, the evidence and the acknowledgement sheet.
  */
-import {
-  AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
-} from 'docx';
+import type { Paragraph as ParagraphType, Table as TableType } from 'docx';
 import type { RegulationDocument, RegulationTable } from '../core/regulation/document';
+
+/** The package, loaded only when a regulation is written: every other `kpi-payouts` run starts without it. */
+type Docx = typeof import('docx');
 
 const FONT = 'Times New Roman';
 const SIZE = 24; // half-points: 12 pt
 /** A4 width minus 2 cm + 1.5 cm margins, in twentieths of a point. */
 const TEXT_WIDTH = 11906 - 1134 - 851;
 
-const run = (text: string, bold = false) => new TextRun({ text, bold, font: FONT, size: SIZE });
-
-function table(t: RegulationTable): Table {
+function table(d: Docx, t: RegulationTable): TableType {
+  const { BorderStyle, Paragraph, Table, TableCell, TableRow, WidthType } = d;
+  const run = (text: string, bold = false) => new d.TextRun({ text, bold, font: FONT, size: SIZE });
   const total = t.widths.reduce((a, b) => a + b, 0);
   const widths = t.widths.map((w) => Math.floor((TEXT_WIDTH * w) / total));
   const border = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
@@ -39,7 +40,10 @@ function table(t: RegulationTable): Table {
 
 /** The .docx bytes of the document. */
 export async function regulationDocx(doc: RegulationDocument): Promise<Buffer> {
-  const children: (Paragraph | Table)[] = [
+  const d: Docx = await import('docx');
+  const { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } = d;
+  const run = (text: string, bold = false) => new TextRun({ text, bold, font: FONT, size: SIZE });
+  const children: (ParagraphType | TableType)[] = [
     ...doc.approval.map((line, i) => new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: i === doc.approval.length - 1 ? 480 : 60 }, children: [run(line, i === 0)] })),
     new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: doc.title, bold: true, font: FONT, size: 32 })] }),
     new Paragraph({ alignment: AlignmentType.CENTER, children: [run(doc.subtitle, true)] }),
@@ -54,7 +58,7 @@ export async function regulationDocx(doc: RegulationDocument): Promise<Buffer> {
       if (b.kind === 'clause') {
         children.push(new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 120 }, children: [run(`${b.number} `, true), run(b.text)] }));
       } else {
-        children.push(table(b.table));
+        children.push(table(d, b.table));
         children.push(new Paragraph({ spacing: { after: 60 }, children: [] }));
       }
     }
