@@ -24,7 +24,7 @@ export async function demoRead(): Promise<WorkbookRead> {
 export const SCHEMES = Object.fromEntries(SCHEME_TEMPLATES.map((t) => [t.id, t.name.ru])) as Record<'seed001' | 'seed002' | 'seed003', string>;
 
 /** No-break spaces as plain ones: the document keeps numbers on one line, the tests read them as typed. */
-export const plainSpaces = (s: string) => s.replace(/\u00a0/g, ' ');
+export const plainSpaces = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
 export function docText(doc: RegulationDocument): string {
   return plainSpaces(documentLines(doc).join('\n'));
