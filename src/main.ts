@@ -12,3 +12,4 @@ export * from './sheets/earningsServer';
 export * from './sheets/oldTabs';
 export * from './sheets/closeServer';
 export * from './sheets/statementsServer';
+export * from './sheets/regulationServer';

@@ -3,6 +3,7 @@
  * `--simulate …` is handed to the simulation command (src/cli/simulate.ts).
  */
 import { runCli } from './run';
+import { runRegulationCommand } from './regulation';
 import { runSimulateCommand } from './simulate';
 
 async function main(): Promise<number> {
@@ -16,6 +17,7 @@ async function main(): Promise<number> {
     progress: process.stderr.isTTY === true,
   };
   if (argv.some((a) => a === '--simulate' || a.startsWith('--simulate='))) return runSimulateCommand(argv, io);
+  if (argv.some((a) => a === '--regulation' || a.startsWith('--regulation='))) return runRegulationCommand(argv, io);
   return runCli(argv, io);
 }
 

@@ -64,6 +64,8 @@ export interface SimulationResult {
   schemes: string[];
   periods: SimulationPeriod[];
   reach: TierReach[];
+  /** How many manager-periods the KPI gate closed or a limit cut pay, per scheme (`level` null). */
+  cuts: TierReach[];
   /** Per period and manager, scheme 2 − scheme 1 (only with two schemes). */
   difference: { period: Period; manager: string; first: Dec; second: Dec; delta: Dec }[] | null;
   managerTotals: ManagerTotals[];
@@ -215,6 +217,7 @@ export function simulateSchemes(
 ): SimulationResult {
   const periods: SimulationPeriod[] = [];
   const reachCounts = new Map<string, TierReach>();
+  const cutCounts = new Map<string, TierReach>();
   const issueKeys = new Set<string>();
   const issues: Issue[] = [];
   // scheme index → period key → manager key → payout (nested: names may hold any character)
@@ -252,6 +255,11 @@ export function simulateSchemes(
           if (!managerOrder.has(mk)) managerOrder.set(mk, m.manager);
           managerPeriods[schemeIndex] += 1;
           for (const line of m.lines) {
+            if ((line.rule === 'kpi_gate' || line.rule === 'limit') && line.amount.lessThan(0)) {
+              const cut = cutCounts.get(`${scheme}|${line.rule}`) ?? { scheme, rule: line.rule, level: null, count: 0 };
+              cut.count += 1;
+              cutCounts.set(`${scheme}|${line.rule}`, cut);
+            }
             if (NOT_A_TIER.has(line.rule) || !line.amount.greaterThan(0)) continue;
             const level = line.rate ?? null;
             const key = `${scheme}|${line.rule}|${levelKey(level)}`;
@@ -320,7 +328,7 @@ export function simulateSchemes(
 
   const reach = [...reachCounts.values()].sort((a, b) =>
     a.scheme === b.scheme ? (a.rule === b.rule ? compareLevels(a.level, b.level) : 0) : request.schemes.indexOf(a.scheme) - request.schemes.indexOf(b.scheme));
-  return { schemes: request.schemes, periods, reach, difference, managerTotals, totals, issues };
+  return { schemes: request.schemes, periods, reach, cuts: [...cutCounts.values()], difference, managerTotals, totals, issues };
 }
 
 function compareLevels(a: Dec | string | null, b: Dec | string | null): number {

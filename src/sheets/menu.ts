@@ -13,6 +13,7 @@ const MENU_ITEMS: readonly ([MessageKey, string] | null)[] = [
   null,
   ['menuSchemes', 'menuSchemes'],
   ['menuSimulate', 'menuSimulate'],
+  ['reg.menu', 'menuRegulation'],
   null,
   ['menuClosePeriod', 'menuClosePeriod'],
   null,

@@ -358,6 +358,8 @@ function writeTab(sheet: Sheet, tab: TabModel, ctx: RenderContext, gids: Readonl
     for (const b of tab.bold) paint(b, 'bold', weights);
     range.setFontWeights(weights as GoogleAppsScript.Spreadsheet.FontWeight[][]);
   }
+  // wrapped text (the regulation's clauses) reads top-down beside its clause number
+  if (tab.wrap && tab.wrap.length > 0) sheet.getRangeList(tab.wrap.map(a1Notation)).setWrap(true).setVerticalAlignment('top');
   if (tab.frozenRows > 0) sheet.setFrozenRows(tab.frozenRows);
   setWidths(sheet, tab.columnWidths ?? []);
 

@@ -45,7 +45,7 @@ export interface TabLink {
 export interface TabModel {
   /** Desired tab name; the renderer cuts it to Sheets' limits and makes it unique. */
   name: string;
-  kind: 'manager' | 'summary' | 'simulation' | 'register';
+  kind: 'manager' | 'summary' | 'simulation' | 'register' | 'regulation';
   /** Identifies a generated tab across reruns: e.g. `payout:2026-11:Иванов`. */
   key: string;
   rows: TabCell[][]; // ragged allowed; renderers pad to the widest row
@@ -55,6 +55,8 @@ export interface TabModel {
   columnWidths?: number[]; // pixels
   links?: TabLink[];
   charts?: TabChart[];
+  /** Ranges whose text wraps within the column (the regulation's clauses); renderers set wrapping on them. */
+  wrap?: CellRange[];
   /** Print setup (SPEC §12): A4 paper, fit to one page wide, the first `repeatRows` rows on every page. .xlsx writers write it; Sheets has no print API. */
   /** Columns (0-based) whose long text wraps within the column instead of running on (printable statements). */
   wrapColumns?: number[];

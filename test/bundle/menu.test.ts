@@ -20,7 +20,7 @@ function fakes(options: { userLocale: string; sheetLocale: string }) {
   return { globals: { SpreadsheetApp, Session, PropertiesService }, calls, items };
 }
 
-const FUNCTIONS = ['menuGeneratePayouts', 'menuSendStatements', 'menuMyEarnings', '---', 'menuSchemes', 'menuSimulate', '---', 'menuClosePeriod', '---', 'menuCheckData', 'menuRemoveOldTabs', 'menuHelp'];
+const FUNCTIONS = ['menuGeneratePayouts', 'menuSendStatements', 'menuMyEarnings', '---', 'menuSchemes', 'menuSimulate', 'menuRegulation', '---', 'menuClosePeriod', '---', 'menuCheckData', 'menuRemoveOldTabs', 'menuHelp'];
 const fnNames = (items: (string | [string, string])[]) => items.map((i) => (typeof i === 'string' ? i : i[1]));
 const labels = (items: (string | [string, string])[]) => items.filter((i): i is [string, string] => typeof i !== 'string').map((i) => i[0]);
 
@@ -30,7 +30,7 @@ describe('the add-on menu', () => {
     const gas = loadBundle(f.globals);
     gas.call('onOpen', { authMode: 'NONE' });
     expect(fnNames(f.items)).toEqual(FUNCTIONS);
-    expect(labels(f.items)).toEqual(['Рассчитать выплаты…', 'Разослать расчётные листы…', 'Мой заработок', 'Схемы мотивации…', 'Проверить схему на истории…', 'Закрыть период…', 'Проверить данные', 'Удалить старые листы выплат…', 'Справка']);
+    expect(labels(f.items)).toEqual(['Рассчитать выплаты…', 'Разослать расчётные листы…', 'Мой заработок', 'Схемы мотивации…', 'Проверить схему на истории…', 'Положение о мотивации…', 'Закрыть период…', 'Проверить данные', 'Удалить старые листы выплат…', 'Справка']);
     expect(f.calls).toEqual(['getActiveUserLocale', 'createAddonMenu', 'addToUi']);
   });
 
@@ -38,7 +38,7 @@ describe('the add-on menu', () => {
     for (const authMode of ['LIMITED', 'FULL']) {
       const f = fakes({ userLocale: 'ru_RU', sheetLocale: 'en_GB' });
       loadBundle(f.globals).call('onOpen', { authMode });
-      expect(labels(f.items)).toEqual(['Generate payouts…', 'Send statements…', 'My earnings', 'Schemes…', 'Simulate scheme…', 'Close period…', 'Check data', 'Remove old payout tabs…', 'Help']);
+      expect(labels(f.items)).toEqual(['Generate payouts…', 'Send statements…', 'My earnings', 'Schemes…', 'Simulate scheme…', 'Motivation regulation…', 'Close period…', 'Check data', 'Remove old payout tabs…', 'Help']);
       expect(f.calls).toEqual(['getActive', 'createAddonMenu', 'addToUi']);
     }
   });

@@ -33,7 +33,7 @@ export const WRITE_METHODS = new Set([
   'addDeveloperMetadata', 'remove', 'clear', 'clearContents', 'clearFormats', 'hideSheet',
   'showSheet', 'insertRowsAfter', 'insertRowsBefore', 'insertColumnsAfter', 'deleteRows', 'deleteColumns',
   'setProperty', 'setProperties', 'deleteProperty', 'setActiveSheet', 'activate', 'moveActiveSheet',
-  'protect', 'setWarningOnly', 'setDescription', 'merge',
+  'protect', 'setWarningOnly', 'setDescription', 'merge', 'setWrap', 'setVerticalAlignment',
 ]);
 
 /** Builder and UI calls: in-memory in Apps Script, not spreadsheet I/O. */
@@ -507,6 +507,8 @@ export class FakeSheet {
   _cellFormats = new Map<string, CellOp<string>>();
   _cellWeights = new Map<string, CellOp<string>>();
   _backgrounds: RectOp<string>[] = [];
+  _wraps: RectOp<string>[] = [];
+  _valigns: RectOp<string>[] = [];
   _frozenRows = 0;
   _frozenColumns = 0;
   _columnWidths = new Map<number, number>();
@@ -636,6 +638,8 @@ export class FakeSheet {
       setNumberFormat: (f: string) => (ranges.forEach((r) => r.setNumberFormat(f)), proxy),
       setFontWeight: (w: string) => (ranges.forEach((r) => r.setFontWeight(w)), proxy),
       setBackground: (c: string) => (ranges.forEach((r) => r.setBackground(c)), proxy),
+      setWrap: (on: boolean) => (ranges.forEach((r) => r.setWrap(on)), proxy),
+      setVerticalAlignment: (a: string) => (ranges.forEach((r) => r.setVerticalAlignment(a)), proxy),
       clear: () => (ranges.forEach((r) => r.clear()), proxy),
     };
     const proxy = counted(list, io);
@@ -684,6 +688,8 @@ export class FakeSheet {
     this._formats = moveOps(this._formats);
     this._weights = moveOps(this._weights);
     this._backgrounds = moveOps(this._backgrounds);
+    this._wraps = moveOps(this._wraps);
+    this._valigns = moveOps(this._valigns);
   }
   insertRowsAfter(after: number, howMany: number) {
     if (!Number.isInteger(after) || !Number.isInteger(howMany) || after < 1 || after > this._maxRows || howMany < 1) {
@@ -785,6 +791,8 @@ export class FakeSheet {
     this._cellFormats.clear();
     this._cellWeights.clear();
     this._backgrounds = [];
+    this._wraps = [];
+    this._valigns = [];
     return this._proxy;
   }
   clearContents() {
@@ -1073,6 +1081,20 @@ export class FakeRange {
   }
   getBackground() {
     return lookupOp(this._sheet._backgrounds, this._row, this._col) ?? '#ffffff';
+  }
+  setWrap(on: boolean) {
+    this._sheet._wraps.push({ row: this._row, col: this._col, rows: this._rows, cols: this._cols, value: on ? 'wrap' : 'overflow' });
+    return this;
+  }
+  getWrap() {
+    return lookupOp(this._sheet._wraps, this._row, this._col) === 'wrap';
+  }
+  setVerticalAlignment(a: string | null) {
+    this._sheet._valigns.push({ row: this._row, col: this._col, rows: this._rows, cols: this._cols, value: a ?? 'bottom' });
+    return this;
+  }
+  getVerticalAlignment() {
+    return lookupOp(this._sheet._valigns, this._row, this._col) ?? 'bottom';
   }
   clear() {
     this._each((r, c) => this._write(r, c, ''));

@@ -19,7 +19,7 @@ describe('the add-on menu with the fake Ui', () => {
     const menu = none.env.ui._menus[0];
     expect(menu.addon).toBe(true);
     expect(menu.items.filter((i) => 'fn' in i).map((i) => (i as { fn: string }).fn)).toEqual([
-      'menuGeneratePayouts', 'menuSendStatements', 'menuMyEarnings', 'menuSchemes', 'menuSimulate', 'menuClosePeriod', 'menuCheckData', 'menuRemoveOldTabs', 'menuHelp',
+      'menuGeneratePayouts', 'menuSendStatements', 'menuMyEarnings', 'menuSchemes', 'menuSimulate', 'menuRegulation', 'menuClosePeriod', 'menuCheckData', 'menuRemoveOldTabs', 'menuHelp',
     ]);
     expect((menu.items[0] as { caption: string }).caption).toBe(msg('ru', 'menuGenerate'));
     expect(none.ss.io.calls.getSpreadsheetLocale).toBeUndefined();

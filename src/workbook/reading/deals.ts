@@ -197,7 +197,7 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
       continue;
     }
     // SPEC §14: product, category, deal type, split; a split that does not add up leaves the deal out.
-    const attributes = withPlans ? readDealPlans(row, plansCols, h, lang, (code, column, value, key, params) => reader.issue(code, name, r, column, value, key, params), plansCache) : null;
+    const attributes = withPlans ? readDealPlans(row, plansCols, h, reader.lang, (code, column, value, key, params) => reader.issue(code, name, r, column, value, key, params), plansCache) : null;
     if (attributes === undefined) {
       if (id !== null) firstRowOfId.delete(id);
       continue;
