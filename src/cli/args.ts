@@ -5,6 +5,7 @@
 import { KpiUserError } from '../core/issues';
 import { langOfLocale, msg } from '../core/messages/index';
 import type { Lang } from '../core/money';
+import { cliOption, valuedOptions } from './options';
 
 export interface CliArgs {
   workbook: string;
@@ -18,7 +19,6 @@ export interface CliArgs {
   help: boolean;
 }
 
-const VALUED = new Set(['--period', '--out', '--today', '--tz', '--lang', '--currency']);
 
 /**
  * The arguments in order, as [arg, value]: an option is split off its `=value` (`--opt=value`), and
@@ -46,10 +46,22 @@ export function* optionTokens(argv: readonly string[], valued: ReadonlySet<strin
   }
 }
 
+/** An option given twice, or a value it refuses (`--lang de`, `--currency ₽`): say which and why (exit 2), never pick one. */
+export function checkOption(arg: string, value: string | undefined, seen: Set<string>, lang: Lang): void {
+  const option = cliOption(arg);
+  if (!option) return;
+  if (seen.has(option.name)) throw new KpiUserError(msg(lang, 'cli.repeatedOption', { option: option.name }));
+  seen.add(option.name);
+  const refused = value !== undefined ? option.refuse?.(value) : null;
+  if (refused) throw new KpiUserError(msg(lang, refused, { value: value ?? '' }));
+}
+
 export function parseArgs(argv: string[], lang: Lang): CliArgs {
   const args: CliArgs = { workbook: '', period: null, out: null, json: false, today: null, tz: null, lang: null, currency: null, help: false };
   const positional: string[] = [];
-  for (const [a, value] of optionTokens(argv, VALUED, (option) => new KpiUserError(msg(lang, 'cli.optionNeedsValue', { option })))) {
+  const seen = new Set<string>();
+  for (const [a, value] of optionTokens(argv, valuedOptions(), (option) => new KpiUserError(msg(lang, 'cli.optionNeedsValue', { option })))) {
+    checkOption(a, value, seen, lang);
     if (a === '--json') args.json = true;
     else if (a === '--help' || a === '-h') args.help = true;
     else if (value !== undefined) {
@@ -61,7 +73,7 @@ export function parseArgs(argv: string[], lang: Lang): CliArgs {
       else if (a === '--currency') args.currency = value.trim().toUpperCase();
       else if (a === '--lang') args.lang = langOfLocale(value);
     } else if (a.startsWith('-') && a.length > 1) {
-      throw new KpiUserError(msg(lang, 'cli.unknownOption', { option: a, usage: msg(lang, 'cli.usage') }));
+      throw new KpiUserError(msg(lang, 'cli.unknownOptionHelp', { option: a }));
     } else positional.push(a);
   }
   if (args.help) return args;

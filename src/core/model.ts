@@ -73,6 +73,8 @@ export interface SchemeRow {
   cap: CellValue;
   months: CellValue;
   comment: CellValue;
+  /** Number formats of the cells that have one (a percent format makes `1.5` read as 150 %, SPEC §10.2). */
+  formats?: Partial<Record<'rate' | 'amount' | 'threshold' | 'cap' | 'tiers', string>>;
 }
 
 /**

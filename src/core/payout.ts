@@ -13,7 +13,8 @@ import { formatMoney, formatPercent, roundMoney, type Lang } from './money';
 import { displayName, nameKey } from './ownership';
 import { periodEnd, periodKey, periodStart, type Period } from './periods';
 import { applyRule, explainK, kpiRow, type RuleContext, type RuleProblem } from './rules';
-import { parseSchemes, schemeKey, type Rule, type Scheme } from './schemes';
+import { schemeKey, type Rule, type Scheme } from './schemes';
+import { parseWorkbookSchemes } from './schemeMetrics';
 import { SCHEME_HEADERS } from './templates';
 import { kpiIndex } from './tiers';
 
@@ -166,7 +167,7 @@ export function computePayouts(input: PayoutInput, period: Period, options: Payo
   const issues: Issue[] = [];
   const pk = periodKey(period);
   const index = indexDeals(input, options.asOf);
-  const parsed = parseSchemes(input.schemeRows, lang);
+  const parsed = parseWorkbookSchemes(input, lang);
   issues.push(...parsed.issues);
   const schemesSheet = input.sheetNames.schemes ?? input.schemeRows[0]?.ref.sheet ?? 'Schemes';
   const plansSheet = input.sheetNames.plans ?? input.sheetNames.deals;

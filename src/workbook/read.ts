@@ -607,9 +607,21 @@ function readSchemes(reader: Reader, loc: Located): SchemeRow[] {
       cap: cell(row, ix.cap),
       months: cell(row, ix.months),
       comment: cell(row, ix.comment),
+      formats: schemeFormats(sheet.formats?.[r], ix),
     });
   }
   return rows;
+}
+
+/** The number formats of a Schemes row's number cells (a percent format changes how a rate reads, SPEC §10.2). */
+function schemeFormats(formats: string[] | undefined, ix: Record<string, number | null>): SchemeRow['formats'] {
+  if (!formats) return undefined;
+  const out: NonNullable<SchemeRow['formats']> = {};
+  for (const field of ['rate', 'amount', 'threshold', 'cap', 'tiers'] as const) {
+    const i = ix[field];
+    if (i !== null && i !== undefined && formats[i]) out[field] = formats[i];
+  }
+  return out;
 }
 
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+$/;

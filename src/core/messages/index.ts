@@ -12,6 +12,8 @@ import { uiMessages } from './ui';
 import { tabsMessages } from './tabs';
 import { sidebarMessages } from './sidebar';
 import { earningsMessages } from './earnings';
+import { ratesMessages } from './rates';
+import { cliMessages } from './cli';
 
 export interface MessageEntry {
   en: string;
@@ -20,10 +22,11 @@ export interface MessageEntry {
 
 // The area tables are looked up in turn, not merged: a merged copy of ~500 entries would be built
 // at script load, and Sheets evaluates the bundle on every custom-function call. Keys are unique.
-const areas = [functionMessages, workbookMessages, engineMessages, uiMessages, tabsMessages, sidebarMessages, earningsMessages] as const;
+const areas = [functionMessages, workbookMessages, engineMessages, uiMessages, tabsMessages, sidebarMessages, earningsMessages, ratesMessages, cliMessages] as const;
 
 export type MessageKey = keyof typeof functionMessages | keyof typeof workbookMessages | keyof typeof engineMessages
-  | keyof typeof uiMessages | keyof typeof tabsMessages | keyof typeof sidebarMessages | keyof typeof earningsMessages;
+  | keyof typeof uiMessages | keyof typeof tabsMessages | keyof typeof sidebarMessages | keyof typeof earningsMessages
+  | keyof typeof ratesMessages | keyof typeof cliMessages;
 
 function entryOf(key: string): MessageEntry | undefined {
   for (const area of areas) if (Object.prototype.hasOwnProperty.call(area, key)) return (area as Record<string, MessageEntry>)[key];
