@@ -35,9 +35,11 @@ const BREAKEVEN_ARGS = { fixed_costs: amountArg(), price: amountArg(), cost: amo
  * =KPI_COMMISSION(1100000, "0:3%; 100%:5%; 120%:7%", 1000000, "marginal") → 35000.
  * A column in, a column out: =KPI_COMMISSION(B2:B100, "0:3%; 100%:5%", C2:C100).
  * A rate range shaped like the base range is one rate per cell (=KPI_COMMISSION(B2:C2, D2:E2)), even two wide.
+ * A rate is written 5% or 0.05: a bare 5 reads two ways (5 % or 500 %?) and is an error; 150 % is the text "150%".
+ * With a plan, thresholds are attainment: 100% or 1, never a bare 100. Bases of 10^12 or more are an error.
  *
  * @param {number|Array<Array<number>>} base The amount the commission is on (revenue, margin…): a cell or a column.
- * @param {number|string|Array<Array<number>>} rate_or_tiers A rate (5%), a tier string "threshold:rate; …" ("0:3%; 100%:5%") or a two-column range of threshold, rate rows.
+ * @param {number|string|Array<Array<number>>} rate_or_tiers A rate (5% or 0.05, not 5), a tier string "threshold:rate; …" ("0:3%; 100%:5%") or a two-column range of threshold, rate rows.
  * @param {number|Array<Array<number>>} [plan] The plan: when given, thresholds are attainment (base ÷ plan; 100% = 1).
  * @param {string} [mode] "whole" (default, all of the base at the tier reached) or "marginal" (each slice at its tier's rate); also "весь объём" / "ступенчато".
  * @return {number|Array<Array<number>>} The commission, rounded to 0.01.
@@ -149,7 +151,7 @@ export function KPI_INDEX(facts: Arg, targets: Arg, weights: Arg, cap?: Arg): Ou
  * @param {number|Array<Array<number>>} price The price of one unit.
  * @param {number|Array<Array<number>>} cost The cost of one unit.
  * @param {number|Array<Array<number>>} [quantity] How many units (default 1).
- * @param {number|Array<Array<number>>} [variable_rate] What scales with the price: sales commission, acquiring, tax (default 0).
+ * @param {number|Array<Array<number>>} [variable_rate] What scales with the price: sales commission, acquiring, tax (5% or 0.05; default 0).
  * @param {number|Array<Array<number>>} [fixed_costs] Fixed costs to take off (default 0).
  * @return {number|Array<Array<number>>} The margin, rounded to 0.01.
  * @customfunction

@@ -27,8 +27,8 @@ export const ratesMessages = {
     ru: 'показателя «{value}» нет в книге: может быть, «{guess}»?',
   },
   fnAmbiguousRate: {
-    en: '{fn}: {arg}{cell}: the rate {value} reads two ways ({percent} or {hundredfold}?): write {percent} or {fraction} (a rate above 100% as the text "{percent}")',
-    ru: '{fn}: {arg}{cell}: ставка {value} читается двояко ({percent} или {hundredfold}?): напишите {percent} или {fraction} (ставку больше 100% — текстом "{percent}")',
+    en: '{fn}: {arg}{cell}: the rate {value} reads two ways ({percent} or {hundredfold}?): write {percent} or {fraction} (a rate above 100% as text: "150%")',
+    ru: '{fn}: {arg}{cell}: ставка {value} читается двояко ({percent} или {hundredfold}?): напишите {percent} или {fraction} (ставку больше 100% — текстом: "150%")',
   },
   fnAmbiguousTiers: {
     en: '{fn}: {arg}{cell}: in the tiers, {number} reads two ways ({percent} or {hundredfold}?): write {suggestion}',
