@@ -25,31 +25,35 @@ export function knownMetrics(input: Pick<PayoutInput, 'plans' | 'kpiFacts'>): Se
   return known;
 }
 
-/** Edit distance between two texts (code points). */
-function distance(a: string, b: string): number {
+/** Edit distance between two texts (code points; a swap of two neighbours is one edit). */
+export function editDistance(a: string, b: string): number {
   const x = Array.from(a);
   const y = Array.from(b);
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-    prev = cur;
+    for (let j = 1; j <= y.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
   }
-  return prev[y.length];
+  return d[x.length][y.length];
+}
+
+/** The candidate nearest to `text` within a third of its length (at least one edit); null when none is. */
+export function nearest(text: string, candidates: Iterable<string>, norm: (s: string) => string = (s) => s): string | null {
+  const words = norm(text);
+  let best: { candidate: string; d: number } | null = null;
+  for (const candidate of candidates) {
+    const d = editDistance(words, norm(candidate));
+    if (!best || d < best.d) best = { candidate, d };
+  }
+  const limit = Math.max(1, Math.floor(Array.from(words).length / 3));
+  return best && best.d <= limit && best.d > 0 ? best.candidate : null;
 }
 
 /** The known spelling nearest to `text` (`выручкаа` → `выручка`); null when none is close (a third of the length). */
 export function nearestMetric(text: string, known: Iterable<string>): string | null {
-  const words = metricWords(text);
-  let best: { spelling: string; d: number } | null = null;
-  for (const metric of known) {
-    for (const spelling of metricSpellings(metric)) {
-      const d = distance(words, metricWords(spelling));
-      if (!best || d < best.d) best = { spelling, d };
-    }
-  }
-  const limit = Math.max(1, Math.floor(Array.from(words).length / 3));
-  return best && best.d <= limit ? best.spelling : null;
+  return nearest(text, [...known].flatMap(metricSpellings), metricWords);
 }
 
 /** Issues for scheme rows naming an unknown metric, and the keys of the schemes they make invalid. */

@@ -10,6 +10,7 @@ import { computePayouts } from '../core/payout';
 import { lastCompleteMonth, parsePeriod, periodEnd, type LocalDate, type Period } from '../core/periods';
 import { ZERO, type Dec } from '../core/decimal';
 import type { Lang } from '../core/money';
+import { nearMissIssues } from './nearMisses';
 import { toPayoutJson, type PayoutJson } from './json';
 import type { RawWorkbook } from './raw';
 import { readWorkbook, type WorkbookRead } from './read';
@@ -79,7 +80,7 @@ export function runPayouts(raw: RawWorkbook, req: RunRequest): PipelineResult {
     ...(req.asOf ? { asOf: req.asOf } : {}),
     ...(req.managers ? { managers: req.managers } : {}),
   });
-  const issues = [...read.issues, ...run.issues];
+  const issues = [...read.issues, ...run.issues, ...nearMissIssues(raw, read.input, period, read.lang)];
   const json = toPayoutJson(run, issues);
   const tabs = payoutTabs(run, issues, {
     generatedAt: req.generatedAt ?? req.today,

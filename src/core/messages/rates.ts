@@ -26,6 +26,30 @@ export const ratesMessages = {
     en: 'metric "{value}" is nowhere in the workbook: did you mean "{guess}"?',
     ru: 'показателя «{value}» нет в книге: может быть, «{guess}»?',
   },
+  rtHeaderTypo: {
+    en: 'column "{value}" is not read: did you mean "{guess}"?',
+    ru: 'столбец «{value}» не распознан: может быть, «{guess}»?',
+  },
+  rtMetricTypo: {
+    en: 'metric "{value}" is used by no scheme: did you mean "{guess}"?',
+    ru: 'показатель «{value}» не используется ни одной схемой: может быть, «{guess}»?',
+  },
+  rtNobodyCalled: {
+    en: '"{value}" is in neither Plans nor Deals: this row counts for nobody',
+    ru: '«{value}» нет ни в Планах, ни в Сделках: эта строка ни к кому не относится',
+  },
+  rtNobodyCalledGuess: {
+    en: '"{value}" is in neither Plans nor Deals: did you mean "{guess}"?',
+    ru: '«{value}» нет ни в Планах, ни в Сделках: может быть, «{guess}»?',
+  },
+  rtPlanNameTypo: {
+    en: '"{value}" is planned for {period} but has no deals, and "{guess}" has deals but no plan: the same person?',
+    ru: 'у «{value}» есть план на {period}, но нет сделок, а у «{guess}» есть сделки, но нет плана: это один человек?',
+  },
+  rtUnplannedLookalike: {
+    en: '"{value}" is not in Plans for {period}: did you mean "{guess}"? (no payout for this name until it matches)',
+    ru: '«{value}» нет в Планах за {period}: может быть, «{guess}»? (по этому имени выплаты нет, пока оно не совпадёт)',
+  },
   fnAmbiguousRate: {
     en: '{fn}: {arg}{cell}: the rate {value} reads two ways ({percent} or {hundredfold}?): write {percent} or {fraction} (a rate above 100% as text: "150%")',
     ru: '{fn}: {arg}{cell}: ставка {value} читается двояко ({percent} или {hundredfold}?): напишите {percent} или {fraction} (ставку больше 100% — текстом: "150%")',
