@@ -3,7 +3,7 @@
  * BUILT command (`kpi-payouts WORKBOOK.xlsx --json`): the workbook is written to .xlsx with
  * exceljs, and the corrupted run's totals and issues are judged against the clean run's.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,7 +25,14 @@ async function runCli(wb: RawWorkbook, name: string) {
   }
   const file = join(dir, `${name}.xlsx`);
   await book.xlsx.writeFile(file);
-  const r = spawnSync(process.execPath, [BIN, file, '--period', '2026-11', '--today', '2026-12-01', '--json'], { encoding: 'utf8', timeout: 60_000 });
+  // spawn, not spawnSync: the test worker keeps answering the runner while the command runs
+  const r = await new Promise<{ status: number | null; stdout: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, file, '--period', '2026-11', '--today', '2026-12-01', '--json']);
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout }));
+  });
   if (r.status === 2) return null; // stopped with a message
   expect(r.status).toBe(0);
   const json = JSON.parse(r.stdout) as { managers: { manager: string; total: number }[]; issues: { sheet: string; row: number | null }[] };
