@@ -149,6 +149,8 @@ export function neededText(metric: string, needed: Dec, lang: Lang, currency: st
   const kind = metricKind(metric);
   if (kind === 'money') return msg(lang, 'earnings.more.money', { needed: formatMoney(needed, lang, currency), metric: phrase });
   if (kind === 'ratio') return msg(lang, 'earnings.more.ratio', { needed: formatPercent(needed, lang), metric: phrase });
+  const countKey = `earnings.more.${metric}`;
+  if (needed.isInteger() && hasMessage(countKey)) return msg(lang, countKey, { count: needed.toNumber() });
   const decimals = needed.isInteger() ? 0 : 2;
   return msg(lang, 'earnings.more.count', { needed: formatNumber(needed, lang, decimals), metric: phrase });
 }

@@ -1,5 +1,5 @@
 import { Dec, dec, kopecks } from './decimal';
-import { withCurrency } from './moneyText';
+import { spellDigits, trimZeros, withCurrency, withPercent } from './moneyText';
 
 export { currencySymbol } from './moneyText';
 
@@ -19,15 +19,11 @@ export function moneyNumber(value: Dec | number): number {
 
 export type Lang = 'ru' | 'en';
 
-/** Groups of three with a plain space (ru) or comma (en); fixed number of decimals. */
+/** Groups of three (ru: a thin no-break space, en: a comma); fixed number of decimals. See moneyText.ts. */
 export function formatNumber(value: Dec | number, lang: Lang, decimals = 2): string {
   const d = dec(value).toDecimalPlaces(decimals, Dec.ROUND_HALF_UP);
-  const negative = d.isNegative() && !d.isZero();
-  const [intPart, fracPart] = d.abs().toFixed(decimals).split('.');
-  const groupSep = lang === 'ru' ? ' ' : ',';
-  const decimalSep = lang === 'ru' ? ',' : '.';
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, groupSep);
-  return (negative ? '-' : '') + grouped + (fracPart ? decimalSep + fracPart : '');
+  const [intPart, fracPart = ''] = d.abs().toFixed(decimals).split('.');
+  return spellDigits(d.isNegative() && !d.isZero(), intPart, fracPart, lang);
 }
 
 /**
@@ -40,8 +36,11 @@ export function formatMoney(value: Dec | number, lang: Lang, currency: string): 
 
 /** A rate or attainment as a percent: 0.05 → `5 %` (ru) / `5%` (en); up to 2 decimals, trailing zeros dropped. */
 export function formatPercent(fraction: Dec | number, lang: Lang): string {
-  const pct = dec(fraction).times(100).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
-  let text = formatNumber(pct, lang, 2).replace(/[.,]?0+$/, '');
-  if (text === '' || text === '-') text = '0';
-  return lang === 'ru' ? `${text} %` : `${text}%`;
+  const text = formatNumber(dec(fraction).times(100), lang, 2);
+  return withPercent(trimZeros(text), lang);
+}
+
+/** A plain decimal (a coefficient, a weight sum) up to `decimals` places, trailing zeros dropped: `1,1` (ru) / `1.1` (en). */
+export function formatDecimal(value: Dec | number, lang: Lang, decimals = 4): string {
+  return trimZeros(formatNumber(value, lang, decimals));
 }

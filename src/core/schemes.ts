@@ -7,7 +7,7 @@ import { cellText, type Issue } from './issues';
 import { msg, type MessageKey } from './messages/index';
 import { canonicalMetric, normaliseWord } from './metricNames';
 import type { SchemeRow, SourceRef } from './model';
-import type { Lang } from './money';
+import { formatDecimal, type Lang } from './money';
 import { isBlank, parseNumber, type CellValue } from './numbers';
 import { displayName, nameKey } from './ownership';
 import { ambiguousCells } from './readings';
@@ -250,7 +250,7 @@ export function validateSchemeRows(rows: SchemeRow[], lang: Lang): { scheme: Sch
       invalid = true;
       for (const row of kpiRows) {
         const c = new RowChecker(row, lang);
-        c.problem('rate', 'engSchemeWeights', { sum: total.toString() });
+        c.problem('rate', 'engSchemeWeights', { sum: formatDecimal(total, lang, 6) });
         issues.push(...c.issues);
       }
     }

@@ -139,7 +139,7 @@ export function KPI_INDEX(facts: Arg, targets: Arg, weights: Arg, cap?: Arg): Ou
   // SPEC §5: a blank input cell gives a blank output; a KPI with only part of its row is not yet K.
   if (partlyBlank) return '';
   const weightSum = rows.reduce((s, r) => s.plus(r.weight), ZERO);
-  if (weightSum.minus(1).abs().greaterThan(WEIGHT_TOLERANCE)) fail('fnWeightsSum', { fn, sum: weightSum.toString() });
+  if (weightSum.minus(1).abs().greaterThan(WEIGHT_TOLERANCE)) fail('fnWeightsSum', { fn, sum: weightSum });
   return kpiIndex(rows).toNumber();
 }
 
@@ -196,7 +196,7 @@ export function UNIT_MARGIN_PCT(price: Arg, cost: Arg, variable_rate?: Arg): Out
 export function UNIT_BREAKEVEN(fixed_costs: Arg, price: Arg, cost: Arg, variable_rate?: Arg): Out {
   return elementwise('UNIT_BREAKEVEN', BREAKEVEN_ARGS, [fixed_costs, price, cost, variable_rate], (a, where) => {
     const result = unitBreakeven(a.fixed_costs, a.price, a.cost, a.variable_rate);
-    if (!result.ok) failAt('fnUnitLoses', where, { margin: result.contribution.toString() });
+    if (!result.ok) failAt('fnUnitLoses', where, { margin: result.contribution });
     return result.units.toNumber();
   });
 }

@@ -58,22 +58,21 @@ export function menuGeneratePayouts(): void {
   ui.alert(title, generationSummary(json, lang), ui.ButtonSet.OK);
 }
 
-/** The issues of a check as an HTML page (every value escaped). */
+/** The issues of a check as an HTML page (every value escaped); below 480 px each issue is a block, not a wide row. */
 function issuesHtml(json: PayoutJson, lang: Lang): string {
-  const head = (['ui.check.sheet', 'ui.check.row', 'ui.check.column', 'ui.check.value', 'ui.check.message'] as const)
-    .map((k) => `<th>${escapeHtml(msg(lang, k))}</th>`)
-    .join('');
+  const keys = ['ui.check.sheet', 'ui.check.row', 'ui.check.column', 'ui.check.value', 'ui.check.message'] as const;
+  const labels = keys.map((k) => escapeHtml(msg(lang, k)));
+  const head = labels.map((l) => `<th>${l}</th>`).join('');
+  const cell = (i: number, v: unknown, cls = '') => `<td${cls} data-label="${labels[i]}">${escapeHtml(v ?? '')}</td>`;
   const rows = json.issues
-    .map(
-      (i) =>
-        `<tr><td>${escapeHtml(i.sheet)}</td><td class="n">${escapeHtml(i.row ?? '')}</td><td>${escapeHtml(i.column ?? '')}</td>` +
-        `<td>${escapeHtml(i.value ?? '')}</td><td>${escapeHtml(i.message)}</td></tr>`,
-    )
+    .map((i) => `<tr>${cell(0, i.sheet)}${cell(1, i.row, ' class="n"')}${cell(2, i.column)}${cell(3, i.value)}${cell(4, i.message)}</tr>`)
     .join('');
   return (
-    `<!DOCTYPE html><html><head><meta charset="utf-8"><style>` +
+    `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><style>` +
     `body{font:13px/1.4 Arial,sans-serif;margin:8px}table{border-collapse:collapse;width:100%}` +
-    `th,td{border:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top}th{background:#f3f3f3}td.n{text-align:right}` +
+    `th,td{border:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:#f3f3f3}td.n{text-align:right}` +
+    `@media (max-width:480px){thead{display:none}table,tbody,tr,td{display:block}tr{border:1px solid #ddd;margin:0 0 6px}td{border:0;text-align:left}` +
+    `td.n{text-align:left}td::before{content:attr(data-label) ": ";color:#5f6368}}` +
     `</style></head><body><p>${escapeHtml(msg(lang, 'ui.check.intro', { count: json.issues.length }))}</p>` +
     `<table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></body></html>`
   );
@@ -106,7 +105,7 @@ function helpHtml(lang: Lang): string {
     .map((k) => `<p>${escapeHtml(msg(lang, k))}</p>`)
     .join('');
   return (
-    `<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{font:13px/1.5 Arial,sans-serif;margin:8px}</style></head>` +
+    `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><style>body{font:13px/1.5 Arial,sans-serif;margin:8px;overflow-wrap:anywhere}</style></head>` +
     `<body>${paragraphs}<p><button onclick="google.script.host.close()">${escapeHtml(msg(lang, 'ui.help.close'))}</button></p></body></html>`
   );
 }

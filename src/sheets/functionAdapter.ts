@@ -11,7 +11,7 @@
 import { Dec } from '../core/decimal';
 import { cellText } from '../core/issues';
 import { msg, type MessageKey } from '../core/messages/index';
-import { moneyNumber, type Lang } from '../core/money';
+import { formatDecimal, moneyNumber, type Lang } from '../core/money';
 import { isBlank, parseNumber, type CellValue } from '../core/numbers';
 import { ambiguousTiers, readsTwoWays, spellings } from '../core/readings';
 import { parseMode, parseTiers, type RateOrTiers, type TierMode } from '../core/tiers';
@@ -40,14 +40,24 @@ export class FunctionError extends Error {
   override name = 'FunctionError';
 }
 
-export function fail(key: MessageKey, params: Record<string, string | number>): never {
-  throw new FunctionError(msg(errorLang(), key, params));
+/** Message parameters; a `Dec` is spelled in the message's language (`1,1` / `1.1`). */
+type FailParams = Record<string, string | number | Dec>;
+
+function spelled(params: FailParams, lang: Lang): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = v instanceof Dec ? formatDecimal(v, lang, 6) : v;
+  return out;
+}
+
+export function fail(key: MessageKey, params: FailParams): never {
+  const lang = errorLang();
+  throw new FunctionError(msg(lang, key, spelled(params, lang)));
 }
 
 /** Fails naming the function, argument and cell of `where` (`params` may override `arg`). */
-export function failAt(key: MessageKey, where: CellRef, params: Record<string, string | number> = {}): never {
+export function failAt(key: MessageKey, where: CellRef, params: FailParams = {}): never {
   const lang = errorLang();
-  throw new FunctionError(msg(lang, key, { fn: where.fn, arg: where.arg, cell: where.cellIn(lang), ...params }));
+  throw new FunctionError(msg(lang, key, { fn: where.fn, arg: where.arg, cell: where.cellIn(lang), ...spelled(params, lang) }));
 }
 
 /** Where a value sits, for messages: '' for a single value, `, row 3` in a column, `, column 2` in a row. */

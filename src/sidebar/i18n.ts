@@ -8,6 +8,7 @@ import { earningsMessages } from '../core/messages/earnings';
 import { fillMessage, type MessageEntry } from '../core/messages/index';
 import { sidebarMessages } from '../core/messages/sidebar';
 import type { Lang } from '../core/money';
+import { formatCompact, formatWhole } from '../core/moneyText';
 
 export type MessageKey = keyof typeof sidebarMessages | keyof typeof earningsMessages;
 export type { Lang };
@@ -27,18 +28,8 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string | n
   return fillMessage(entryOf(key), lang, key, params);
 }
 
-/** Groups of three (ru: a space, en: a comma), no float money arithmetic: display only. */
-export function formatAmount(value: number, lang: Lang): string {
-  const rounded = Math.round(value);
-  const text = Math.abs(rounded).toString().replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'ru' ? '\u00a0' : ',');
-  return (rounded < 0 ? '-' : '') + text;
-}
+/** Whole units, grouped as everywhere else (core/moneyText): display only. */
+export const formatAmount = formatWhole;
 
-/** 1 250 000 → `1,3M` / `1.3M`; 25 000 → `25K` — for chart axes. */
-export function compactAmount(value: number, lang: Lang): string {
-  const abs = Math.abs(value);
-  const [div, suffix] = abs >= 1e6 ? [1e6, lang === 'ru' ? '\u00a0млн' : 'M'] : abs >= 1e3 ? [1e3, lang === 'ru' ? '\u00a0тыс' : 'K'] : [1, ''];
-  const n = value / div;
-  const text = (Number.isInteger(n) ? String(n) : n.toFixed(1)).replace('.', lang === 'ru' ? ',' : '.');
-  return text + suffix;
-}
+/** 1 250 000 → `1,3 млн` / `1.3M`; 25 000 → `25 тыс` / `25K` — for chart axes. */
+export const compactAmount = formatCompact;

@@ -16,7 +16,7 @@ const call = (name: string, ...args: unknown[]) => gas.call(name, ...args);
 const SCALE = '0:3%; 100%:5%; 120%:7%';
 
 describe('KPI_COMMISSION', () => {
-  it('SPEC §5 examples: 1 000 000 × 5 % = 50 000; whole at 110 % = 55 000; marginal = 30 000 + 5 000 = 35 000', () => {
+  it('SPEC §5 examples: 1 000 000 × 5 % = 50 000; whole at 110 % = 55 000; marginal = 30 000 + 5 000 = 35 000', () => {
     expect(call('KPI_COMMISSION', 1000000, 0.05)).toBe(50000);
     expect(call('KPI_COMMISSION', 1100000, SCALE, 1000000)).toBe(55000);
     expect(call('KPI_COMMISSION', 1100000, SCALE, 1000000, 'marginal')).toBe(35000);
@@ -26,7 +26,7 @@ describe('KPI_COMMISSION', () => {
 
   it('a column in, a column out: blanks stay blank, 1C text numbers are read', () => {
     // 1 250 000,50 × 5 % = 62 500.025 → 62 500.03 (tie away from zero); −200 000 × 5 % = −10 000
-    expect(call('KPI_COMMISSION', [[1000000], [''], ['1 250 000,50'], [-200000]], 0.05)).toEqual([[50000], [''], [62500.03], [-10000]]);
+    expect(call('KPI_COMMISSION', [[1000000], [''], ['1 250 000,50'], [-200000]], 0.05)).toEqual([[50000], [''], [62500.03], [-10000]]);
   });
 
   it('a plan column broadcasts with a base column; a single plan broadcasts to every row', () => {
@@ -41,7 +41,7 @@ describe('KPI_COMMISSION', () => {
     expect(call('KPI_COMMISSION', [[1100000], [1300000]], table, 1000000)).toEqual([[55000], [91000]]);
   });
 
-  it('absolute thresholds without a plan: 499 999 × 1 % = 4 999.99, 500 000 × 2 % = 10 000', () => {
+  it('absolute thresholds without a plan: 499 999 × 1 % = 4 999.99, 500 000 × 2 % = 10 000', () => {
     expect(call('KPI_COMMISSION', [[499999], [500000]], '0:1%; 500000:2%')).toEqual([[4999.99], [10000]]);
   });
 
@@ -93,13 +93,13 @@ describe('KPI_COMMISSION', () => {
 });
 
 describe('KPI_TIER and KPI_NEXT_TIER', () => {
-  it('the tier reached: 110 % → 5 %; 12 deals → 5 000; below the first tier → 0', () => {
+  it('the tier reached: 110 % → 5 %; 12 deals → 5 000; below the first tier → 0', () => {
     expect(call('KPI_TIER', 1100000, SCALE, 1000000)).toBe(0.05);
     expect(call('KPI_TIER', [[12], [9], [15]], '10:5000; 15:10000')).toEqual([[5000], [0], [10000]]);
     expect(call('KPI_TIER', 7, 0.05)).toBe(0.05);
   });
 
-  it('next tier from 110 %: 100 000 more, 1 200 000 × 7 % − 1 100 000 × 5 % = 84 000 − 55 000 = 29 000', () => {
+  it('next tier from 110 %: 100 000 more, 1 200 000 × 7 % − 1 100 000 × 5 % = 84 000 − 55 000 = 29 000', () => {
     expect(call('KPI_NEXT_TIER', 1100000, SCALE, 1000000)).toEqual([[100000, 29000]]);
     // marginal: 30 000 + 200 000 × 5 % = 40 000 vs 35 000 → 5 000
     expect(call('KPI_NEXT_TIER', 1100000, SCALE, 1000000, 'marginal')).toEqual([[100000, 5000]]);
@@ -115,7 +115,7 @@ describe('KPI_INDEX', () => {
   it('K = 0.6 × 0.9 + 0.4 × min(1.5, 1.2) = 0.54 + 0.48 = 1.02', () => {
     expect(call('KPI_INDEX', [[90], [150]], [[100], [100]], [[0.6], [0.4]])).toBe(1.02);
   });
-  it('cap 100 %: 0.6 × 0.9 + 0.4 × 1 = 0.94; a blank row is skipped', () => {
+  it('cap 100 %: 0.6 × 0.9 + 0.4 × 1 = 0.94; a blank row is skipped', () => {
     expect(call('KPI_INDEX', [[90], [150], ['']], [[100], [100], ['']], [[0.6], [0.4], ['']], 1)).toBe(0.94);
   });
   it('a row with only part of fact/target/weight filled in gives a blank K (review item 12)', () => {
@@ -140,17 +140,17 @@ describe('KPI_INDEX', () => {
 });
 
 describe('unit economics', () => {
-  it('UNIT_MARGIN(1000, 600, 10, 5 %) = 10 × (1000 − 600 − 50) = 3500', () => {
+  it('UNIT_MARGIN(1000, 600, 10, 5 %) = 10 × (1000 − 600 − 50) = 3500', () => {
     expect(call('UNIT_MARGIN', 1000, 600, 10, 0.05)).toBe(3500);
     expect(call('UNIT_MARGIN', [[1000], [500], ['']], [[600], [450], [1]])).toEqual([[400], [50], ['']]);
     // 3 × (99.99 − 33.33 − 99.99 × 0.1) = 3 × 56.661 = 169.983 → 169.98
     expect(call('UNIT_MARGIN', '99,99', '33,33', 3, '10%')).toBe(169.98);
   });
-  it('UNIT_MARGIN_PCT(1000, 600, 5 %) = 350 / 1000 = 0.35; a zero price is an error', () => {
+  it('UNIT_MARGIN_PCT(1000, 600, 5 %) = 350 / 1000 = 0.35; a zero price is an error', () => {
     expect(call('UNIT_MARGIN_PCT', 1000, 600, 0.05)).toBe(0.35);
     expect(() => call('UNIT_MARGIN_PCT', [[1000], [0]], 600)).toThrow('UNIT_MARGIN_PCT: price, row 2: the price must not be zero');
   });
-  it('UNIT_BREAKEVEN(100 000, 1000, 600, 5 %) = ⌈100 000 / 350⌉ = ⌈285.7⌉ = 286; a losing unit is an error', () => {
+  it('UNIT_BREAKEVEN(100 000, 1000, 600, 5 %) = ⌈100 000 / 350⌉ = ⌈285.7⌉ = 286; a losing unit is an error', () => {
     expect(call('UNIT_BREAKEVEN', 100000, 1000, 600, 0.05)).toBe(286);
     expect(() => call('UNIT_BREAKEVEN', 100000, 500, 600)).toThrow('UNIT_BREAKEVEN: each unit earns -100');
     expect(() => call('UNIT_BREAKEVEN', 100000, [[1000], [500]], 600)).toThrow('UNIT_BREAKEVEN, row 2: each unit earns -100');
@@ -207,7 +207,7 @@ describe('properties on the built functions', () => {
 });
 
 describe('rounding edge', () => {
-  it('a tiny negative commission rounds to a plain 0, not −0: −0.04 × 10 % = −0.004 → 0', () => {
+  it('a tiny negative commission rounds to a plain 0, not −0: −0.04 × 10 % = −0.004 → 0', () => {
     expect(Object.is(call('KPI_COMMISSION', -0.04, 0.1), 0)).toBe(true);
   });
 });

@@ -37,7 +37,7 @@ afterAll(() => {
 });
 
 describe('--json on hand-worked workbooks', () => {
-  it('English: Alice 1 000 + 550 + 500 = 2 050, Bob 1 000 + 150 = 1 150, one issue', () => {
+  it('English: Alice 1 000 + 550 + 500 = 2 050, Bob 1 000 + 150 = 1 150, one issue', () => {
     const r = cli([en, '--period', '2026-11', '--json']);
     expect(r.stderr).not.toMatch(/at .*\.(m?js|ts):\d+/); // never a stack trace
     expect(r.code).toBe(0);
@@ -52,7 +52,7 @@ describe('--json on hand-worked workbooks', () => {
     expect(json.issues[0]).toMatchObject({ sheet: 'Deals', row: 8, value: 'abc' });
   });
 
-  it('Russian 1C text numbers: Иванов 30 000 + 60 000 + 2 000 = 92 000', () => {
+  it('Russian 1C text numbers: Иванов 30 000 + 60 000 + 2 000 = 92 000', () => {
     const r = cli([ru, '--period=2026-11', '--json']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
@@ -74,7 +74,7 @@ describe('the summary on stdout and payouts.xlsx', () => {
     const r = cli([ru, '--period', '2026-11', '--today', '2026-12-01']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Выплаты за 2026-11 (RUB)');
-    expect(r.stdout).toMatch(/Иванов Иван\s+Стандарт\s+30 000,00\s+62 000,00\s+92 000,00\s+100 %/);
+    expect(r.stdout).toMatch(/Иванов Иван\s+Стандарт\s+30 000,00\s+62 000,00\s+92 000,00\s+100 %/);
     expect(r.stdout).toContain('Замечаний к данным: 0');
     expect(existsSync(join(dir, 'payouts.xlsx'))).toBe(true);
   });

@@ -44,19 +44,19 @@ describe('parseMode', () => {
 describe('commission (SPEC §5 examples and hand-worked cases)', () => {
   const scale = tiers('0:3%; 100%:5%; 120%:7%');
 
-  it('flat rate: 1 000 000 × 5 % = 50 000', () => {
+  it('flat rate: 1 000 000 × 5 % = 50 000', () => {
     expect(str(commission(dec(1000000), flat('0.05')))).toBe('50000');
   });
 
-  it('whole, attainment 110 %: all 1 100 000 at 5 % = 55 000', () => {
+  it('whole, attainment 110 %: all 1 100 000 at 5 % = 55 000', () => {
     expect(str(commission(dec(1100000), scale, 'whole', dec(1000000)))).toBe('55000');
   });
 
-  it('marginal, attainment 110 %: 1 000 000 × 3 % + 100 000 × 5 % = 30 000 + 5 000 = 35 000', () => {
+  it('marginal, attainment 110 %: 1 000 000 × 3 % + 100 000 × 5 % = 30 000 + 5 000 = 35 000', () => {
     expect(str(commission(dec(1100000), scale, 'marginal', dec(1000000)))).toBe('35000');
   });
 
-  it('marginal, 130 %: 1 000 000 × 3 % + 200 000 × 5 % + 100 000 × 7 % = 30 000 + 10 000 + 7 000 = 47 000', () => {
+  it('marginal, 130 %: 1 000 000 × 3 % + 200 000 × 5 % + 100 000 × 7 % = 30 000 + 10 000 + 7 000 = 47 000', () => {
     expect(str(commission(dec(1300000), scale, 'marginal', dec(1000000)))).toBe('47000');
     // whole at 130 %: 1 300 000 × 7 % = 91 000
     expect(str(commission(dec(1300000), scale, 'whole', dec(1000000)))).toBe('91000');
@@ -77,8 +77,8 @@ describe('commission (SPEC §5 examples and hand-worked cases)', () => {
 
   it('absolute thresholds (no plan) are amounts of base; a threshold is reached when equalled (half-open)', () => {
     const amounts = tiers('0:1%; 500000:2%');
-    expect(str(commission(dec(499999), amounts))).toBe('4999.99'); // 499 999 × 1 %
-    expect(str(commission(dec(500000), amounts))).toBe('10000'); //  500 000 × 2 %
+    expect(str(commission(dec(499999), amounts))).toBe('4999.99'); // 499 999 × 1 %
+    expect(str(commission(dec(500000), amounts))).toBe('10000'); //  500 000 × 2 %
     // marginal 600 000: 500 000 × 1 % + 100 000 × 2 % = 5 000 + 2 000
     expect(str(commission(dec(600000), amounts, 'marginal'))).toBe('7000');
   });
@@ -92,7 +92,7 @@ describe('commission (SPEC §5 examples and hand-worked cases)', () => {
     expect(str(commission(dec(400000), attainment, 'whole'))).toBe('8000');
   });
 
-  it('a flat rate applies to a negative base (a return claws back): −120 000 × 5 % = −6 000', () => {
+  it('a flat rate applies to a negative base (a return claws back): −120 000 × 5 % = −6 000', () => {
     expect(str(commission(dec(-120000), flat('0.05')))).toBe('-6000');
   });
 });
@@ -103,11 +103,11 @@ describe('tierReached and nextTier', () => {
     expect(str((tierReached(dec('1.1'), (scale as { tiers: Tier[] }).tiers) as Tier).value)).toBe('0.05');
     expect(tierReached(dec('-0.1'), (scale as { tiers: Tier[] }).tiers)).toBeNull();
   });
-  it('next tier from 110 %: 100 000 more base; whole pays 1 200 000 × 7 % − 55 000 = 84 000 − 55 000 = 29 000', () => {
+  it('next tier from 110 %: 100 000 more base; whole pays 1 200 000 × 7 % − 55 000 = 84 000 − 55 000 = 29 000', () => {
     const step = nextTier(dec(1100000), scale, 'whole', dec(1000000));
     expect(step && [str(step.needed), str(step.extra)]).toEqual(['100000', '29000']);
   });
-  it('marginal: 35 000 → 30 000 + 200 000 × 5 % = 40 000, 5 000 more', () => {
+  it('marginal: 35 000 → 30 000 + 200 000 × 5 % = 40 000, 5 000 more', () => {
     const step = nextTier(dec(1100000), scale, 'marginal', dec(1000000));
     expect(step && [str(step.needed), str(step.extra)]).toEqual(['100000', '5000']);
   });
@@ -167,7 +167,7 @@ describe('properties', () => {
 });
 
 describe('tiersAtPlan', () => {
-  it('turns attainment thresholds into amounts: 0 %, 100 %, 120 % of 1 000 000', () => {
+  it('turns attainment thresholds into amounts: 0 %, 100 %, 120 % of 1 000 000', () => {
     const scaled = tiersAtPlan(tiers('0:3%; 100%:5%; 120%:7%'), dec(1000000));
     expect(scaled.kind === 'tiers' && scaled.tiers.map((t) => [str(t.threshold), str(t.value)])).toEqual([['0', '0.03'], ['1000000', '0.05'], ['1200000', '0.07']]);
     expect(tiersAtPlan(flat('0.05'), dec(10))).toEqual(flat('0.05'));

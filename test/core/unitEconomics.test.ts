@@ -4,7 +4,7 @@ import { dec } from '../../src/core/decimal';
 import { unitBreakeven, unitContribution, unitMargin, unitMarginPct } from '../../src/core/unitEconomics';
 
 describe('unit economics', () => {
-  it('UNIT_MARGIN(1000, 600, 10, 5 %) = 10 × (1000 − 600 − 1000 × 0.05) = 10 × 350 = 3500', () => {
+  it('UNIT_MARGIN(1000, 600, 10, 5 %) = 10 × (1000 − 600 − 1000 × 0.05) = 10 × 350 = 3500', () => {
     expect(unitMargin(dec(1000), dec(600), dec(10), dec(0.05)).toString()).toBe('3500');
   });
   it('defaults: quantity 1, no variable rate, no fixed costs: 1000 − 600 = 400; minus 500 fixed = −100', () => {
@@ -15,7 +15,7 @@ describe('unit economics', () => {
     expect(unitMarginPct(dec(1000), dec(600), dec(0.05))?.toString()).toBe('0.35');
     expect(unitMarginPct(dec(0), dec(600))).toBeNull();
   });
-  it('breakeven rounds up: 100 000 ÷ 350 = 285.71… → 286; exact 70 000 ÷ 350 = 200', () => {
+  it('breakeven rounds up: 100 000 ÷ 350 = 285.71… → 286; exact 70 000 ÷ 350 = 200', () => {
     expect(unitBreakeven(dec(100000), dec(1000), dec(600), dec(0.05))).toEqual({ ok: true, units: dec(286) });
     expect(unitBreakeven(dec(70000), dec(1000), dec(600), dec(0.05))).toEqual({ ok: true, units: dec(200) });
     expect(unitBreakeven(dec(0), dec(1000), dec(600))).toEqual({ ok: true, units: dec(0) });

@@ -73,7 +73,7 @@ describe('myEarnings on the built script', () => {
     const r = json(gas.call('myEarnings', '', '2026-11-20'));
     expect(r.manager).toBe(PETROV);
     expect(r.via).toBe('email');
-    expect(r.earnings.total).toBe(33000); // 30 000 + 3 % × 100 000
+    expect(r.earnings.total).toBe(33000); // 30 000 + 3 % × 100 000
   });
 
   it('an unmapped user gets the picker list', () => {
@@ -96,7 +96,7 @@ describe('simulate on the built script', () => {
   it('two schemes: payroll, share, over-limit warning, difference; nothing written', () => {
     const { ss, gas } = setup();
     const r = json(gas.call('simulate', ['Базовая', 'Новая'], '2026-09', '2026-10'));
-    expect(r.totals.map((x: { payroll: number }) => x.payroll)).toEqual([273000, 211500]); // 128 000 + 145 000; 99 500 + 112 000
+    expect(r.totals.map((x: { payroll: number }) => x.payroll)).toEqual([273000, 211500]); // 128 000 + 145 000; 99 500 + 112 000
     expect(r.manager_totals[0]).toEqual({ manager: IVANOV, totals: [171000, 143500], difference: -27500 });
     expect(r.warnings).toHaveLength(2);
     for (const method of Object.keys(ss.io.calls)) expect(WRITE_METHODS.has(method), method).toBe(false);

@@ -62,7 +62,7 @@ describe('--simulate on a small workbook', () => {
       { manager: PETROV, totals: [102000, 68000], difference: -34000 },
     ]);
     // the over-limit warnings also go to stderr, never into the JSON stream
-    expect(out.stderr).toContain('больше лимита 15 %');
+    expect(out.stderr).toContain('больше лимита 15 %');
   });
 
   it('human output: a table per period, per-manager totals, the warnings', async () => {
@@ -71,7 +71,7 @@ describe('--simulate on a small workbook', () => {
     expect(code).toBe(0);
     expect(out.stdout).toContain('Период 2026-09');
     expect(out.stdout).toContain('Период 2026-10');
-    expect(out.stdout).toMatch(/Иванов Иван\s+83 000,00 ₽\s+69 500,00 ₽\s+-13 500,00 ₽/);
+    expect(out.stdout).toMatch(/Иванов Иван\s+83 000,00 ₽\s+69 500,00 ₽\s+-13 500,00 ₽/);
     expect(out.stdout).not.toContain(PETROV);
     expect(out.stdout).toContain('Новая, 2026-09: ФОТ');
   });

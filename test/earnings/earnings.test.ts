@@ -13,7 +13,7 @@ import { fixtureWorkbook, IVANOV, PETROV } from './fixture';
 const TODAY = '2026-11-24';
 
 describe('My earnings, period to date', () => {
-  it('Иванов on 2026-11-20: 30 000 + 3 % × (500 000 + 350 000) = 55 500; the 11-25 deal is not counted yet', () => {
+  it('Иванов on 2026-11-20: 30 000 + 3 % × (500 000 + 350 000) = 55 500; the 11-25 deal is not counted yet', () => {
     const r = runMyEarnings(fixtureWorkbook(), { manager: IVANOV, asOf: '2026-11-20', today: TODAY });
     expect(r.period).toBe('2026-11');
     expect(r.as_of).toBe('2026-11-20');
@@ -23,8 +23,8 @@ describe('My earnings, period to date', () => {
     expect(e.variable).toBe(25500);
     expect(e.lines.map((l) => [l.rule, l.amount])).toEqual([
       ['salary', 30000],
-      ['percent', 25500], // 3 % × 850 000
-      ['plan_bonus', 0], // 85 % < 100 %
+      ['percent', 25500], // 3 % × 850 000
+      ['plan_bonus', 0], // 85 % < 100 %
       ['deal_bonus', 0], // 2 deals, paid over 5
     ]);
     expect(e.deals.map((d) => [d.date, d.amount])).toEqual([['2026-11-05', 500000], ['2026-11-12', 350000]]);
@@ -33,7 +33,7 @@ describe('My earnings, period to date', () => {
     expect(r.managers[0].total).toBe(55500);
   });
 
-  it('on 2026-11-30 the 400 000 deal of 11-25 counts: 30 000 + 3 % × 1 250 000 + 20 000 = 87 500', () => {
+  it('on 2026-11-30 the 400 000 deal of 11-25 counts: 30 000 + 3 % × 1 250 000 + 20 000 = 87 500', () => {
     const e = runMyEarnings(fixtureWorkbook(), { manager: IVANOV, asOf: '2026-11-30', today: TODAY }).earnings!;
     expect(e.total).toBe(87500);
     expect(e.deals).toHaveLength(3);
@@ -47,11 +47,11 @@ describe('My earnings, period to date', () => {
     expect(r.earnings!.total).toBe(48000);
   });
 
-  it('next tier: 850 000 on a 1 000 000 plan needs 150 000 more and pays 20 000 + 3 % × 150 000 = 24 500 more', () => {
+  it('next tier: 850 000 on a 1 000 000 plan needs 150 000 more and pays 20 000 + 3 % × 150 000 = 24 500 more', () => {
     const e = runMyEarnings(fixtureWorkbook(), { manager: IVANOV, asOf: '2026-11-20', today: TODAY }).earnings!;
     const bonus = e.lines.find((l) => l.rule === 'plan_bonus')!;
     expect(bonus.next).toMatchObject({ metric: 'revenue', needed: 150000, pays: 20000, pays_total: 24500 });
-    expect(bonus.next!.text).toBe('до следующей ступени: ещё 150 000,00 ₽ выручки → +24 500,00 ₽');
+    expect(bonus.next!.text).toBe('до следующей ступени: ещё 150 000,00 ₽ выручки → +24 500,00 ₽');
     // deal bonus: 2 deals, paid from the 6th → 4 more deals pay 2 000 × (6 − 5) = 2 000
     const deals = e.lines.find((l) => l.rule === 'deal_bonus')!;
     expect(deals.next).toMatchObject({ metric: 'deals', needed: 4, pays: 2000, pays_total: 2000 });
@@ -61,13 +61,13 @@ describe('My earnings, period to date', () => {
     expect(e.attainment).toEqual([{ metric: 'revenue', label: 'выручка', fact: 850000, plan: 1000000, attainment: 0.85 }]);
   });
 
-  it('English text: "next tier: 150,000.00 ₽ more revenue → +24,500.00 ₽"', () => {
+  it('English text: "next tier: 150,000.00 ₽ more revenue → +24,500.00 ₽"', () => {
     const raw = { ...fixtureWorkbook(), locale: 'en_US' };
     const e = runMyEarnings(raw, { manager: IVANOV, asOf: '2026-11-20', today: TODAY }).earnings!;
-    expect(e.lines.find((l) => l.rule === 'plan_bonus')!.next!.text).toBe('next tier: 150,000.00 ₽ more revenue → +24,500.00 ₽');
+    expect(e.lines.find((l) => l.rule === 'plan_bonus')!.next!.text).toBe('next tier: 150,000.00 ₽ more revenue → +24,500.00 ₽');
   });
 
-  it('past the bonus, no next step for it: Иванов in October (1 200 000 ≥ plan)', () => {
+  it('past the bonus, no next step for it: Иванов in October (1 200 000 ≥ plan)', () => {
     const e = runMyEarnings(fixtureWorkbook(), { manager: IVANOV, asOf: '2026-10-31', today: TODAY }).earnings!;
     // 30 000 + 3 % × 1 200 000 + 20 000 + 2 000 × (6 − 5) = 88 000
     expect(e.total).toBe(88000);
@@ -149,11 +149,17 @@ describe('whose earnings: argument, e-mail, picker', () => {
 
 describe('how "how much more" is written', () => {
   it('money, counts and ratios in both languages', () => {
-    expect(neededText('revenue', dec(150000), 'ru', 'RUB')).toBe('ещё 150 000,00 ₽ выручки');
-    expect(neededText('margin', dec('1234.5'), 'en', 'RUB')).toBe('1,234.50 ₽ more margin');
-    expect(neededText('deals', dec(3), 'ru', 'RUB')).toBe('ещё сделок: 3');
-    expect(neededText('new_clients', dec(2), 'en', 'RUB')).toBe('2 more new clients');
-    expect(neededText('conversion', dec('0.05'), 'ru', 'RUB')).toBe('конверсия выше ещё на 5 %');
+    expect(neededText('revenue', dec(150000), 'ru', 'RUB')).toBe('ещё 150 000,00 ₽ выручки');
+    expect(neededText('margin', dec('1234.5'), 'en', 'RUB')).toBe('1,234.50 ₽ more margin');
+    // counts take the noun's form: ещё 1 сделка / 3 сделки / 5 сделок; 1 more new client / 2 more new clients
+    expect(neededText('deals', dec(3), 'ru', 'RUB')).toBe('ещё 3\u00a0сделки');
+    expect(neededText('deals', dec(1), 'ru', 'RUB')).toBe('ещё 1\u00a0сделка');
+    expect(neededText('deals', dec(5), 'ru', 'RUB')).toBe('ещё 5\u00a0сделок');
+    expect(neededText('deals', dec(21), 'ru', 'RUB')).toBe('ещё 21\u00a0сделка');
+    expect(neededText('deals', dec(1), 'en', 'RUB')).toBe('1\u00a0more deal');
+    expect(neededText('new_clients', dec(2), 'en', 'RUB')).toBe('2\u00a0more new clients');
+    expect(neededText('new_clients', dec(1), 'en', 'RUB')).toBe('1\u00a0more new client');
+    expect(neededText('conversion', dec('0.05'), 'ru', 'RUB')).toBe('конверсия выше ещё на 5 %');
   });
 
   it('the amount needed is rounded UP to the kopeck: reaching the shown figure reaches the tier', () => {

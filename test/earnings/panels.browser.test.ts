@@ -52,10 +52,10 @@ describe.skipIf(!RUN_BROWSER_TESTS)('My earnings and Simulate panels in Chromium
     await page.waitForSelector('[data-testid=earnings-total]');
     await page.fill('[data-testid=earnings-asof]', '2026-11-20');
     // 30 000 + 3 % × (500 000 + 350 000) = 55 500
-    await page.waitForFunction(() => document.querySelector('[data-testid=earnings-total]')?.textContent === '55\u00a0500,00 ₽' || document.querySelector('[data-testid=earnings-total]')?.textContent === '55 500,00 ₽');
+    await page.waitForFunction(() => document.querySelector('[data-testid=earnings-total]')?.textContent === '55\u202f500,00\u00a0₽');
     const next = await page.textContent('[data-testid=earnings-next]');
-    expect(next).toContain('ещё 150 000,00 ₽ выручки → +24 500,00 ₽'); // 20 000 + 3 % × 150 000
-    expect(next).toContain('ещё сделок: 4 → +2 000,00 ₽');
+    expect(next).toContain('ещё 150 000,00 ₽ выручки → +24 500,00 ₽'); // 20 000 + 3 % × 150 000
+    expect(next).toContain('ещё 4\u00a0сделки → +2 000,00 ₽');
     expect(await page.getAttribute('[data-testid=earnings-attainment] [role=progressbar]', 'aria-valuenow')).toBe('85');
     expect(await page.$$eval('[data-testid=earnings-lines] li', (els) => els.map((e) => e.getAttribute('data-rule')))).toEqual(['salary', 'percent', 'plan_bonus', 'deal_bonus']);
     expect(await page.$$eval('[data-testid=earnings-deals] tbody tr', (els) => els.length)).toBe(2);
@@ -89,23 +89,25 @@ describe.skipIf(!RUN_BROWSER_TESTS)('My earnings and Simulate panels in Chromium
     await page.fill('[data-testid=sim-to]', '2026-10');
     await page.click('[data-testid=sim-run]');
     await page.waitForSelector('[data-testid=sim-result]');
-    const periods = await page.$$eval('[data-testid=sim-periods] tbody tr[data-period]', (rows) => rows.map((r) => r.getAttribute('data-period')));
+    const periods = await page.$$eval('[data-testid=sim-periods] [data-period]', (cards) => cards.map((c) => c.getAttribute('data-period')));
     expect(periods).toEqual(['2026-09', '2026-10']);
-    const sep = await page.textContent('[data-testid=sim-periods] tr[data-period="2026-09"]');
-    expect(sep).toContain('128,000'); // 83 000 + 45 000
-    expect(sep).toContain('99,500'); // 69 500 + 30 000
+    const sep = await page.textContent('[data-testid=sim-periods] [data-period="2026-09"]');
+    expect(sep).toContain('128,000'); // 83 000 + 45 000
+    expect(sep).toContain('99,500'); // 69 500 + 30 000
     expect(sep).toContain('-28,500');
-    expect(await page.getAttribute('[data-testid=sim-periods] tr[data-period="2026-09"] td:nth-child(4)', 'title')).toBe('$99,500.00 · over limit');
+    expect(await page.getAttribute('[data-testid=sim-periods] [data-period="2026-09"] [data-scheme="Новая"] [data-testid=sim-payroll]', 'title')).toBe('$99,500.00 · over limit');
     const warnings = await page.$$eval('[data-testid=sim-warnings] li', (els) => els.map((e) => e.textContent));
     expect(warnings).toEqual([
       'Новая, 2026-09: payroll is 20.73% of margin — over the 15% limit.',
       'Новая, 2026-10: payroll is 17.78% of margin — over the 15% limit.',
     ]);
-    const ivanov = await page.$$eval('[data-testid=sim-managers-table] tbody tr', (rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent)));
+    const ivanov = await page.$$eval('[data-testid=sim-managers-table] [data-manager]', (cards) =>
+      cards.map((c) => [c.getAttribute('data-manager'), ...Array.from(c.querySelectorAll('.figure-value'), (v) => v.textContent)]));
     expect(ivanov[0]).toEqual([IVANOV, '171,000', '143,500', '-27,500']);
 
     await page.click('[data-testid=sim-detail][data-period="2026-10"] summary');
-    const octRows = await page.$$eval('[data-testid=sim-detail][data-period="2026-10"] tr', (rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent)));
+    const octRows = await page.$$eval('[data-testid=sim-detail][data-period="2026-10"] [data-manager]', (cards) =>
+      cards.map((c) => [c.getAttribute('data-manager'), ...Array.from(c.querySelectorAll('.figure-value'), (v) => v.textContent)]));
     expect(octRows).toEqual([[IVANOV, '88,000', '74,000', '-14,000'], [PETROV, '57,000', '38,000', '-19,000']]);
 
     await page.click('[data-testid=sim-write]');

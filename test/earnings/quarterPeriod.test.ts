@@ -24,7 +24,7 @@ function quarterly(qPlan: number, keepNov = false): RawWorkbook {
 }
 
 describe('My earnings: a quarter-planned manager sees the quarter to date', () => {
-  it('Иванов on 2026-11-20, plan 3 000 000 for Q4: October + November to 11-20, salary once', () => {
+  it('Иванов on 2026-11-20, plan 3 000 000 for Q4: October + November to 11-20, salary once', () => {
     const r = runMyEarnings(quarterly(3000000), { manager: IVANOV, asOf: '2026-11-20', today: TODAY });
     expect(r.period).toBe('2026-Q4');
     expect(r.as_of).toBe('2026-11-20');
@@ -51,14 +51,14 @@ describe('My earnings: a quarter-planned manager sees the quarter to date', () =
     expect(r.managers[0].total).toBe(97500);
   });
 
-  it('with a Q4 plan of 2 000 000 the plan bonus is reached: 30 000 + 61 500 + 20 000 + 6 000 = 117 500', () => {
+  it('with a Q4 plan of 2 000 000 the plan bonus is reached: 30 000 + 61 500 + 20 000 + 6 000 = 117 500', () => {
     // 2 050 000 / 2 000 000 = 102.5 % ≥ 100 %
     const e = runMyEarnings(quarterly(2000000), { manager: IVANOV, asOf: '2026-11-20', today: TODAY }).earnings!;
     expect(e.lines.find((l) => l.rule === 'plan_bonus')!.amount).toBe(20000);
     expect(e.total).toBe(117500);
   });
 
-  it('on 2026-10-03 the quarter holds 3 October deals: 30 000 + 3 % × 600 000 = 48 000 (key 2026-Q4)', () => {
+  it('on 2026-10-03 the quarter holds 3 October deals: 30 000 + 3 % × 600 000 = 48 000 (key 2026-Q4)', () => {
     const r = runMyEarnings(quarterly(3000000), { manager: IVANOV, today: '2026-10-03' });
     expect(r.period).toBe('2026-Q4');
     expect(r.earnings!.total).toBe(48000);
@@ -71,7 +71,7 @@ describe('My earnings: a quarter-planned manager sees the quarter to date', () =
     expect(r.earnings!.total).toBe(55500);
   });
 
-  it('other managers keep their months: Петров (month rows) on 2026-11-20 → 2026-11, 30 000 + 3 % × 100 000 = 33 000', () => {
+  it('other managers keep their months: Петров (month rows) on 2026-11-20 → 2026-11, 30 000 + 3 % × 100 000 = 33 000', () => {
     const r = runMyEarnings(quarterly(3000000), { manager: PETROV, asOf: '2026-11-20', today: TODAY });
     expect(r.period).toBe('2026-11');
     expect(r.earnings!.total).toBe(33000);

@@ -31,8 +31,8 @@ describe('one scheme over past months', () => {
     const [sep, oct] = json.periods.map((p) => p.schemes[0]);
     expect(sep.managers.map((m) => [m.manager, m.total])).toEqual([[IVANOV, 83000], [PETROV, 45000]]);
     expect(oct.managers.map((m) => [m.manager, m.total])).toEqual([[IVANOV, 88000], [PETROV, 57000]]);
-    expect([sep.payroll, sep.margin, sep.share]).toEqual([128000, 480000, 0.2667]); // 128 000 / 480 000
-    expect([oct.payroll, oct.margin, oct.share]).toEqual([145000, 630000, 0.2302]); // 145 000 / 630 000
+    expect([sep.payroll, sep.margin, sep.share]).toEqual([128000, 480000, 0.2667]); // 128 000 / 480 000
+    expect([oct.payroll, oct.margin, oct.share]).toEqual([145000, 630000, 0.2302]); // 145 000 / 630 000
     // no limit rule → no limit, no warning
     expect(sep.limit_share).toBeNull();
     expect(json.warnings).toEqual([]);
@@ -40,7 +40,7 @@ describe('one scheme over past months', () => {
     expect(json.totals).toEqual([{ scheme: 'Базовая', payroll: 273000, margin: 1110000, share: 0.2459, manager_periods: 4 }]);
   });
 
-  it('tier reach: 3 % paid 4 times, the plan bonus twice (Иванов 09, 10), the deal bonus once (Иванов 10)', () => {
+  it('tier reach: 3 % paid 4 times, the plan bonus twice (Иванов 09, 10), the deal bonus once (Иванов 10)', () => {
     const reach = run(['Базовая']).reach.map((r) => [r.rule, r.count]);
     expect(reach).toEqual([['percent', 4], ['plan_bonus', 2], ['deal_bonus', 1]]);
   });
@@ -48,7 +48,7 @@ describe('one scheme over past months', () => {
   it('a chosen group only: Петров', () => {
     const json = run(['Базовая'], '2026-09', '2026-10', ['петров пётр']);
     expect(json.managers).toEqual([PETROV]);
-    expect(json.manager_totals).toEqual([{ manager: PETROV, totals: [102000], difference: null }]); // 45 000 + 57 000
+    expect(json.manager_totals).toEqual([{ manager: PETROV, totals: [102000], difference: null }]); // 45 000 + 57 000
   });
 
   it('a scheme is applied to everyone, whatever Plans says (Plans name Базовая only)', () => {
@@ -72,18 +72,18 @@ describe('two schemes side by side', () => {
     ]);
     const nova = json.periods.map((p) => p.schemes[1]);
     expect(nova.map((s) => [s.payroll, s.share, s.limit_share, s.over_limit])).toEqual([
-      [99500, 0.2073, 0.15, true], // 99 500 / 480 000
-      [112000, 0.1778, 0.15, true], // 112 000 / 630 000
+      [99500, 0.2073, 0.15, true], // 99 500 / 480 000
+      [112000, 0.1778, 0.15, true], // 112 000 / 630 000
     ]);
     expect(json.warnings).toEqual([
-      'Новая, 2026-09: ФОТ 20,73 % маржи — больше лимита 15 %.',
-      'Новая, 2026-10: ФОТ 17,78 % маржи — больше лимита 15 %.',
+      'Новая, 2026-09: ФОТ 20,73 % маржи — больше лимита 15 %.',
+      'Новая, 2026-10: ФОТ 17,78 % маржи — больше лимита 15 %.',
     ]);
     // the tier table reached: 5 % by Иванов twice, 2 % by Петров twice
     expect(json.reach.filter((r) => r.scheme === 'Новая').map((r) => [r.level, r.count])).toEqual([['0%:2%', 2], ['100%:5%', 2]]);
   });
 
-  it('no warning when payroll stays within the limit: a 30 % limit on margin', () => {
+  it('no warning when payroll stays within the limit: a 30 % limit on margin', () => {
     const rows = SCHEME_ROWS.map((r) => (r[0] === 'Новая' && r[1] === 'limit' ? ['Новая', 'limit', 'margin', '30%', '', '', '', '', '', '', ''] : r));
     const raw = fixtureWorkbook();
     raw.sheets[2] = { name: 'Схемы', values: rows };
@@ -166,7 +166,7 @@ describe('the simulation tab', () => {
       ['2026-10', IVANOV, 88000, 74000, -14000],
       ['2026-10', PETROV, 57000, 38000, -19000],
     ]);
-    expect(tab.rows.some((r) => r[0] === 'Новая, 2026-09: ФОТ 20,73 % маржи — больше лимита 15 %.')).toBe(true);
+    expect(tab.rows.some((r) => r[0] === 'Новая, 2026-09: ФОТ 20,73 % маржи — больше лимита 15 %.')).toBe(true);
     expect(tab.charts).toHaveLength(1);
     const chart = tab.charts![0];
     expect(chart.series.map((s) => s.title)).toEqual(['Базовая', 'Новая']);

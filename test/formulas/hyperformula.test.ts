@@ -84,7 +84,7 @@ describe('custom functions in a formula engine', () => {
   const sheet = () => [
     ['Deal', 'Amount', 'Plan', 'Commission'],
     ['A', 400000, 1000000, '=KPI_COMMISSION(B2:B9, "0:3%; 100%:5%", C2)'],
-    ['B', '1 250 000,50'],
+    ['B', '1 250 000,50'],
     ['C', null],
     ['D', 1000000],
     ['E', -50000],
@@ -108,13 +108,13 @@ describe('custom functions in a formula engine', () => {
     // with a 2 000 000 plan 1 250 000,50 is 62.5 % → 3 % = 37 500.015 → 37 500.02
     expect(at(hf, 'D3')).toBe(37500.02);
     hf.setCellContents(hf.simpleCellAddressFromString('B4', 0)!, [[100000]]);
-    expect(at(hf, 'D4')).toBe(3000); // 100 000 × 3 %
+    expect(at(hf, 'D4')).toBe(3000); // 100 000 × 3 %
     hf.destroy();
   });
 
   it('=UNIT_MARGIN(C2:C3, D2:D3) and a scalar that broadcasts', () => {
     const hf = HyperFormula.buildFromArray([
-      ['', 'Product', 'Price', 'Cost', 'Margin', 'With 5 % and ×10'],
+      ['', 'Product', 'Price', 'Cost', 'Margin', 'With 5 % and ×10'],
       ['', 'P1', 1000, 600, '=UNIT_MARGIN(C2:C3, D2:D3)', '=UNIT_MARGIN(C2:C3, D2:D3, 10, 5%)'],
       ['', 'P2', 250, 100],
     ], { licenseKey: 'gpl-v3' });

@@ -42,7 +42,7 @@ describe('Generate payouts… dialog', () => {
     expect(prompt.message).toBe(msg('ru', 'ui.generate.prompt', { period: '2026-11' }));
     expect(alert.kind).toBe('alert');
     // 86 000,02 + 34 000,00 + 37 584,55 = 157 584,57 ₽ over 3 managers; 1 issue (Виктор's deal without cost)
-    expect(alert.message).toContain(msg('ru', 'ui.generate.summary', { period: '2026-11', managers: 3, total: '157 584,57 ₽', issues: 1 }));
+    expect(alert.message).toContain(msg('ru', 'ui.generate.summary', { period: '2026-11', managers: 3, total: '157 584,57 ₽', issues: 1 }));
     expect(generatedNames(ss)).toHaveLength(4);
   });
 
@@ -81,7 +81,7 @@ describe('Check data dialog', () => {
     const html = dialog.html!.getContent();
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(html).toMatch(/<td>Сделки<\/td><td class="n">6<\/td><td>Сумма, руб\.<\/td>/);
+    expect(html).toMatch(/<td data-label="Лист">Сделки<\/td><td class="n" data-label="Строка">6<\/td><td data-label="Столбец">Сумма, руб\.<\/td>/);
     const checked = gas.call('checkData', '2026-11');
     expect(html).toContain(msg('ru', 'ui.check.intro', { count: checked.issues.length }));
   });

@@ -30,7 +30,7 @@ describe('the fake SpreadsheetApp is strict where Sheets is', () => {
     // the apostrophe the owner typed is never returned
     expect(sheet.getRange(1, 1, 1, 4).getValues()[0]).toEqual(['=старый оклад', '- основной процент', '00123', 'plain']);
     const r = sheet.getRange(2, 1, 1, 10);
-    r.setValues([['3%', '1 250,50', 'TRUE', 'ложь', '22.11.2026', '10:50', '1/2', '- основной процент', "'3%", "'10:50"]]);
+    r.setValues([['3%', '1 250,50', 'TRUE', 'ложь', '22.11.2026', '10:50', '1/2', '- основной процент', "'3%", "'10:50"]]);
     const v = r.getValues()[0];
     expect(v.slice(0, 4)).toEqual([0.03, 1250.5, true, false]);
     const isDate = (x: unknown) => Object.prototype.toString.call(x) === '[object Date]';

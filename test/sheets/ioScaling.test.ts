@@ -20,7 +20,7 @@ function callsFor(deals: number) {
 }
 
 describe('service calls do not grow with the number of deals', () => {
-  it('1 000 deals and 50 000 deals: the very same calls, method by method', () => {
+  it('1 000 deals and 50 000 deals: the very same calls, method by method', () => {
     const small = callsFor(1000);
     const large = callsFor(50_000);
     expect(large.calls).toEqual(small.calls);

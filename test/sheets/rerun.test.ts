@@ -41,13 +41,13 @@ function workbook() {
 const totalOf = (sheet: { _dump(): unknown[][] }) => sheet._dump().find((r) => r[0] === msg('ru', 'tabs.total.total'))?.[LINE_COLS.amount];
 
 describe('a rerun replaces every tab it generated for the period', () => {
-  it('scheme B becomes invalid: Борис’s old 200 ₽ tab is deleted, Анна’s is rewritten, September stays', () => {
+  it('scheme B becomes invalid: Борис’s old 200 ₽ tab is deleted, Анна’s is rewritten, September stays', () => {
     const { ss, gas } = rig(workbook());
     gas.call('generatePayouts', '2026-09');
     gas.call('generatePayouts', '2026-10');
     expect(generatedNames(ss)).toEqual(['Выплаты · 2026-09', 'Анна · 2026-09', 'Выплаты · 2026-10', 'Анна · 2026-10', 'Борис · 2026-10']);
-    expect(totalOf(ss._sheet('Борис · 2026-10')!)).toBe(200); // 50 000 × 0.4 %
-    expect(totalOf(ss._sheet('Анна · 2026-10')!)).toBe(11000); // 1 000 + 10 % × 100 000
+    expect(totalOf(ss._sheet('Борис · 2026-10')!)).toBe(200); // 50 000 × 0.4 %
+    expect(totalOf(ss._sheet('Анна · 2026-10')!)).toBe(11000); // 1 000 + 10 % × 100 000
 
     ss._sheet('Схемы')!._set(4, 2, 'премия за погоду'); // an unknown rule: scheme B is invalid
     const json = gas.call('generatePayouts', '2026-10') as { managers: { manager: string }[]; issues: { sheet: string; row: number | null }[] };
@@ -56,7 +56,7 @@ describe('a rerun replaces every tab it generated for the period', () => {
     expect(generatedNames(ss)).toEqual(['Выплаты · 2026-09', 'Анна · 2026-09', 'Выплаты · 2026-10', 'Анна · 2026-10']);
     expect(ss._sheet('Борис · 2026-10')).toBeUndefined();
     expect(totalOf(ss._sheet('Анна · 2026-10')!)).toBe(11000);
-    expect(totalOf(ss._sheet('Анна · 2026-09')!)).toBe(3000); // 1 000 + 10 % × 20 000: untouched
+    expect(totalOf(ss._sheet('Анна · 2026-09')!)).toBe(3000); // 1 000 + 10 % × 20 000: untouched
   });
 
   it('a manager who drops out of the period (Plans row removed) loses the old tab; a user sheet stays', () => {
@@ -64,7 +64,7 @@ describe('a rerun replaces every tab it generated for the period', () => {
     gas.call('generatePayouts', '2026-10');
     expect(generatedNames(ss)).toContain('Борис · 2026-10');
     for (let c = 1; c <= 3; c++) ss._sheet('Планы')!._set(4, c, '');
-    ss._sheet('Сделки')!._set(4, 2, 'Анна'); // his deal moves to Анна: 150 000 → 1 000 + 15 000 = 16 000
+    ss._sheet('Сделки')!._set(4, 2, 'Анна'); // his deal moves to Анна: 150 000 → 1 000 + 15 000 = 16 000
     gas.call('generatePayouts', '2026-10');
     expect(generatedNames(ss)).toEqual(['Выплаты · 2026-10', 'Анна · 2026-10']);
     expect(totalOf(ss._sheet('Анна · 2026-10')!)).toBe(16000);

@@ -26,11 +26,11 @@ describe('the rule form', () => {
 describe('chart and list numbers', () => {
   it('formats amounts for display in each language', () => {
     expect(formatAmount(1250000, 'en')).toBe('1,250,000');
-    expect(formatAmount(1250000, 'ru')).toBe('1\u00a0250\u00a0000');
+    expect(formatAmount(1250000, 'ru')).toBe('1\u202f250\u202f000');
     expect(formatAmount(-2000, 'en')).toBe('-2,000');
   });
 
-  it('labels chart axes compactly: 150 000 → 150K / 150 тыс, 1 500 000 → 1.5M / 1,5 млн', () => {
+  it('labels chart axes compactly: 150 000 → 150K / 150 тыс, 1 500 000 → 1.5M / 1,5 млн', () => {
     expect(compactAmount(150000, 'en')).toBe('150K');
     expect(compactAmount(150000, 'ru')).toBe('150\u00a0тыс');
     expect(compactAmount(1500000, 'en')).toBe('1.5M');

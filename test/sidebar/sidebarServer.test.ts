@@ -289,7 +289,7 @@ describe('a hand-edited Schemes sheet', () => {
 });
 
 describe('previewCurve', () => {
-  it('pays the sample manager along 0…150 % of plan (seed 001, plan 1 000 000, 10 deals)', () => {
+  it('pays the sample manager along 0…150 % of plan (seed 001, plan 1 000 000, 10 deals)', () => {
     const { gas } = setup();
     const curve = gas.call('previewCurve', seed001.rules, { revenue: 1000000, deals: 10 });
     expect(curve.ok).toBe(true);
@@ -307,7 +307,7 @@ describe('previewCurve', () => {
     const curve = gas.call('previewCurve', [{ rule: 'kpi', metric: 'conversion', rate: '0.5' }], {});
     expect(curve.ok).toBe(false);
     expect(curve.points).toEqual([]);
-    expect(curve.issues[0].message).toBe(msg('ru', 'engSchemeWeights', { sum: '0.5' }));
+    expect(curve.issues[0].message).toBe(msg('ru', 'engSchemeWeights', { sum: '0,5' }));
   });
 });
 

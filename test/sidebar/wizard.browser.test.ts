@@ -106,7 +106,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('scheme wizard in Chromium', () => {
     const rows = sheet('Схемы').filter((r) => r[0] === 'Тест 001');
     expect(rows.map((r) => r[1])).toEqual(['оклад', 'шкала', 'бонус за план', 'бонус за сделки']);
     expect(rows[1][6]).toBe('0%:3%; 100%:5%');
-    expect(rows[1][3]).toBe(''); // the old 3 % rate went with the rule type
+    expect(rows[1][3]).toBe(''); // the old 3 % rate went with the rule type
     // The other schemes are still there, row for row.
     expect(sheet('Схемы').filter((r) => r[0] === 'Партнёрская схема').length).toBe(5);
     expect(sheet('Схемы').filter((r) => r[0] === 'Оплаты × KPI').length).toBe(7);

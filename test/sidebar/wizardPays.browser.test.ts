@@ -201,10 +201,11 @@ describe.skipIf(!RUN_BROWSER_TESTS)('the engine pays what the wizard saved (issu
     await page.fill('[data-testid=sim-to]', PERIOD);
     await page.click('[data-testid=sim-run]');
     await page.waitForSelector('[data-testid=sim-result]');
-    const periods = await page.$$eval('[data-testid=sim-periods] tbody tr[data-period]', (rows) => rows.map((r) => r.getAttribute('data-period')));
+    const periods = await page.$$eval('[data-testid=sim-periods] [data-period]', (cards) => cards.map((c) => c.getAttribute('data-period')));
     expect(periods).toEqual([PERIOD]);
     // The same totals as checkData above: Алексеев under Тест 001 (his own), Васильев under Тест 003 (his own).
-    const rows = await page.$$eval('[data-testid=sim-managers-table] tbody tr', (trs) => trs.map((r) => Array.from(r.querySelectorAll('td'), (td) => (td.textContent ?? '').replace(/\s/g, ' '))));
+    const rows = await page.$$eval('[data-testid=sim-managers-table] [data-manager]', (cards) =>
+      cards.map((c) => [c.getAttribute('data-manager'), ...Array.from(c.querySelectorAll('.figure-value'), (v) => (v.textContent ?? '').replace(/\s/g, ' '))]));
     expect(rows.find((r) => r[0] === ALEKSEEV)?.[1]).toBe('55 600');
     expect(rows.find((r) => r[0] === VASILIEV)?.[2]).toBe('42 056');
     await page.screenshot({ path: resolve(ARTIFACTS, 'simulate-ru.png'), fullPage: true });

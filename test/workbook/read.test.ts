@@ -35,7 +35,7 @@ describe('the Russian 1C export and the English workbook', () => {
     expect([en.lang, en.currency, en.timeZone]).toEqual(['en', 'USD', 'America/New_York']);
   });
 
-  it('reads 1C text: deal 1002 "1 250 000,50 ₽" with cost "800 000" has margin 1 250 000,50 − 800 000 = 450 000,50', () => {
+  it('reads 1C text: deal 1002 "1 250 000,50 ₽" with cost "800 000" has margin 1 250 000,50 − 800 000 = 450 000,50', () => {
     const d = ru.input.deals.find((x) => x.id === '1002')!;
     expect(d.amount.toString()).toBe('1250000.5');
     expect(d.cost!.toString()).toBe('800000');
@@ -50,7 +50,7 @@ describe('the Russian 1C export and the English workbook', () => {
   it('reads a return, statuses, partner price and attracted-by', () => {
     const byId = new Map(ru.input.deals.map((d) => [d.id, d]));
     expect(byId.get('1007')!.amount.toString()).toBe('-50000');
-    expect(byId.get('1007')!.margin!.toString()).toBe('-20000'); // −50 000 − (−30 000)
+    expect(byId.get('1007')!.margin!.toString()).toBe('-20000'); // −50 000 − (−30 000)
     expect(byId.get('1004')!.status).toBe('lost'); // «Отказ»
     expect(byId.get('1008')!.status).toBe('cancelled'); // «Отменена»
     expect(byId.get('1003')!.partnerPrice!.toString()).toBe('250000');
@@ -84,8 +84,8 @@ describe('the Russian 1C export and the English workbook', () => {
 describe('values in cells', () => {
   const head = ['Дата', 'Менеджер', 'Сумма'];
 
-  it('reads every number format of SPEC §4 as 1 250 000,50', () => {
-    const cells = ['1 250 000,50', '1 250 000.50 ₽', '1\u00a0250\u00a0000,50', '1\u202f250\u202f000,50', '1\u2009250\u2009000,50', 1250000.5, '1250000,5 руб.'];
+  it('reads every number format of SPEC §4 as 1 250 000,50', () => {
+    const cells = ['1 250 000,50', '1 250 000.50 ₽', '1\u00a0250\u00a0000,50', '1\u202f250\u202f000,50', '1\u2009250\u2009000,50', 1250000.5, '1250000,5 руб.'];
     const r = readWorkbook(dealsOnly([head, ...cells.map((c) => ['22.11.2026', 'Иванов', c])]));
     expect(r.issues).toEqual([]);
     expect(r.input.deals.map((d) => d.amount.toString())).toEqual(cells.map(() => '1250000.5'));
@@ -145,7 +145,7 @@ describe('values in cells', () => {
   it('plan periods: YYYY-MM, YYYY-Qn, MM.YYYY, a Date (its month)', () => {
     const raw = rawWorkbook({
       'Сделки': [head],
-      'План': [['Период', 'Менеджер', 'Схема', 'Выручка', 'Комментарий'], ['2026-11', 'A', 'S', '1 000', 'note'], ['2026-Q4', 'A', 'S', '', ''], ['11.2026', 'A', 'S', 5, ''], [sheetDate('2026-10-01', 'Europe/Moscow'), 'A', 'S', 5, '']],
+      'План': [['Период', 'Менеджер', 'Схема', 'Выручка', 'Комментарий'], ['2026-11', 'A', 'S', '1 000', 'note'], ['2026-Q4', 'A', 'S', '', ''], ['11.2026', 'A', 'S', 5, ''], [sheetDate('2026-10-01', 'Europe/Moscow'), 'A', 'S', 5, '']],
     });
     const r = readWorkbook(raw);
     expect(r.issues).toEqual([]);

@@ -49,7 +49,7 @@ describe('the deals behind a statement (review item 3)', () => {
   const header = tab.rows.findIndex((row) => row[0] === 'Дата' && row[1] === '№ сделки');
   const deals = tab.rows.slice(header + 1).filter((row) => row.length > 1);
 
-  it('the figures: 12 000 + 5 000 = 17 000', () => {
+  it('the figures: 12 000 + 5 000 = 17 000', () => {
     expect(volkova.lines.map((l) => l.amount.toNumber())).toEqual([12000, 5000]);
     expect(volkova.total.toNumber()).toBe(17000);
   });
@@ -91,15 +91,15 @@ describe('company payout as a % of margin (review item 4)', () => {
     return { row: s.rows[t], next: s.rows[t + 1] };
   };
 
-  it('A: 100 000 on margin 500 000; B: 100 000, margin unknown → 100 000 ÷ 500 000 = 20 %, not 40 %, with a note', () => {
+  it('A: 100 000 on margin 500 000; B: 100 000, margin unknown → 100 000 ÷ 500 000 = 20 %, not 40 %, with a note', () => {
     const { row, next } = totalRow([manager('A', 100000, 500000), manager('B', 100000, null)]);
     expect(row[SUMMARY_COLS.total]).toBe(200000); // everyone's pay is in the total
     expect(row[SUMMARY_COLS.payoutShare]).toBe(0.2);
     expect(row[SUMMARY_COLS.margin]).toBe(500000);
-    expect(next).toEqual(['Payout, % of margin, for the company counts only the 1 of 2 managers whose margin is known: 100,000.00 ₽ of pay against 500,000.00 ₽ of margin.']);
+    expect(next).toEqual(['Payout, % of margin, for the company counts only the 1 of 2 managers whose margin is known: 100,000.00 ₽ of pay against 500,000.00 ₽ of margin.']);
   });
 
-  it('all margins known: (100 000 + 50 000) ÷ (500 000 + 250 000) = 20 %, no note', () => {
+  it('all margins known: (100 000 + 50 000) ÷ (500 000 + 250 000) = 20 %, no note', () => {
     const { row, next } = totalRow([manager('A', 100000, 500000), manager('B', 50000, 250000)]);
     expect(row[SUMMARY_COLS.payoutShare]).toBe(0.2);
     expect(next ?? []).toEqual([]);

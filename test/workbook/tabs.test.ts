@@ -30,10 +30,10 @@ function deal(p: Partial<Deal> & Pick<Deal, 'date' | 'amount'>): Deal {
  */
 function ivanov(name = 'Иванов'): ManagerPayout {
   const lines = [
-    line({ rule: 'salary', amount: dec(30000), rate: dec(30000), explanation: 'Оклад: 30 000,00 ₽' }),
-    line({ rule: 'percent', metric: 'revenue', fact: dec(1250000), plan: dec(1000000), attainment: dec('1.25'), rate: dec('0.03'), amount: dec(37500), explanation: '3 % × 1 250 000,00 ₽ = 37 500,00 ₽' }),
-    line({ rule: 'plan_bonus', metric: 'revenue', fact: dec(1250000), plan: dec(1000000), attainment: dec('1.25'), rate: dec(20000), amount: dec(20000), explanation: 'план выполнен на 125 % ≥ 100 % → 20 000,00 ₽' }),
-    line({ rule: 'deal_bonus', metric: 'deals', fact: dec(7), plan: null, rate: dec(2000), amount: dec(4000), explanation: '2 000,00 ₽ × (7 − 5) = 4 000,00 ₽' }),
+    line({ rule: 'salary', amount: dec(30000), rate: dec(30000), explanation: 'Оклад: 30 000,00 ₽' }),
+    line({ rule: 'percent', metric: 'revenue', fact: dec(1250000), plan: dec(1000000), attainment: dec('1.25'), rate: dec('0.03'), amount: dec(37500), explanation: '3 % × 1 250 000,00 ₽ = 37 500,00 ₽' }),
+    line({ rule: 'plan_bonus', metric: 'revenue', fact: dec(1250000), plan: dec(1000000), attainment: dec('1.25'), rate: dec(20000), amount: dec(20000), explanation: 'план выполнен на 125 % ≥ 100 % → 20 000,00 ₽' }),
+    line({ rule: 'deal_bonus', metric: 'deals', fact: dec(7), plan: null, rate: dec(2000), amount: dec(4000), explanation: '2 000,00 ₽ × (7 − 5) = 4 000,00 ₽' }),
   ];
   return {
     manager: name, scheme: 'Оклад + % + бонусы', period, lines,
@@ -59,7 +59,7 @@ function lebedeva(): ManagerPayout {
     lines: [
       line({ rule: 'salary', amount: dec(35000) }),
       line({ rule: 'percent', metric: 'paid_revenue', fact: dec(1000000), rate: dec('0.04'), amount: dec(40000) }),
-      line({ rule: 'kpi', rate: dec('1.04'), amount: dec(1600), explanation: '40 000,00 ₽ × K 1,04 − 40 000,00 ₽' }),
+      line({ rule: 'kpi', rate: dec('1.04'), amount: dec(1600), explanation: '40 000,00 ₽ × K 1,04 − 40 000,00 ₽' }),
     ],
     salary: dec(35000), variableBeforeKpi: dec(40000),
     kpiRows: [
@@ -101,9 +101,9 @@ describe('manager tab of a hand-built seed-001 payout', () => {
     ]);
   });
 
-  it('the percent line: exact cells (3 % × 1 250 000 = 37 500)', () => {
+  it('the percent line: exact cells (3 % × 1 250 000 = 37 500)', () => {
     const r = findRow(tab, 'Процент от показателя «выручка»');
-    expect(tab.rows[r]).toEqual(['Процент от показателя «выручка»', 'выручка', 1250000, 1000000, 1.25, 0.03, 37500, '3 % × 1 250 000,00 ₽ = 37 500,00 ₽']);
+    expect(tab.rows[r]).toEqual(['Процент от показателя «выручка»', 'выручка', 1250000, 1000000, 1.25, 0.03, 37500, '3 % × 1 250 000,00 ₽ = 37 500,00 ₽']);
     const fmt = (col: number) => tab.formats.find((f) => f.range.col === col && r >= f.range.row && r < f.range.row + f.range.rows)?.format;
     expect(fmt(LINE_COLS.fact)).toBe('money');
     expect(fmt(LINE_COLS.attainment)).toBe('percent');
@@ -117,7 +117,7 @@ describe('manager tab of a hand-built seed-001 payout', () => {
     expect(tab.bold).toContainEqual({ row: header, col: 0, rows: 1, cols: 8 });
   });
 
-  it('bold TOTAL row: 30 000 + 61 500 = 91 500 under the amount column, = Σ line amounts', () => {
+  it('bold TOTAL row: 30 000 + 61 500 = 91 500 under the amount column, = Σ line amounts', () => {
     const r = findRow(tab, 'ИТОГО К ВЫПЛАТЕ');
     expect(tab.rows[r]).toEqual(['ИТОГО К ВЫПЛАТЕ', null, null, null, null, null, 91500, ]);
     expect(tab.rows[r - 2]).toEqual(['Оклад', null, null, null, null, null, 30000]);
@@ -164,7 +164,7 @@ describe('manager tab with a KPI coefficient', () => {
 describe('summary tab', () => {
   const tabs = payoutTabs(run([ivanov(), lebedeva()]), issues, ctx);
   const s = tabs[0];
-  it('a row per manager and the company total (91 500 + 76 600 = 168 100)', () => {
+  it('a row per manager and the company total (91 500 + 76 600 = 168 100)', () => {
     const r = findRow(s, 'Иванов');
     // payout ÷ margin = 91 500 ÷ 300 000 = 0.305
     expect(s.rows[r]).toEqual(['Иванов', 'Оклад + % + бонусы', 30000, 61500, 91500, 1.25, 0.305, 300000]);
@@ -176,7 +176,7 @@ describe('summary tab', () => {
     expect(s.rows[t]).toEqual(['Итого по компании', null, 65000, 103100, 168100, null, 0.305, 300000]);
     expect(s.bold).toContainEqual({ row: t, col: 0, rows: 1, cols: 8 });
     expect(s.rows[t + 1]).toEqual([
-      'Выплата, % маржи, по компании считается только по 1 из 2 менеджеров с известной маржой: 91 500,00 ₽ выплат к 300 000,00 ₽ маржи.',
+      'Выплата, % маржи, по компании считается только по 1 из 2 менеджеров с известной маржой: 91 500,00 ₽ выплат к 300 000,00 ₽ маржи.',
     ]);
   });
   it('a column chart of payout and attainment by manager', () => {
@@ -241,7 +241,7 @@ describe('SPEC §8 JSON', () => {
     expect(Object.keys(m)).toEqual(['manager', 'scheme', 'lines', 'kpi_coefficient', 'variable', 'salary', 'total']);
     expect(m).toMatchObject({ manager: 'Иванов', kpi_coefficient: null, variable: 61500, salary: 30000, total: 91500 });
     expect(Object.keys(m.lines[1])).toEqual(['rule', 'metric', 'fact', 'plan', 'rate', 'amount', 'explanation']);
-    expect(m.lines[1]).toEqual({ rule: 'percent', metric: 'revenue', fact: 1250000, plan: 1000000, rate: 0.03, amount: 37500, explanation: '3 % × 1 250 000,00 ₽ = 37 500,00 ₽' });
+    expect(m.lines[1]).toEqual({ rule: 'percent', metric: 'revenue', fact: 1250000, plan: 1000000, rate: 0.03, amount: 37500, explanation: '3 % × 1 250 000,00 ₽ = 37 500,00 ₽' });
     expect(m.lines[3].plan).toBeNull();
     expect(json.managers[1].kpi_coefficient).toBe(1.04);
     expect(json.issues).toEqual([

@@ -29,14 +29,14 @@ function workbook(): RawWorkbook {
 }
 
 describe('runPayouts', () => {
-  it('reads, computes and renders: 30 000 + 3 % × 150 000 = 34 500', () => {
+  it('reads, computes and renders: 30 000 + 3 % × 150 000 = 34 500', () => {
     const r = runPayouts(workbook(), { period: '2026-11', today: '2026-12-05', generatedAt: '2026-12-05 10:00' });
     expect(r.json.managers.map((m) => [m.manager, m.salary, m.variable, m.total])).toEqual([['Иванов', 30000, 4500, 34500]]);
     expect(r.tabs.map((t) => t.name)).toEqual(['Выплаты · 2026-11', 'Иванов · 2026-11']);
     expect(r.issues).toEqual([]);
   });
 
-  it('the deals table shows what was paid by the end of the period (40 000, not 100 000)', () => {
+  it('the deals table shows what was paid by the end of the period (40 000, not 100 000)', () => {
     const tab = runPayouts(workbook(), { period: '2026-11', today: '2026-12-05' }).tabs[1];
     const header = tab.rows.findIndex((row) => row[0] === 'Дата');
     const deals = tab.rows.slice(header + 1, header + 3);

@@ -74,7 +74,7 @@ export const engineMessages = {
   engExplainDealBonus: { en: '{per} × ({deals} − {threshold}) = {amount}', ru: '{per} × ({deals} − {threshold}) = {amount}' },
   engExplainDealBonusBelow: { en: 'Deal bonus: {deals}, paid above {threshold} → {amount}', ru: 'Бонус за сделки: {deals}, платится сверх {threshold} → {amount}' },
   engExplainDealBonusTier: { en: 'Deal bonus: {deals}, tier {threshold} reached → {amount}', ru: 'Бонус за сделки: {deals}, ступень {threshold} → {amount}' },
-  engExplainNewClientBonus: { en: '{per} × {count} new clients = {amount}', ru: '{per} × {count} (новые клиенты) = {amount}' },
+  engExplainNewClientBonus: { en: '{per} × {count|new client|new clients} = {amount}', ru: '{per} × {count} (новые клиенты) = {amount}' },
   engExplainTurnover: { en: 'Clients you own, {deals}: {terms} = {amount}', ru: 'Ваши клиенты, {deals}: {terms} = {amount}' },
   engExplainTurnoverNone: { en: 'No deals of clients you own in the period → {amount}', ru: 'В периоде нет сделок ваших клиентов → {amount}' },
   engExplainTurnoverWindow: { en: ' (within {months} months of the first deal)', ru: ' (в течение {months} мес. с первой сделки)' },

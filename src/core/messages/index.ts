@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../money';
 import { assert } from '../issues';
+import { formatWhole } from '../moneyText';
 import { functionMessages } from './functions';
 import { workbookMessages } from './workbook';
 import { engineMessages } from './engine';
@@ -37,13 +38,31 @@ export function msg(lang: Lang, key: MessageKey, params: Record<string, string |
   return fillMessage(entryOf(key), lang, key, params);
 }
 
-/** An entry's text in `lang` with its `{name}` placeholders filled; for lookups over a subset of areas (the sidebar). */
+/**
+ * An entry's text in `lang` with its placeholders filled; for lookups over a subset of areas (the sidebar).
+ * `{name}` is the parameter as given; `{count|сделка|сделки|сделок}` (ru: one, few, many) or
+ * `{count|deal|deals}` (en) is the number, grouped, and the word in the form it takes: «1 сделка»,
+ * «3 сделки», «11 сделок», "1 deal", "2 deals".
+ */
 export function fillMessage(entry: MessageEntry | undefined, lang: Lang, key: string, params: Record<string, string | number>): string {
   assert(entry, `unknown message key ${key}`);
-  return entry[lang].replace(/\{(\w+)\}/g, (_, name: string) => {
+  return entry[lang].replace(/\{(\w+)(?:\|([^}]*))?\}/g, (_, name: string, forms: string | undefined) => {
     assert(name in params, `message ${key} needs parameter ${name}`);
-    return String(params[name]);
+    if (forms === undefined) return String(params[name]);
+    const n = Number(params[name]);
+    return `${formatWhole(n, lang)}\u00a0${pluralForm(n, forms.split('|'), lang)}`;
   });
+}
+
+/** The form of a noun for a count: ru one/few/many (1 сделка, 2 сделки, 5 сделок, 21 сделка), en one/other. */
+export function pluralForm(n: number, forms: string[], lang: Lang): string {
+  const abs = Math.abs(Math.trunc(n));
+  if (lang === 'en') return abs === 1 ? forms[0] : forms[1] ?? forms[0];
+  const last = abs % 10;
+  const lastTwo = abs % 100;
+  if (last === 1 && lastTwo !== 11) return forms[0];
+  if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) return forms[1] ?? forms[0];
+  return forms[2] ?? forms[1] ?? forms[0];
 }
 
 export function hasMessage(key: string): key is MessageKey {

@@ -119,13 +119,14 @@ export const sidebarMessages = {
 
   'sb.check.checking': { ru: 'Проверяю…', en: 'Checking…' },
   'sb.check.ok': { ru: 'Схема в порядке.', en: 'The scheme is valid.' },
-  'sb.check.problems': { ru: 'Проблем в схеме: {n}.', en: 'Problems in the scheme: {n}.' },
+  'sb.example': { ru: 'напр. {value}', en: 'e.g. {value}' },
+  'sb.check.problems': { ru: 'В схеме {n|проблема|проблемы|проблем}.', en: 'The scheme has {n|problem|problems}.' },
   'sb.save': { ru: 'Сохранить в лист', en: 'Save to the sheet' },
   'sb.save.saving': { ru: 'Сохраняю…', en: 'Saving…' },
   'sb.save.done': { ru: 'Сохранено: схема «{name}», строк: {rows}, лист «{sheet}».', en: 'Saved: scheme “{name}”, {rows} rows, sheet “{sheet}”.' },
   'sb.save.refused': {
-    ru: 'Не сохранено: в схеме проблем — {n}. Исправьте отмеченные поля.',
-    en: 'Not saved: the scheme has {n} problem(s). Fix the marked fields.',
+    ru: 'Не сохранено: в схеме {n|проблема|проблемы|проблем}. Исправьте отмеченные поля.',
+    en: 'Not saved: the scheme has {n|problem|problems}. Fix the marked fields.',
   },
   'sb.confirm.yes': { ru: 'Да', en: 'Yes' },
   'sb.confirm.no': { ru: 'Отмена', en: 'Cancel' },

@@ -30,8 +30,8 @@ export const uiMessages = {
     ru: 'Период: месяц (ГГГГ-ММ) или квартал (ГГГГ-Qn). Пусто — {period}.',
   },
   'ui.generate.summary': {
-    en: 'Payouts for {period}: {managers} managers, {total} in total. Issues in the data: {issues}.',
-    ru: 'Выплаты за {period}: менеджеров — {managers}, всего {total}. Замечаний к данным: {issues}.',
+    en: 'Payouts for {period}: {managers|manager|managers}, {total} in total. Issues in the data: {issues}.',
+    ru: 'Выплаты за {period}: {managers|менеджер|менеджера|менеджеров}, всего {total}. Замечаний к данным: {issues}.',
   },
   'ui.generate.seeSummary': {
     en: 'The statements and the summary are on the tabs at the end of the spreadsheet.',
@@ -43,7 +43,7 @@ export const uiMessages = {
   },
   'ui.check.title': { en: 'Data issues — {period}', ru: 'Замечания к данным — {period}' },
   'ui.check.intro': {
-    en: '{count} issues. These rows are left out of the figures until they are fixed. Nothing was written to the spreadsheet.',
+    en: '{count|issue|issues}. These rows are left out of the figures until they are fixed. Nothing was written to the spreadsheet.',
     ru: 'Замечаний: {count}. Эти строки не входят в расчёт, пока их не исправят. В таблицу ничего не записано.',
   },
   'ui.check.sheet': { en: 'Sheet', ru: 'Лист' },

@@ -36,6 +36,13 @@ const PLACEHOLDERS: Partial<Record<RuleKind, Partial<Record<Field, string>>>> = 
   limit: { rate: '15', amount: '100000' },
 };
 
+/** A placeholder that reads as an example, never as a value: «напр. 0,4» / "e.g. 0.4" (decimal comma in Russian). */
+function examplePlaceholder(lang: Lang, kind: RuleKind, field: Field): string {
+  const example = PLACEHOLDERS[kind]?.[field];
+  if (!example) return '';
+  return t(lang, 'sb.example', { value: lang === 'ru' ? example.replace(/(\d)\.(\d)/, '$1,$2') : example });
+}
+
 /** Another rule type keeps the cells the new type uses (and the comment); the others would be hidden yet saved. */
 function changeKind(draft: RuleDraft, kind: RuleKind): RuleDraft {
   const next: RuleDraft = { rule: kind, metric: '', rate: '', amount: '', threshold: '', tiers: '', mode: '', cap: '', months: '', comment: draft.comment };
@@ -113,9 +120,9 @@ export function RuleCard(props: {
                 {draft.mode !== '' && draft.mode !== 'whole' && draft.mode !== 'marginal' && <option value={draft.mode}>{draft.mode}</option>}
               </select>
             ) : isPercentField(draft.rule, field) ? (
-              <PercentInput id={`r${props.id}-${field}`} value={draft[field]} placeholder={PLACEHOLDERS[draft.rule]?.[field] ?? ''} onChange={(v) => set(field, v)} />
+              <PercentInput id={`r${props.id}-${field}`} value={draft[field]} placeholder={examplePlaceholder(lang, draft.rule, field)} onChange={(v) => set(field, v)} />
             ) : (
-              <input id={`r${props.id}-${field}`} type="text" value={draft[field]} placeholder={PLACEHOLDERS[draft.rule]?.[field] ?? ''} onInput={(e) => set(field, (e.currentTarget as HTMLInputElement).value)} />
+              <input id={`r${props.id}-${field}`} type="text" value={draft[field]} placeholder={examplePlaceholder(lang, draft.rule, field)} onInput={(e) => set(field, (e.currentTarget as HTMLInputElement).value)} />
             )}
             <Issues issues={at(field)} />
           </div>

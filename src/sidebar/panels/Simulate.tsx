@@ -11,11 +11,15 @@ import type { SimulationSetup } from '../../workbook/earningsRun';
 import { callServer } from '../server';
 import { formatAmount, hasMessage, t, type Lang } from '../i18n';
 
-const cell = { padding: '2px 3px', textAlign: 'right' as const, whiteSpace: 'nowrap' as const, verticalAlign: 'top' as const };
-const first = { ...cell, textAlign: 'left' as const, whiteSpace: 'normal' as const, minWidth: '56px' };
-const table = { borderCollapse: 'collapse' as const, width: '100%', fontSize: '11px' };
-const head = { ...cell, whiteSpace: 'normal' as const, overflowWrap: 'anywhere' as const, fontWeight: 'normal' as const, color: '#5f6368' };
-const scroller = { overflowX: 'auto' as const, margin: '4px 0 10px' };
+/** A figure and its caption on one line that never breaks inside the figure (300 px sidebar). */
+function Figure(props: { label: string; value: string; title?: string; bad?: boolean; testid?: string }) {
+  return (
+    <div class={props.bad ? 'figure bad' : 'figure'} title={props.title} data-testid={props.testid}>
+      <span class="figure-label">{props.label}</span>
+      <span class="figure-value">{props.value}</span>
+    </div>
+  );
+}
 
 export function SimulatePanel(props: { lang: Lang }) {
   const { lang } = props;
@@ -79,11 +83,20 @@ export function SimulatePanel(props: { lang: Lang }) {
     return hasMessage(key) ? t(lang, key) : rule;
   };
 
+  /** One manager's totals under each scheme, and the difference: stacked, never a wide table. */
+  const ManagerFigures = (mp: { name: string; totals: (number | null)[] }) => (
+    <div class="card manager" data-manager={mp.name}>
+      <div class="card-head"><strong>{mp.name}</strong></div>
+      {mp.totals.map((v, i) => <Figure label={result!.schemes[i]} value={money(v)} title={exact(v)} testid="sim-manager-total" />)}
+      {two && <Figure label={t(lang, 'simulate.difference')} value={difference(mp.totals[0], mp.totals[1])} testid="sim-difference" />}
+    </div>
+  );
+
   return (
     <section class="simulate" data-testid="simulate">
       <h2>{t(lang, 'simulate.title')}</h2>
       {setup && setup.schemes.length === 0 && <p class="status error">{t(lang, 'simulate.needScheme')}</p>}
-      <div class="fields">
+      <div class="stack">
         <div class="field">
           <label for="sim-scheme1">{t(lang, 'simulate.scheme1')}</label>
           <select id="sim-scheme1" data-testid="sim-scheme1" value={scheme1} onChange={(ev) => setScheme1((ev.currentTarget as HTMLSelectElement).value)}>
@@ -97,6 +110,7 @@ export function SimulatePanel(props: { lang: Lang }) {
             {(setup?.schemes ?? []).filter((s) => s !== scheme1).map((s) => <option value={s}>{s}</option>)}
           </select>
         </div>
+        <div class="fields">
         <div class="field">
           <label for="sim-from">{t(lang, 'simulate.from')}</label>
           <input id="sim-from" data-testid="sim-from" type="month" style={{ width: '100%', boxSizing: 'border-box' }} value={from} onChange={(ev) => setFrom((ev.currentTarget as HTMLInputElement).value)} />
@@ -105,19 +119,24 @@ export function SimulatePanel(props: { lang: Lang }) {
           <label for="sim-to">{t(lang, 'simulate.to')}</label>
           <input id="sim-to" data-testid="sim-to" type="month" style={{ width: '100%', boxSizing: 'border-box' }} value={to} onChange={(ev) => setTo((ev.currentTarget as HTMLInputElement).value)} />
         </div>
-        <div class="field" style={{ gridColumn: '1 / -1' }}>
-          <label for="sim-managers">{t(lang, 'simulate.managers')}</label>
-          <select
-            id="sim-managers"
-            data-testid="sim-managers"
-            multiple
-            size={Math.min(5, Math.max(2, setup?.managers.length ?? 2))}
-            style={{ width: '100%' }}
-            onChange={(ev) => setManagers(Array.from((ev.currentTarget as HTMLSelectElement).selectedOptions, (o) => o.value))}
-          >
-            {(setup?.managers ?? []).map((m) => <option value={m} selected={managers.includes(m)}>{m}</option>)}
-          </select>
         </div>
+        <fieldset class="field checks" data-testid="sim-managers">
+          <legend>{t(lang, 'simulate.managers')}</legend>
+          {(setup?.managers ?? []).map((m) => (
+            <label class="check-row">
+              <input
+                type="checkbox"
+                value={m}
+                checked={managers.includes(m)}
+                onChange={(ev) => {
+                  const on = (ev.currentTarget as HTMLInputElement).checked;
+                  setManagers((list) => (on ? [...list, m] : list.filter((x) => x !== m)));
+                }}
+              />{' '}
+              {m}
+            </label>
+          ))}
+        </fieldset>
       </div>
       {setup?.invalid_schemes.length ? <p class="help">{setup.invalid_schemes.map((s) => t(lang, 'simulate.invalidScheme', { scheme: s })).join(' ')}</p> : null}
       <div class="actions">
@@ -137,44 +156,29 @@ export function SimulatePanel(props: { lang: Lang }) {
           )}
           <p class="help">{t(lang, 'simulate.amountsIn', { currency: currencySymbol(currency) })}</p>
           <h3>{t(lang, 'simulate.perPeriod')}</h3>
-          <div style={scroller}>
-          <table style={table} data-testid="sim-periods">
-            <thead>
-              <tr>
-                <th style={first}>{t(lang, 'simulate.period')}</th>
-                <th style={head}>{t(lang, 'simulate.margin')}</th>
-                {result.schemes.map((s) => <th style={head}>{s}</th>)}
-                {two && <th style={head}>{t(lang, 'simulate.difference')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {result.periods.map((p) => {
-                const rows = result.schemes.map((s) => p.schemes.find((x) => x.scheme === s) ?? null);
-                return (
-                  <tr data-period={p.period}>
-                    <td style={first}>{p.period}</td>
-                    <td style={cell}>{money(rows[0]?.margin ?? null)}</td>
-                    {rows.map((r) => (
-                      <td style={{ ...cell, color: r?.over_limit ? '#d93025' : undefined }} title={[exact(r?.payroll ?? null), r?.over_limit ? t(lang, 'simulate.overLimitShort') : ''].filter(Boolean).join(' · ')}>
-                        {money(r?.payroll ?? null)}
-                        <br />
-                        <span class="muted">{pct(r?.share ?? null)}{r?.over_limit ? ' ⚠' : ''}</span>
-                      </td>
-                    ))}
-                    {two && <td style={cell}>{difference(rows[0]?.payroll, rows[1]?.payroll)}</td>}
-                  </tr>
-                );
-              })}
-              <tr style={{ fontWeight: 'bold' }}>
-                <td style={first}>{t(lang, 'simulate.total')}</td>
-                <td style={cell}>{money(result.totals[0]?.margin ?? null)}</td>
-                {result.totals.map((x) => (
-                  <td style={cell}>{money(x.payroll)}<br /><span class="muted">{pct(x.share)}</span></td>
+          <div class="cards" data-testid="sim-periods">
+            {[...result.periods.map((p) => ({ key: p.period, rows: result.schemes.map((s) => p.schemes.find((x) => x.scheme === s) ?? null) })), { key: null, rows: result.totals }].map(({ key, rows }) => (
+              <div class={key === null ? 'card total' : 'card'} data-period={key ?? undefined} data-testid={key === null ? 'sim-total' : undefined}>
+                <div class="card-head">
+                  <strong>{key ?? t(lang, 'simulate.total')}</strong>
+                  <span class="muted">{t(lang, 'simulate.margin')}: <span class="figure-value">{money(rows[0]?.margin ?? null)}</span></span>
+                </div>
+                {rows.map((r, i) => (
+                  <div class="scheme-figures" data-scheme={result.schemes[i]}>
+                    <div class="scheme-label">{result.schemes[i]}</div>
+                    <Figure
+                      label={t(lang, 'simulate.payroll')}
+                      value={money(r?.payroll ?? null)}
+                      title={[exact(r?.payroll ?? null), r && 'over_limit' in r && r.over_limit ? t(lang, 'simulate.overLimitShort') : ''].filter(Boolean).join(' · ')}
+                      bad={!!(r && 'over_limit' in r && r.over_limit)}
+                      testid="sim-payroll"
+                    />
+                    <Figure label={t(lang, 'simulate.share')} value={pct(r?.share ?? null) + (r && 'over_limit' in r && r.over_limit ? ' ⚠' : '')} bad={!!(r && 'over_limit' in r && r.over_limit)} />
+                  </div>
                 ))}
-                {two && <td style={cell}>{difference(result.totals[0].payroll, result.totals[1].payroll)}</td>}
-              </tr>
-            </tbody>
-          </table>
+                {two && <Figure label={t(lang, 'simulate.differenceOf', { second: result.schemes[1], first: result.schemes[0] })} value={difference(rows[0]?.payroll, rows[1]?.payroll)} testid="sim-difference" />}
+              </div>
+            ))}
           </div>
 
           <h3>{t(lang, 'simulate.detail')}</h3>
@@ -184,69 +188,31 @@ export function SimulatePanel(props: { lang: Lang }) {
             return (
               <details data-testid="sim-detail" data-period={p.period}>
                 <summary>{p.period}</summary>
-                <div style={scroller}>
-                  <table style={table}>
-                    <tbody>
-                      {names.map((name) => {
-                        const totals = result.schemes.map((s) => totalOf(s, name));
-                        return (
-                          <tr>
-                            <td style={first}>{name}</td>
-                            {totals.map((v) => <td style={cell} title={exact(v)}>{money(v)}</td>)}
-                            {two && <td style={cell}>{difference(totals[0], totals[1])}</td>}
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
-                </div>
+                {names.map((name) => (
+                  <ManagerFigures name={name} totals={result.schemes.map((s) => totalOf(s, name))} />
+                ))}
               </details>
             );
           })}
 
           <h3>{t(lang, 'simulate.perManager')}</h3>
-          <div style={scroller}>
-          <table style={table} data-testid="sim-managers-table">
-            <thead>
-              <tr>
-                <th style={first}>{t(lang, 'simulate.manager')}</th>
-                {result.schemes.map((s) => <th style={head}>{s}</th>)}
-                {two && <th style={head}>{t(lang, 'simulate.difference')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {result.manager_totals.map((m) => (
-                <tr>
-                  <td style={first}>{m.manager}</td>
-                  {m.totals.map((v) => <td style={cell} title={exact(v)}>{money(v)}</td>)}
-                  {two && <td style={cell}>{money(m.difference)}</td>}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div data-testid="sim-managers-table">
+            {result.manager_totals.map((m) => <ManagerFigures name={m.manager} totals={m.totals} />)}
           </div>
 
           {result.reach.length > 0 && (
             <>
               <h3>{t(lang, 'simulate.reach')}</h3>
-              <table style={table} data-testid="sim-reach">
-                <thead>
-                  <tr>
-                    <th style={first}>{t(lang, 'simulate.reachRule')}</th>
-                    <th style={head}>{t(lang, 'simulate.reachLevel')}</th>
-                    <th style={head}>{t(lang, 'simulate.reachCount')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.reach.map((r) => (
-                    <tr>
-                      <td style={first}>{two ? `${r.scheme}: ` : ''}{ruleName(r.rule)}</td>
-                      <td style={cell}>{r.level === null ? t(lang, 'simulate.paid') : typeof r.level === 'number' ? (r.level < 1 && r.level > -1 ? pct(r.level) : exact(r.level)) : r.level}</td>
-                      <td style={cell}>{r.count}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <ul class="plain" data-testid="sim-reach">
+                {result.reach.map((r) => (
+                  <li>
+                    <Figure
+                      label={`${two ? `${r.scheme}: ` : ''}${ruleName(r.rule)}, ${r.level === null ? t(lang, 'simulate.paid') : typeof r.level === 'number' ? (r.level < 1 && r.level > -1 ? pct(r.level) : exact(r.level)) : r.level}`}
+                      value={t(lang, 'simulate.reachTimes', { count: r.count })}
+                    />
+                  </li>
+                ))}
+              </ul>
             </>
           )}
           {result.issues.length > 0 && <p class="help">{t(lang, 'simulate.issues', { count: result.issues.length })}</p>}

@@ -23,21 +23,21 @@ const value = (f: ManagerFacts, metric: string) => f.fact(metric).value?.toFixed
 
 describe('metrics of Анна in 2026-11', () => {
   const f = facts();
-  it('revenue 200 000 − 20 000 + 50 000 = 230 000 (the return included; lost and cancelled not)', () => expect(value(f, 'revenue')).toBe('230000.0000'));
-  it('margin 50 000 − 5 000 + 10 000 = 55 000', () => expect(value(f, 'margin')).toBe('55000.0000'));
-  it('paid revenue 60 000 (D1 in November) + 100 000 (D2) = 160 000; a payment on a lost deal counts nowhere', () => expect(value(f, 'paid_revenue')).toBe('160000.0000'));
-  it('paid margin 60 000 × 30 000/100 000 + 100 000 × 50 000/200 000 = 18 000 + 25 000 = 43 000', () => expect(value(f, 'paid_margin')).toBe('43000.0000'));
+  it('revenue 200 000 − 20 000 + 50 000 = 230 000 (the return included; lost and cancelled not)', () => expect(value(f, 'revenue')).toBe('230000.0000'));
+  it('margin 50 000 − 5 000 + 10 000 = 55 000', () => expect(value(f, 'margin')).toBe('55000.0000'));
+  it('paid revenue 60 000 (D1 in November) + 100 000 (D2) = 160 000; a payment on a lost deal counts nowhere', () => expect(value(f, 'paid_revenue')).toBe('160000.0000'));
+  it('paid margin 60 000 × 30 000/100 000 + 100 000 × 50 000/200 000 = 18 000 + 25 000 = 43 000', () => expect(value(f, 'paid_margin')).toBe('43000.0000'));
   it('deals: won with amount > 0 = 2 (D2, D6)', () => expect(value(f, 'deals')).toBe('2.0000'));
   it('new clients: Y and W (X first bought in October; Y is hers: her deal is earlier than Борис\'s) = 2', () => expect(value(f, 'new_clients')).toBe('2.0000'));
   it('conversion 2 / (2 + 1 lost) = 0.6667', () => expect(value(f, 'conversion')).toBe('0.6667'));
-  it('collection 160 000 / (100 000 − 40 000 owed + 230 000 booked) = 160 000 / 290 000 = 0.5517', () => expect(value(f, 'collection')).toBe('0.5517'));
+  it('collection 160 000 / (100 000 − 40 000 owed + 230 000 booked) = 160 000 / 290 000 = 0.5517', () => expect(value(f, 'collection')).toBe('0.5517'));
   it('new client share 2 / 3 clients (Y, X, W) = 0.6667', () => expect(value(f, 'new_client_share')).toBe('0.6667'));
   it('a KPI-sheet metric: two rows for the same key add up, 3 + 4 = 7', () => expect(value(f, 'score')).toBe('7.0000'));
   it('a KPI-sheet metric without a row is missing, with the reason', () => {
     expect(f.fact('contacts').value).toBeNull();
     expect(f.fact('contacts').reason).toBe('в листе Показатели нет строки «контакты» за 2026-11');
   });
-  it('period to date (asOf 2026-11-05): revenue 180 000, paid revenue 0, conversion 1 / 1', () => {
+  it('period to date (asOf 2026-11-05): revenue 180 000, paid revenue 0, conversion 1 / 1', () => {
     const g = facts('2026-11-05');
     expect(value(g, 'revenue')).toBe('180000.0000');
     expect(value(g, 'paid_revenue')).toBe('0.0000');

@@ -8,7 +8,7 @@ import { templateRows } from './builders';
 const scheme = (id: 'seed001' | 'seed002' | 'seed003') => validateSchemeRows(templateRows(id, id), 'ru').scheme!;
 
 describe('previewCurve', () => {
-  it('seed 001 on a 1 000 000 revenue plan and 7 deals', () => {
+  it('seed 001 on a 1 000 000 revenue plan and 7 deals', () => {
     const curve = previewCurve(scheme('seed001'), { plan: { revenue: dec(1000000), deals: dec(7) } });
     expect(curve).toHaveLength(31); // 0, 5, …, 150
     const at = (x: number) => curve.find((p) => p.attainment === x)!;
@@ -21,7 +21,7 @@ describe('previewCurve', () => {
     expect(at(150)).toEqual({ attainment: 150, salary: 30000, variable: 75000, total: 105000 });
   });
 
-  it('seed 003: K follows attainment (targets from the rules), the gate shuts below 50 %, K caps at 1.2', () => {
+  it('seed 003: K follows attainment (targets from the rules), the gate shuts below 50 %, K caps at 1.2', () => {
     const curve = previewCurve(scheme('seed003'), { plan: { paid_revenue: dec(1000000), margin: dec(500000) } }, [40, 50, 100, 150]);
     // 40 %: K = 0.4 < 0.5 → salary only
     // 50 %: 4 % × 500 000 = 20 000 × K 0.5 = 10 000

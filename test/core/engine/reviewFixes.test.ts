@@ -69,13 +69,13 @@ describe('item 7: a tiers rule with no plan names the scheme row; a plan of 0 sa
     const r = computePayouts(input({ deals: ds, plans: [plan(2, '2026-11', A, 'S', { revenue: 0 })],
       schemeRows: schemeRows('S', [{ rule: 'бонус за план', metric: 'выручка', amount: '5000' }]) }), NOV, RU);
     expect(money(r.managers[0].total)).toBe('0.00');
-    expect(r.managers[0].lines[0].explanation).toBe('Бонус за план: план (выручка) равен 0 → 0,00 ₽');
+    expect(r.managers[0].lines[0].explanation).toBe('Бонус за план: план (выручка) равен 0 → 0,00 ₽');
     expect(r.issues.map((i) => i.message)).toEqual(['Анна, 2026-11: план по показателю «выручка» равен 0: бонус за план не начисляется']);
   });
 });
 
 describe('item 11: client turnover on margin checks the margins of the deals it uses only', () => {
-  it('Анна\'s own won deal has a blank margin; her client\'s deal (closed by Борис) has margin 40 000 → 5 % × 40 000 = 2 000', () => {
+  it('Анна\'s own won deal has a blank margin; her client\'s deal (closed by Борис) has margin 40 000 → 5 % × 40 000 = 2 000', () => {
     const ds = deals([
       { date: '2026-10-01', manager: A, client: 'X', amount: 100000, margin: 30000 }, // X becomes Анна's client
       { date: '2026-11-05', manager: B, client: 'X', amount: 120000, margin: 40000 }, // used: margin known
@@ -108,7 +108,7 @@ describe('item 11: client turnover on margin checks the margins of the deals it 
 });
 
 describe('item 15: JSON rate is a number for tier lines, null when no single rate applies', () => {
-  it('tiers 0:3%; 100%:5% at 110 % → 0.05; plan bonus tiers → 25 000; client turnover with two month tiers → null', () => {
+  it('tiers 0:3%; 100%:5% at 110 % → 0.05; plan bonus tiers → 25 000; client turnover with two month tiers → null', () => {
     const ds = deals([
       { date: '2025-01-10', manager: A, client: 'Old', amount: 1 },  // Old: first won 2025-01 → 22 whole months by 2026-11
       { date: '2026-11-03', manager: A, client: 'Old', amount: 500000 },
@@ -118,7 +118,7 @@ describe('item 15: JSON rate is a number for tier lines, null when no single rat
       { rule: 'tiers', metric: 'revenue', tiers: '0:3%; 100%:5%' },
       { rule: 'plan_bonus', metric: 'revenue', tiers: '80%:10000; 100%:25000' },
       { rule: 'client_turnover', tiers: '0:5%; 12:3%' },
-      { rule: 'client_turnover', tiers: '0:5%; 12:3%', months: '12' }, // only New's deal: one rate, 5 %
+      { rule: 'client_turnover', tiers: '0:5%; 12:3%', months: '12' }, // only New's deal: one rate, 5 %
       { rule: 'percent', metric: 'revenue', rate: '1%' },
     ]);
     const r = computePayouts(input({ deals: ds, plans: [plan(2, '2026-11', A, 'S', { revenue: 1000000 })], schemeRows: rows }), NOV, EN);
@@ -127,7 +127,7 @@ describe('item 15: JSON rate is a number for tier lines, null when no single rat
     expect(json.managers[0].lines.map((l) => [l.rule, l.rate, l.amount])).toEqual([
       ['tiers', 0.05, 1100000 * 0.05],
       ['plan_bonus', 25000, 25000],
-      ['client_turnover', null, 500000 * 0.03 + 600000 * 0.05], // 15 000 + 30 000
+      ['client_turnover', null, 500000 * 0.03 + 600000 * 0.05], // 15 000 + 30 000
       ['client_turnover', 0.05, 600000 * 0.05],
       ['percent', 0.01, 1100000 * 0.01],
     ]);

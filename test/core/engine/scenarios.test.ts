@@ -24,13 +24,13 @@ describe('returns, lost and cancelled deals', () => {
     expect(m.lines.map((l) => money(l.amount))).toEqual(['6000.00', '2000.00']);
     expect(money(m.total)).toBe('8000.00');
     expect(m.deals).toHaveLength(5); // every status dated in P is listed
-    expect(m.lines[1].explanation).toBe('1 000,00 ₽ × (2 сделки − 0) = 2 000,00 ₽');
+    expect(m.lines[1].explanation).toBe('1 000,00 ₽ × (2 сделки − 0) = 2 000,00 ₽');
   });
 
   it('a return alone gives a negative line (a refund claws back)', () => {
     const ds = deals([{ date: '2026-11-09', manager: A, amount: -40000 }]);
     const r = computePayouts(input({ deals: ds, schemeRows: schemeRows('S', [{ rule: 'percent', metric: 'revenue', rate: '5%' }]) }), NOV, RU);
-    expect(money(r.managers[0].total)).toBe('-2000.00'); // 5 % × −40 000
+    expect(money(r.managers[0].total)).toBe('-2000.00'); // 5 % × −40 000
   });
 });
 
@@ -74,25 +74,25 @@ describe('tiers (KPI_COMMISSION semantics)', () => {
     computePayouts(input({ deals: ds, plans: [plan(2, '2026-11', A, 'S', { revenue: 1000000 })],
       schemeRows: schemeRows('S', [{ rule: 'шкала', metric: 'revenue', tiers: '0%:3%; 100%:5%; 120%:7%', mode, ...extra }]) }), NOV, RU).managers[0];
 
-  it('whole: 1 100 000 at 110 % → 5 % × 1 100 000 = 55 000; 120 % needs 100 000 more and pays 84 000 − 55 000 = 29 000', () => {
+  it('whole: 1 100 000 at 110 % → 5 % × 1 100 000 = 55 000; 120 % needs 100 000 more and pays 84 000 − 55 000 = 29 000', () => {
     const m = pay('');
     expect(money(m.total)).toBe('55000.00');
     expect(m.lines[0].rate).toBe('100%:5%');
-    expect(m.lines[0].explanation).toBe('выполнение 110 % → ставка 5 %; 5 % × 1 100 000,00 ₽ = 55 000,00 ₽');
+    expect(m.lines[0].explanation).toBe('выполнение 110 % → ставка 5 %; 5 % × 1 100 000,00 ₽ = 55 000,00 ₽');
     expect(money(m.lines[0].next!.needed)).toBe('100000.00');
     expect(money(m.lines[0].next!.pays)).toBe('29000.00');
   });
 
-  it('marginal: 1 000 000 × 3 % + 100 000 × 5 % = 35 000', () => {
+  it('marginal: 1 000 000 × 3 % + 100 000 × 5 % = 35 000', () => {
     const m = pay('ступенчато');
     expect(money(m.total)).toBe('35000.00');
-    expect(m.lines[0].explanation).toBe('выполнение 110 %, ступенчато: 3 % × 1 000 000,00 ₽ + 5 % × 100 000,00 ₽ = 35 000,00 ₽');
+    expect(m.lines[0].explanation).toBe('выполнение 110 %, ступенчато: 3 % × 1 000 000,00 ₽ + 5 % × 100 000,00 ₽ = 35 000,00 ₽');
   });
 
-  it('cap: at most 40 000', () => {
+  it('cap: at most 40 000', () => {
     const m = pay('', { cap: '40000' });
     expect(money(m.total)).toBe('40000.00');
-    expect(m.lines[0].explanation).toContain('не более 40 000,00 ₽ → 40 000,00 ₽');
+    expect(m.lines[0].explanation).toContain('не более 40 000,00 ₽ → 40 000,00 ₽');
   });
 
   it('a tiers rule with no plan for its metric: an issue and NO payout for that manager', () => {
@@ -114,32 +114,32 @@ describe('percent with threshold and cap; bonuses with tiers', () => {
 
   it('percent below its threshold pays 0, and says what reaching it pays', () => {
     const m = pay(schemeRows('S', [{ rule: 'percent', metric: 'revenue', rate: '2%', threshold: '90%' }]));
-    expect(money(m.total)).toBe('0.00'); // 87 % < 90 %
-    expect(m.lines[0].explanation).toBe('выполнение плана (выручка) 87 % < порога 90 %: не начисляется → 0,00 ₽');
+    expect(money(m.total)).toBe('0.00'); // 87 % < 90 %
+    expect(m.lines[0].explanation).toBe('выполнение плана (выручка) 87 % < порога 90 %: не начисляется → 0,00 ₽');
     // 900 000 − 870 000 = 30 000 more; then 2 % × 900 000 = 18 000
     expect(money(m.lines[0].next!.needed)).toBe('30000.00');
     expect(money(m.lines[0].next!.pays)).toBe('18000.00');
   });
 
-  it('percent above its threshold, capped: 2 % × 870 000 = 17 400 → at most 15 000', () => {
+  it('percent above its threshold, capped: 2 % × 870 000 = 17 400 → at most 15 000', () => {
     const m = pay(schemeRows('S', [{ rule: 'percent', metric: 'revenue', rate: '2%', threshold: '80%', cap: '15000' }]));
     expect(money(m.total)).toBe('15000.00');
   });
 
-  it('plan bonus with tiers pays the highest tier reached: 87 % → the 80 % tier = 10 000', () => {
+  it('plan bonus with tiers pays the highest tier reached: 87 % → the 80 % tier = 10 000', () => {
     const m = pay(schemeRows('S', [{ rule: 'бонус за план', metric: 'revenue', tiers: '80%:10000; 100%:25000' }]));
     expect(money(m.total)).toBe('10000.00');
-    expect(m.lines[0].next!.pays.toString()).toBe('15000'); // 25 000 − 10 000
+    expect(m.lines[0].next!.pays.toString()).toBe('15000'); // 25 000 − 10 000
   });
 
   it('plan bonus with no plan: 0, an explanation and an issue', () => {
     const r = computePayouts(input({ deals: ds, plans: [plan(2, '2026-11', A, 'S', {})], schemeRows: schemeRows('S', [{ rule: 'plan bonus', amount: '5000' }]) }), NOV, EN);
     expect(money(r.managers[0].total)).toBe('0.00');
-    expect(r.managers[0].lines[0].explanation).toBe('Plan bonus: no revenue plan → 0.00 ₽');
+    expect(r.managers[0].lines[0].explanation).toBe('Plan bonus: no revenue plan → 0.00 ₽');
     expect(r.issues[0].message).toBe('Анна, 2026-11: no revenue plan: the plan bonus is not paid');
   });
 
-  it('deal bonus with tiers: 8 deals → tier 5 = 3 000; tier 10 needs 2 more deals and pays 4 000 more', () => {
+  it('deal bonus with tiers: 8 deals → tier 5 = 3 000; tier 10 needs 2 more deals and pays 4 000 more', () => {
     const m = pay(schemeRows('S', [{ rule: 'deal bonus', tiers: '5:3000; 10:7000' }]));
     expect(money(m.total)).toBe('3000.00');
     expect(m.lines[0].next!.needed.toString()).toBe('2');
@@ -154,7 +154,7 @@ describe('missing facts', () => {
       { margin: false }), NOV, RU);
     const [m] = r.managers;
     expect(money(m.total)).toBe('20000.00');
-    expect(m.lines[1].explanation).toBe('маржа неизвестна: в листе сделок нет столбца маржи или себестоимости → 0,00 ₽');
+    expect(m.lines[1].explanation).toBe('маржа неизвестна: в листе сделок нет столбца маржи или себестоимости → 0,00 ₽');
     expect(m.margin).toBeNull();
     expect(r.issues).toEqual([{
       code: 'engIssueMissing', sheet: 'Сделки', row: null, column: 'маржа', value: null,
@@ -178,7 +178,7 @@ describe('missing facts', () => {
       { date: '2026-11-02', manager: A, amount: 50000, paid: 50000, paidDate: '2026-12-01' },
     ]);
     const r = computePayouts(input({ deals: ds, schemeRows: schemeRows('S', [{ rule: 'percent', metric: 'оплаты', rate: '10%' }]) }, { paid: true }), NOV, RU);
-    expect(money(r.managers[0].total)).toBe('6000.00'); // only the 60 000 paid in November
+    expect(money(r.managers[0].total)).toBe('6000.00'); // only the 60 000 paid in November
   });
 });
 

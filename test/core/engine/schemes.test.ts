@@ -65,7 +65,7 @@ describe('validation', () => {
     ]);
     expect(issues[0].message).toBe('Схема «Плохая», строка 5: пороги шкалы должны возрастать; «50%:3%» не больше предыдущего');
     expect(issues[1].message).toMatch(/^Схема «Плохая», строка 6: неизвестное правило «премия за звонки»/);
-    expect(issues[2].message).toBe('Схема «Плохая», строка 3: веса KPI в сумме дают 0.9, а должны ровно 1');
+    expect(issues[2].message).toBe('Схема «Плохая», строка 3: веса KPI в сумме дают 0,9, а должны ровно 1');
     expect(issues.every((i) => i.sheet === 'Схемы')).toBe(true);
   });
 

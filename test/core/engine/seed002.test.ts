@@ -49,7 +49,7 @@ describe('seed 002: client ownership', () => {
 });
 
 describe('seed 002: partner scheme', () => {
-  it('qualified manager: 25 000 + 12 000 + 36 600 + 6 000 + 10 000 = 89 600', () => {
+  it('qualified manager: 25 000 + 12 000 + 36 600 + 6 000 + 10 000 = 89 600', () => {
     const r = run(2);
     expect(r.issues).toEqual([]);
     const petr = r.managers.find((m) => m.manager === P)!;
@@ -60,15 +60,15 @@ describe('seed 002: partner scheme', () => {
       // 5 % × (Бета 100 000 at 11 months + Гамма 300 000 + 100 000 + Дельта 120 000 at 0 months) = 5 % × 620 000 = 31 000
       // 2 % × (Альфа 200 000 + 80 000 at 24–25 months) = 5 600;  31 000 + 5 600 = 36 600
       ['client_turnover', '36600.00'],
-      ['new_client_bonus', '6000.00'], // Гамма + Дельта = 2 × 3 000
+      ['new_client_bonus', '6000.00'], // Гамма + Дельта = 2 × 3 000
       // (120 000 − 100 000) + (80 000 − 90 000) = 10 000; 2 new clients ≥ plan 2
       ['partner_price', '10000.00'],
     ]);
     expect(money(petr.total)).toBe('89600.00');
-    expect(petr.lines[2].explanation).toBe('Ваши клиенты, 6 сделок: 2 % × 280 000,00 ₽ + 5 % × 620 000,00 ₽ = 36 600,00 ₽');
+    expect(petr.lines[2].explanation).toBe('Ваши клиенты, 6 сделок: 2 % × 280 000,00 ₽ + 5 % × 620 000,00 ₽ = 36 600,00 ₽');
     expect(petr.lines[2].dealRefs!.map((x) => x.row)).toEqual([10, 11, 12, 13, 14, 17]);
     expect(petr.lines[4].explanation).toContain('строки 17');
-    expect(petr.lines[4].explanation).toContain('10 000,00 ₽');
+    expect(petr.lines[4].explanation).toContain('10 000,00 ₽');
   });
 
   it('the other manager: the tie client is hers, and the partner line is 0 with no partner deals', () => {
@@ -83,13 +83,13 @@ describe('seed 002: partner scheme', () => {
     const petr = run(3).managers.find((m) => m.manager === P)!;
     const partner = petr.lines[4];
     expect(money(partner.amount)).toBe('0.00');
-    expect(partner.explanation).toBe('Партнёрская цена: новых клиентов 2 < 3: разница 10 000,00 ₽ не выплачивается → 0,00 ₽');
+    expect(partner.explanation).toBe('Партнёрская цена: новых клиентов 2 < 3: разница 10 000,00 ₽ не выплачивается → 0,00 ₽');
     expect(partner.next!.needed.toString()).toBe('1');
     expect(money(partner.next!.pays)).toBe('10000.00');
-    expect(money(petr.total)).toBe('79600.00'); // 89 600 − 10 000
+    expect(money(petr.total)).toBe('79600.00'); // 89 600 − 10 000
   });
 
-  it('a sale below partner price lowers the line: only row 17 → 80 000 − 90 000 = −10 000', () => {
+  it('a sale below partner price lowers the line: only row 17 → 80 000 − 90 000 = −10 000', () => {
     const ds = book().filter((d) => d.ref.row !== 14);
     const r = computePayouts(
       input({ deals: ds, plans: [plan(2, '2026-11', P, 'П', { new_clients: 1 })], schemeRows: schemeRows('П', [{ rule: 'партнёрская цена', threshold: '1' }]) }),
@@ -111,15 +111,15 @@ describe('seed 002: partner scheme', () => {
     expect(r.issues[0].message).toMatch(/^Пётр Смирнов, 2026-11: партнёрская цена/);
   });
 
-  it('a months window: 5 % while the deal is within 12 months of the first (Альфа at 24 months is out) = 31 000; within 11 months Бета is out too = 26 000', () => {
+  it('a months window: 5 % while the deal is within 12 months of the first (Альфа at 24 months is out) = 31 000; within 11 months Бета is out too = 26 000', () => {
     const window = (months: string) =>
       computePayouts(
         input({ deals: book(), plans: [plan(2, '2026-11', P, 'Окно')], schemeRows: schemeRows('Окно', [{ rule: 'процент с клиентов', rate: '5%', months }]) }),
         NOV, RU,
       ).managers.find((m) => m.manager === P)!.total;
-    expect(money(window('12'))).toBe('31000.00'); // 5 % × (100 000 + 300 000 + 100 000 + 120 000)
-    expect(money(window('11'))).toBe('26000.00'); // 5 % × (300 000 + 100 000 + 120 000)
-    expect(money(window(''))).toBe('45000.00'); // for ever: 5 % × 900 000
+    expect(money(window('12'))).toBe('31000.00'); // 5 % × (100 000 + 300 000 + 100 000 + 120 000)
+    expect(money(window('11'))).toBe('26000.00'); // 5 % × (300 000 + 100 000 + 120 000)
+    expect(money(window(''))).toBe('45000.00'); // for ever: 5 % × 900 000
   });
 
   it('without a client column, client rules are missing: 0 with an issue naming manager, metric and period', () => {
@@ -143,14 +143,14 @@ describe('seed 002: no partner price column', () => {
     );
     const petr = r.managers[0];
     expect(money(petr.lines[4].amount)).toBe('0.00');
-    expect(petr.lines[4].explanation).toBe('партнёрская разница неизвестна: в листе сделок нет столбца партнёрской цены → 0,00 ₽');
-    expect(money(petr.total)).toBe('79600.00'); // 89 600 − 10 000
+    expect(petr.lines[4].explanation).toBe('партнёрская разница неизвестна: в листе сделок нет столбца партнёрской цены → 0,00 ₽');
+    expect(money(petr.total)).toBe('79600.00'); // 89 600 − 10 000
     expect(r.issues.map((i) => i.message)).toEqual(['Пётр Смирнов, 2026-11: показатель «партнёрская разница» не посчитать: в листе сделок нет столбца партнёрской цены']);
   });
 });
 
 describe('seed 002: client turnover on margin', () => {
-  it('5 % of the margin of the clients\' deals: Гамма 60 000 + 30 000, Дельта 30 000, Бета 20 000, within 12 months = 7 000', () => {
+  it('5 % of the margin of the clients\' deals: Гамма 60 000 + 30 000, Дельта 30 000, Бета 20 000, within 12 months = 7 000', () => {
     const r = computePayouts(
       input({ deals: book(), plans: [plan(2, '2026-11', P, 'М')], schemeRows: schemeRows('М', [{ rule: 'client turnover', metric: 'маржа', rate: '5%', months: '12' }]) }),
       NOV, { ...RU, managers: [P] },
@@ -165,6 +165,6 @@ describe('seed 002: client turnover on margin', () => {
       NOV, { ...RU, managers: [P] },
     );
     expect(money(r.managers[0].total)).toBe('0.00');
-    expect(r.managers[0].lines[0].explanation).toBe('маржа неизвестна: в листе сделок нет столбца маржи или себестоимости → 0,00 ₽');
+    expect(r.managers[0].lines[0].explanation).toBe('маржа неизвестна: в листе сделок нет столбца маржи или себестоимости → 0,00 ₽');
   });
 });

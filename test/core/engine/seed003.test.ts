@@ -24,7 +24,7 @@ function specs(costs = { d2: 200000, d3: 70000, d7: 60000 }, extraLost = 0): Dea
 }
 
 const PAYMENTS = [
-  payment(2, 'D1', '2026-10-20', 50000), // before P: D1 still owes 150 000 at the start of November
+  payment(2, 'D1', '2026-10-20', 50000), // before P: D1 still owes 150 000 at the start of November
   payment(3, 'D1', '2026-11-05', 100000),
   payment(4, 'D2', '2026-11-10', 200000),
   payment(5, 'D2', '2026-12-02', 100000), // after P: split across periods
@@ -48,13 +48,13 @@ function run(opts: { costs?: { d2: number; d3: number; d7: number }; extraLost?:
 }
 
 describe('seed 003: cash collected × KPI, gate and limit', () => {
-  it('gate open, limit not reached: 35 000 + round(16 000 × 0.9135…) = 49 616.07', () => {
+  it('gate open, limit not reached: 35 000 + round(16 000 × 0.9135…) = 49 616.07', () => {
     const r = run();
     expect(r.issues).toEqual([]);
     const [m] = r.managers;
     // cash in November: 100 000 (D1) + 200 000 (D2) + 100 000 (D3) = 400 000; 4 % = 16 000
     expect(money(m.lines[1].amount)).toBe('16000.00');
-    expect(m.lines[1].explanation).toBe('4 % × 400 000,00 ₽ = 16 000,00 ₽');
+    expect(m.lines[1].explanation).toBe('4 % × 400 000,00 ₽ = 16 000,00 ₽');
     // conversion 3 won / (3 + 2 lost) = 0.6 (the cancelled deal counts nowhere); 0.6 / 0.3 = 2 → cap 1.2 → 0.4 × 1.2 = 0.48
     // collection 400 000 / (150 000 owed + 500 000 booked) = 0.615385; / 0.9 = 0.683761 → 0.4 × 0.683761 = 0.273504
     // contacts 240 / 300 = 0.8 → 0.2 × 0.8 = 0.16;  K = 0.48 + 0.273504 + 0.16 = 0.913504
@@ -68,7 +68,7 @@ describe('seed 003: cash collected × KPI, gate and limit', () => {
     expect(m.lines.map((l) => [l.rule, money(l.amount)])).toEqual([
       ['salary', '35000.00'], ['percent', '16000.00'], ['kpi', '-1383.93'],
     ]);
-    expect(m.lines[2].explanation).toBe('K = 0,4 × 1,2 + 0,4 × 0,6838 + 0,2 × 0,8 = 0,9135; 16 000,00 ₽ × 0,9135 = 14 616,07 ₽');
+    expect(m.lines[2].explanation).toBe('K = 0,4 × 1,2 + 0,4 × 0,6838 + 0,2 × 0,8 = 0,9135; 16 000,00 ₽ × 0,9135 = 14 616,07 ₽');
     expect(money(m.variableBeforeKpi)).toBe('16000.00');
     expect(money(m.variable)).toBe('14616.07');
     // limit: margin 100 000 + 30 000 + 40 000 = 170 000 × 15 % = 25 500 > 14 616.07: not applied
@@ -76,14 +76,14 @@ describe('seed 003: cash collected × KPI, gate and limit', () => {
     expect(money(m.total)).toBe('49616.07');
   });
 
-  it('limit applied: margin 20 000 + 10 000 + 20 000 = 50 000 × 15 % = 7 500 < 14 616.07', () => {
+  it('limit applied: margin 20 000 + 10 000 + 20 000 = 50 000 × 15 % = 7 500 < 14 616.07', () => {
     const [m] = run({ costs: { d2: 280000, d3: 90000, d7: 80000 } }).managers;
     expect(m.lines.map((l) => [l.rule, money(l.amount)])).toEqual([
       ['salary', '35000.00'], ['percent', '16000.00'], ['kpi', '-1383.93'], ['limit', '-7116.07'],
     ]);
     expect(money(m.variable)).toBe('7500.00');
-    expect(money(m.total)).toBe('42500.00'); // 35 000 + 16 000 − 1 383.93 − 7 116.07
-    expect(m.lines[3].explanation).toBe('Лимит: не более 15 % × маржа 50 000,00 ₽ = 7 500,00 ₽; снято 7 116,07 ₽, переменная часть 7 500,00 ₽');
+    expect(money(m.total)).toBe('42500.00'); // 35 000 + 16 000 − 1 383.93 − 7 116.07
+    expect(m.lines[3].explanation).toBe('Лимит: не более 15 % × маржа 50 000,00 ₽ = 7 500,00 ₽; снято 7 116,07 ₽, переменная часть 7 500,00 ₽');
   });
 
   it('gate closed: K = 0.2 + 0.2735 + 0.02 = 0.4935 < 0.5 → only the salary', () => {
@@ -111,7 +111,7 @@ describe('seed 003: cash collected × KPI, gate and limit', () => {
     expect(r.issues[0].sheet).toBe('Показатели');
   });
 
-  it('payments split across periods: December gets D2\'s second 100 000', () => {
+  it('payments split across periods: December gets D2\'s second 100 000', () => {
     const r = computePayouts(
       input({ deals: deals(specs()), payments: PAYMENTS, plans: [plan(2, '2026-12', O, 'KPI')],
         kpiFacts: [kpiFact(2, '2026-12', O, 'contacts', 300)], schemeRows: templateRows('seed003', 'KPI') }, { paid: true }),
@@ -127,7 +127,7 @@ describe('seed 003: cash collected × KPI, gate and limit', () => {
 });
 
 describe('seed 003: KPI targets', () => {
-  it('the Plans value is the target when there is one (conversion plan 50 % instead of the rule\'s 30 %)', () => {
+  it('the Plans value is the target when there is one (conversion plan 50 % instead of the rule\'s 30 %)', () => {
     const r = computePayouts(
       input({ deals: deals(specs()), payments: PAYMENTS, plans: [plan(2, '2026-11', O, 'KPI', { конверсия: '0.5' })],
         kpiFacts: [kpiFact(2, '2026-11', O, 'contacts', 240)], schemeRows: templateRows('seed003', 'KPI') }, { paid: true }),
@@ -137,7 +137,7 @@ describe('seed 003: KPI targets', () => {
     // conversion 0.6 / 0.5 = 1.2 → 0.4 × 1.2 = 0.48 (the same contribution, now from the plan)
     expect(m.kpiRows[0].target!.toString()).toBe('0.5');
     expect(m.kpiRows[0].contribution!.toString()).toBe('0.48');
-    expect(m.lines[2].explanation).toBe('K = 0.4 × 1.2 + 0.4 × 0.6838 + 0.2 × 0.8 = 0.9135; 16,000.00 ₽ × 0.9135 = 14,616.07 ₽');
+    expect(m.lines[2].explanation).toBe('K = 0.4 × 1.2 + 0.4 × 0.6838 + 0.2 × 0.8 = 0.9135; 16,000.00 ₽ × 0.9135 = 14,616.07 ₽');
   });
 
   it('a KPI with neither a plan nor a threshold contributes 0 and is reported', () => {

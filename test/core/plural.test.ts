@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { pluralForm } from '../../src/core/messages/index';
+
+describe('plural forms (issue 16: «ещё сделок: 1», "1 more deals")', () => {
+  const ru = ['сделка', 'сделки', 'сделок'];
+  it.each([
+    [1, 'сделка'], [2, 'сделки'], [4, 'сделки'], [5, 'сделок'], [11, 'сделок'], [12, 'сделок'], [14, 'сделок'],
+    [21, 'сделка'], [22, 'сделки'], [25, 'сделок'], [101, 'сделка'], [111, 'сделок'], [0, 'сделок'],
+  ])('ru %i → %s', (n, form) => expect(pluralForm(n, ru, 'ru')).toBe(form));
+  it.each([[1, 'deal'], [0, 'deals'], [2, 'deals'], [21, 'deals']])('en %i → %s', (n, form) => expect(pluralForm(n, ['deal', 'deals'], 'en')).toBe(form));
+});
