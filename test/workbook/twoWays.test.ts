@@ -12,7 +12,9 @@ import { schemesCell, twoWaysWorkbook, type TwoWaysOptions } from './twoWays.fix
 const run = (opts: TwoWaysOptions) => runPayouts(twoWaysWorkbook(opts), { period: '2026-11', today: '2026-12-01' });
 const SALARY = { rule: 'оклад', amount: 10000 };
 const totals = (r: ReturnType<typeof run>) => Object.fromEntries(r.json.managers.map((m) => [m.manager, m.total]));
-const issueAt = (r: ReturnType<typeof run>, row: number, column: string) => r.issues.filter((i) => i.sheet === 'Схемы' && i.row === row && i.column === column);
+// Messages compared with the formatter's no-break spaces written as plain ones.
+const issueAt = (r: ReturnType<typeof run>, row: number, column: string) =>
+  r.issues.filter((i) => i.sheet === 'Схемы' && i.row === row && i.column === column).map((i) => ({ ...i, message: i.message.replace(/[\u00a0\u202f]/g, ' ') }));
 
 describe('rates that read two ways (SPEC §10.2 "Rates")', () => {
   it('a rate typed 10 used to pay 10 000 + 10 × 300 000 = 3 010 000: now the scheme is invalid and Анна withheld, the issue on Схемы row 3 «ставка»', () => {
