@@ -5,6 +5,7 @@
 import { KpiUserError } from '../core/issues';
 import { langOfLocale, msg } from '../core/messages/index';
 import type { Lang } from '../core/money';
+import { cliOption, valuedOptions } from './options';
 
 export interface CliArgs {
   workbook: string;
@@ -25,8 +26,6 @@ export interface CliArgs {
   confirm: boolean;
   register: string | null;
 }
-
-const VALUED = new Set(['--period', '--out', '--statements', '--today', '--tz', '--lang', '--currency', '--deals', '--register']);
 
 /**
  * The arguments in order, as [arg, value]: an option is split off its `=value` (`--opt=value`), and
@@ -54,16 +53,27 @@ export function* optionTokens(argv: readonly string[], valued: ReadonlySet<strin
   }
 }
 
+/** An option given twice, or a value it refuses (`--lang de`, `--currency ₽`): say which and why (exit 2), never pick one. */
+export function checkOption(arg: string, value: string | undefined, seen: Set<string>, lang: Lang): void {
+  const option = cliOption(arg);
+  if (!option) return;
+  if (seen.has(option.name)) throw new KpiUserError(msg(lang, 'cli.repeatedOption', { option: option.name }));
+  seen.add(option.name);
+  const refused = value !== undefined ? option.refuse?.(value) : null;
+  if (refused) throw new KpiUserError(msg(lang, refused, { value: value ?? '' }));
+}
+
 export function parseArgs(argv: string[], lang: Lang): CliArgs {
   const args: CliArgs = { workbook: '', period: null, out: null, statements: null, json: false, today: null, tz: null, lang: null, currency: null, deals: null, help: false, close: false, confirm: false, register: null };
   const positional: string[] = [];
-  for (const [a, value] of optionTokens(argv, VALUED, (option) => new KpiUserError(msg(lang, 'cli.optionNeedsValue', { option })))) {
+  const seen = new Set<string>();
+  for (const [a, value] of optionTokens(argv, valuedOptions(), (option) => new KpiUserError(msg(lang, 'cli.optionNeedsValue', { option })))) {
+    checkOption(a, value, seen, lang);
     if (a === '--json') args.json = true;
     else if (a === '--help' || a === '-h') args.help = true;
     else if (a === '--close') args.close = true;
     else if (a === '--confirm') args.confirm = true;
     else if (value !== undefined) {
-      // one of VALUED
       if (a === '--period') args.period = value;
       else if (a === '--out') args.out = value;
       else if (a === '--statements') args.statements = value;
@@ -74,7 +84,7 @@ export function parseArgs(argv: string[], lang: Lang): CliArgs {
       else if (a === '--deals') args.deals = value;
       else if (a === '--register') args.register = value;
     } else if (a.startsWith('-') && a.length > 1) {
-      throw new KpiUserError(msg(lang, 'cli.unknownOption', { option: a, usage: msg(lang, 'cli.usage') }));
+      throw new KpiUserError(msg(lang, 'cli.unknownOptionHelp', { option: a }));
     } else positional.push(a);
   }
   if (args.help) return args;

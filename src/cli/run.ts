@@ -5,7 +5,7 @@
  * anything unexpected is one line and exit code 1 — never a stack trace.
  */
 import { sum as sumDec } from '../core/decimal';
-import { KpiUserError } from '../core/issues';
+import { KpiUserError, type Issue } from '../core/issues';
 import { langOfLocale, msg } from '../core/messages/index';
 import { formatNumber, formatPercent, type Lang } from '../core/money';
 import { intlLocalDay, isLocalDate } from '../core/periods';
@@ -14,6 +14,7 @@ import { columnReportLines } from '../workbook/reading/columnReport';
 import { parseArgs } from './args';
 import { NO_PROGRESS, progressBar } from './progress';
 import { protectSheets, runClose, writeRegister } from './close';
+import { helpText } from './options';
 import { envLang, failed, loadWorkbookFile, saveWorkbookFile, timeZoneOf } from './load';
 import { writeStatements } from './statements';
 
@@ -60,7 +61,22 @@ function summaryText(result: PipelineResult, lang: Lang): string {
   if (run.managers.length === 0) out.push(msg(lang, 'tabs.summary.noManagers'));
   out.push('', msg(lang, 'cli.issueCount', { count: issues.length }));
   out.push('', ...columnReportLines(result.read.columns, lang));
+  out.push(...issueLines(issues, lang));
   return out.join('\n') + '\n';
+}
+
+/** How many issues the text output lists; the rest are counted (all of them are in --json and on the summary tab). */
+export const ISSUES_SHOWN = 20;
+
+/** The first ISSUES_SHOWN issues, one line each (`Сделки, строка 5, Статус «???»: message`), then how many more. */
+export function issueLines(issues: readonly Issue[], lang: Lang): string[] {
+  if (issues.length === 0) return [];
+  const lines = issues.slice(0, ISSUES_SHOWN).map((i) => {
+    const where = [i.sheet, i.row !== null ? msg(lang, 'cli.issueRow', { row: i.row }) : null, i.column].filter((x) => x !== null && x !== '').join(', ');
+    return `- ${where}: ${i.message}`;
+  });
+  if (issues.length > ISSUES_SHOWN) lines.push(msg(lang, 'cli.issueMore', { count: issues.length - ISSUES_SHOWN }));
+  return [msg(lang, 'cli.issuesTitle'), ...lines];
 }
 
 /** Runs the command; resolves to the exit code. */
@@ -70,7 +86,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const args = parseArgs(argv, lang);
     if (args.lang) lang = args.lang;
     if (args.help) {
-      io.stdout(msg(lang, 'cli.usage') + '\n');
+      io.stdout(helpText(lang));
       return 0;
     }
     const tz = timeZoneOf(args.tz, io.env, lang);

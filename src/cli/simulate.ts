@@ -12,7 +12,7 @@ import { formatMoney, formatPercent, type Lang } from '../core/money';
 import { intlLocalDay } from '../core/periods';
 import type { SimulationJson } from '../core/simulate';
 import { moneyDifference, runSimulation, simulationTab } from '../workbook/earningsRun';
-import { optionTokens } from './args';
+import { checkOption, optionTokens } from './args';
 import { envLang, failed, loadWorkbookFile, saveWorkbookFile, timeZoneOf } from './load';
 import { pad, type CliIO } from './run';
 
@@ -36,7 +36,9 @@ const list = (v: string) => v.split(',').map((s) => s.trim()).filter((s) => s !=
 function parseSimulateArgs(argv: string[], lang: Lang): SimulateArgs {
   const args: SimulateArgs = { workbook: '', schemes: [], from: null, to: null, managers: null, json: false, out: null, tz: null, lang: null, currency: null };
   const positional: string[] = [];
+  const seen = new Set<string>();
   for (const [a, value] of optionTokens(argv, VALUED, () => new KpiUserError(msg(lang, 'simulate.cliUsage')))) {
+    checkOption(a, value, seen, lang);
     if (a === '--json') args.json = true;
     else if (value !== undefined) {
       // one of VALUED

@@ -40,28 +40,73 @@ const METRICS: Record<string, MetricInfo> = {
   score: { kind: 'number', label: { ru: 'оценка', en: 'score' }, synonyms: ['score', 'оценка', 'балл'] },
 };
 
+/** A metric the engine has a name for (`contacts`, `score`…), whether computed from deals or read from the KPI sheet. */
+export function isNamedMetric(metric: string): boolean {
+  return Object.prototype.hasOwnProperty.call(METRICS, metric);
+}
+
+/** Every way a built-in metric is written (name, labels, synonyms), as `metricWords` leaves them: for "did you mean". */
+export function metricSpellings(metric: string): string[] {
+  const info = METRICS[metric];
+  if (!info) return [metric.replace(/_/g, ' ')];
+  return [metric.replace(/_/g, ' '), info.label.ru, info.label.en, ...info.synonyms];
+}
+
 /** How metric and rule words are compared: lower-case, ё→е, underscores and runs of spaces → one space, trimmed. */
 export function normaliseWord(text: string): string {
   return text.toLowerCase().replace(/ё/g, 'е').replace(/[_\s\u00a0]+/g, ' ').trim();
 }
 
+/** Words that only say the unit: `Выручка, руб.`, `Revenue, $` (`$`, `₽` are dropped as punctuation). */
+const UNIT_WORDS: readonly string[] = ['руб', 'р', 'rub', 'rur', 'usd', 'eur', 'kzt', 'тг', 'грн', 'uah', 'byn', 'рублей', 'рубли', 'шт', 'pcs'];
+/** Words around a metric in a plan header: `План выручки`, `Выручка (план)`, `Revenue target`. */
+const PLAN_WORDS: readonly string[] = ['план', 'плана', 'плановая', 'плановый', 'плановые', 'планируемая', 'по', 'цель', 'plan', 'planned', 'target'];
+/** The case a Russian plan header puts a metric in: `план выручки`, `количество сделок`, `план по марже` (the dative). */
+const GENITIVE: Readonly<Record<string, string>> = {
+  'выручки': 'выручка', 'маржи': 'маржа', 'прибыли': 'прибыль', 'оборота': 'оборот', 'сделок': 'сделки', 'количество сделок': 'сделки',
+  'новых клиентов': 'новые клиенты', 'контактов': 'контакты', 'количество контактов': 'контакты', 'конверсии': 'конверсия',
+  'собираемости': 'собираемость', 'оценки': 'оценка', 'оплат': 'оплаты', 'договоров': 'договоры',
+  'выручке': 'выручка', 'марже': 'маржа', 'обороту': 'оборот', 'сделкам': 'сделки', 'новым клиентам': 'новые клиенты', 'контактам': 'контакты', 'оплатам': 'оплаты',
+};
+
 /**
- * `Выручка` → `revenue`, `new clients` / `Новые_клиенты` → `new_clients`, `оплаты` → `paid_revenue`.
- * Any other text is a KPI-facts metric: its normalised form with spaces as underscores
- * (`Оценка заказчика` → `оценка_заказчика`). Blank → null.
+ * The words of a metric name: lower case, ё → е, `№` → `номер`, `#` → `id`, every character that is
+ * neither a letter nor a digit a space (no `\p{…}`: the bundle avoids them), unit words dropped.
+ * `NPS, %` → `nps`, `Звонки/день` → `звонки день`, `KPI-1` → `kpi 1`, `Качество №1` → `качество номер 1`.
+ */
+export function metricWords(text: string): string {
+  const lower = text.toLowerCase().replace(/ё/g, 'е').replace(/№/g, ' номер ').replace(/#/g, ' id ');
+  let out = '';
+  for (const ch of lower) out += (ch >= '0' && ch <= '9') || ch.toUpperCase() !== ch ? ch : ' ';
+  const tokens = out.split(' ').filter((t) => t !== '');
+  const kept = tokens.filter((t) => !UNIT_WORDS.includes(t));
+  return (kept.length > 0 ? kept : tokens).join(' ');
+}
+
+/** A built-in metric whose name, label or synonym is exactly these words; null when none. */
+function builtIn(words: string): string | null {
+  for (const [name, info] of Object.entries(METRICS)) {
+    if (words === name.replace(/_/g, ' ') || info.synonyms.includes(words)) return name;
+  }
+  return null;
+}
+
+/**
+ * The one metric-name normaliser (SPEC §10.2), for Schemes metric cells, Plans headers and the KPI
+ * sheet alike: `Выручка`, `Выручка, руб.`, `План выручки` → `revenue`; `new clients` / `Новые_клиенты`
+ * → `new_clients`; `оплаты` → `paid_revenue`. Any other text is a KPI-facts metric: its words joined
+ * by `_` (`Оценка заказчика` → `оценка_заказчика`, `NPS, %` → `nps`, `Качество №1` → `качество_номер_1`),
+ * so it matches itself wherever it is written. Blank → null.
  */
 export function canonicalMetric(text: CellValue): string | null {
   if (isBlank(text)) return null;
-  const key = normaliseWord(String(text));
-  if (key === '') return null;
-  // Headers often carry units: `Выручка, руб.`, `Маржа (₽)`, `Revenue, $`.
-  const loose = normaliseWord(key.replace(/\([^)]*\)/g, ' ').replace(/(^|[\s,])(руб\.?|р\.|rub|usd|eur|шт\.?|pcs)(?=$|[\s,.])/g, ' ').replace(/[.,:;%₽$€№#*]/g, ' '));
-  // Synonyms are written normalised, so only the cell is normalised (this runs per KPI facts row).
-  const matches = (word: string) => word === key || (loose !== '' && word === loose);
-  for (const [name, info] of Object.entries(METRICS)) {
-    if (matches(name.replace(/_/g, ' ')) || info.synonyms.some(matches)) return name;
-  }
-  return key.replace(/ /g, '_');
+  const words = metricWords(String(text));
+  if (words === '') return null;
+  const direct = builtIn(words);
+  if (direct) return direct;
+  const stripped = words.split(' ').filter((t) => !PLAN_WORDS.includes(t)).join(' ');
+  const planned = stripped === '' ? null : builtIn(GENITIVE[stripped] ?? stripped);
+  return planned ?? words.replace(/ /g, '_');
 }
 
 /** `revenue` → `выручка` / `revenue`; a KPI-facts metric is shown with spaces. */

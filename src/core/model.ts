@@ -93,6 +93,8 @@ export interface SchemeRow {
   comment: CellValue;
   /** SPEC §14 `filter` / `условие` (absent when the sheet has no such column). */
   filter?: CellValue;
+  /** Number formats of the cells that have one (a percent format makes `1.5` read as 150 %, SPEC §10.2). */
+  formats?: Partial<Record<'rate' | 'amount' | 'threshold' | 'cap' | 'tiers', string>>;
 }
 
 /**

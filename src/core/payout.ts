@@ -17,7 +17,8 @@ import { checkNames } from './nameCheck';
 import { displayName, nameKey } from './ownership';
 import { periodEnd, periodKey, periodStart, type Period } from './periods';
 import { applyRule, explainK, kpiRow, type RuleContext, type RuleProblem } from './rules';
-import { COMPANY_SCHEME, parseSchemes, schemeKey, type Rule, type Scheme } from './schemes';
+import { COMPANY_SCHEME, schemeKey, type Rule, type Scheme } from './schemes';
+import { parseWorkbookSchemes } from './schemeMetrics';
 import { SCHEME_HEADERS } from './templates';
 import { kpiIndex } from './tiers';
 
@@ -186,7 +187,7 @@ export function computePayouts(input: PayoutInput, period: Period, options: Payo
   const issues: Issue[] = [];
   const pk = periodKey(period);
   const index = indexDeals(input, options.asOf);
-  const parsed = parseSchemes(input.schemeRows, lang, input.columns);
+  const parsed = parseWorkbookSchemes(input, lang);
   issues.push(...parsed.issues);
   // SPEC §14: scheme `*` holds the company fund; it needs every manager of P, so a run for some
   // managers (My earnings) pays from the whole company's run. Simulate (a scheme override) has no fund.

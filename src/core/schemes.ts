@@ -11,6 +11,7 @@ import type { PayoutInput, SchemeRow, SourceRef } from './model';
 import { formatDecimal, type Lang } from './money';
 import { isBlank, parseNumber, type CellValue } from './numbers';
 import { displayName, nameKey } from './ownership';
+import { ambiguousCells } from './readings';
 import { SCHEME_HEADERS, type RuleDraft, type RuleKind, type SchemeColumn } from './templates';
 import { parseMode, parseTiers, type Tier, type TierMode } from './tiers';
 
@@ -99,21 +100,26 @@ export function draftToSchemeRow(scheme: string, draft: RuleDraft, ref: SourceRe
   };
 }
 
+/** An issue on one cell of a Schemes row: sheet, row, column, value, and `field` for the sidebar. */
+export function schemeRowIssue(row: SchemeRow, lang: Lang, field: SchemeColumn, key: MessageKey, params: Record<string, string | number> = {}): Issue {
+  const value = field === 'scheme' ? row.scheme : cellText(row[field] ?? '');
+  return {
+    code: key,
+    sheet: row.ref.sheet,
+    row: row.ref.row,
+    column: SCHEME_HEADERS[lang][field],
+    value: value === '' ? null : value,
+    message: msg(lang, 'engSchemeRowPrefix', { scheme: row.scheme, row: row.ref.row }) + msg(lang, key, { value, column: SCHEME_HEADERS[lang][field], ...params }),
+    field,
+  };
+}
+
 class RowChecker {
   readonly issues: Issue[] = [];
   constructor(private readonly row: SchemeRow, private readonly lang: Lang) {}
 
   problem(field: SchemeColumn, key: MessageKey, params: Record<string, string | number> = {}): void {
-    const value = field === 'scheme' ? this.row.scheme : cellText(this.row[field] ?? '');
-    this.issues.push({
-      code: key,
-      sheet: this.row.ref.sheet,
-      row: this.row.ref.row,
-      column: SCHEME_HEADERS[this.lang][field],
-      value: value === '' ? null : value,
-      message: msg(this.lang, 'engSchemeRowPrefix', { scheme: this.row.scheme, row: this.row.ref.row }) + msg(this.lang, key, { value, column: SCHEME_HEADERS[this.lang][field], ...params }),
-      field,
-    });
+    this.issues.push(schemeRowIssue(this.row, this.lang, field, key, params));
   }
 
   /** A number cell: null when blank, undefined (and an issue) when not a number. */
@@ -182,6 +188,8 @@ function parseRule(row: SchemeRow, lang: Lang, dealColumns?: PayoutInput['column
   const filter = ruleFilter(c, row, kind, kind === 'client_turnover' || kind === 'partner_price' ? null : kind === 'deal_bonus' ? 'deals' : kind === 'new_client_bonus' ? 'new_clients' : metric, lang, dealColumns);
   const base: RuleBase = { ref: row.ref, comment: cellText(row.comment), tiersText: isBlank(row.tiers) ? '' : cellText(row.tiers).trim(), filter: filter ?? null };
   const bad = () => ({ rule: null, issues: c.issues });
+  // SPEC §10.2: a bare `10` where a rate goes reads two ways; never guessed.
+  for (const a of ambiguousCells(kind, row, lang)) c.problem(a.field, a.key, a.params);
   const failed = [rate, amount, threshold, cap, monthsCell, tiers, filter].some((x) => x === undefined) || mode === null;
 
   let rule: Rule | null = null;

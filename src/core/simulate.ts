@@ -16,6 +16,7 @@ import { inPeriod, nextPeriod, parsePeriod, periodEnd, periodKey, periodStart, t
 import { COMPANY_SCHEME, parseRuleKind, parseSchemes, schemeKey } from './schemes';
 import { applyCompanyFund } from './companyFund';
 import { indexDeals } from './metrics';
+import { parseWorkbookSchemes } from './schemeMetrics';
 
 export interface SimulationCell {
   manager: string;
@@ -370,11 +371,11 @@ export function parseSimulationRange(from: string, to: string, lang: Lang): Peri
  * The scheme names the owner asked for, as the Schemes sheet spells them: one or two, each a
  * valid scheme. Throws KpiUserError naming the first bad one.
  */
-export function resolveSchemeNames(input: Pick<PayoutInput, 'schemeRows'>, requested: readonly string[], lang: Lang): string[] {
+export function resolveSchemeNames(input: Pick<PayoutInput, 'schemeRows' | 'plans' | 'kpiFacts'>, requested: readonly string[], lang: Lang): string[] {
   const names = requested.map((s) => String(s ?? '').trim()).filter((s) => s !== '');
   if (names.length === 0) throw new KpiUserError(msg(lang, 'simulate.needScheme'));
   if (names.length > 2) throw new KpiUserError(msg(lang, 'simulate.tooManySchemes'));
-  const parsed = parseSchemes(input.schemeRows, lang);
+  const parsed = parseWorkbookSchemes(input, lang);
   return names.map((name) => {
     const key = schemeKey(name);
     const scheme = parsed.schemes.get(key);

@@ -31,7 +31,14 @@ export type TierError =
   | { code: 'tiersBadEntry'; entry: string }
   | { code: 'tiersNotAscending'; entry: string };
 
-export type TierParse = { ok: true; tiers: Tier[] } | { ok: false; error: TierError };
+/** Whether each side of a tier was written with a `%` sign (SPEC §10.2: a bare `3` among rates reads two ways). */
+export interface TierWriting {
+  entry: string;
+  thresholdPercent: boolean;
+  valuePercent: boolean;
+}
+
+export type TierParse = { ok: true; tiers: Tier[]; written: TierWriting[] } | { ok: false; error: TierError };
 
 /** Entries are separated by `;`, new lines, or a comma that does not sit between digits. */
 const ENTRY_SEPARATOR = /;|\n|,(?!\d)|(?<!\d),/;
@@ -62,6 +69,7 @@ export function parseTiers(input: CellValue | CellValue[][]): TierParse {
   }
   if (pairs.length === 0) return { ok: false, error: { code: 'tiersEmpty' } };
   const tiers: Tier[] = [];
+  const written: TierWriting[] = [];
   for (const p of pairs) {
     const threshold = parseNumber(p.threshold);
     const value = parseNumber(p.value);
@@ -69,8 +77,9 @@ export function parseTiers(input: CellValue | CellValue[][]): TierParse {
     const previous = tiers[tiers.length - 1];
     if (previous && !threshold.value.greaterThan(previous.threshold)) return { ok: false, error: { code: 'tiersNotAscending', entry: p.entry } };
     tiers.push({ threshold: threshold.value, value: value.value });
+    written.push({ entry: p.entry, thresholdPercent: threshold.percent, valuePercent: value.percent });
   }
-  return { ok: true, tiers };
+  return { ok: true, tiers, written };
 }
 
 /** `whole`/`весь объём`/`весь` (default when blank), `marginal`/`ступенчато`/`ступенчатая`. Null when unknown. */

@@ -9,22 +9,23 @@ import { isBlank } from '../core/numbers';
 import { commission, kpiIndex, nextTier, position, tierReached, tiersAtPlan } from '../core/tiers';
 import { unitBreakeven, unitMargin, unitMarginPct } from '../core/unitEconomics';
 import {
-  cellsOf, elementwise, fail, failAt, lastResult, modeArg, money, numberArg, numberAt, optionalNumberArg, planArg, rateOrTiersArg,
-  type Arg, type Out,
+  amountArg, cellsOf, checkAttainmentThresholds, elementwise, fail, failAt, lastResult, modeArg, money, numberArg, numberAt, optionalAmountArg,
+  optionalNumberArg, optionalRateArg, planArg, rateOrTiersArg, tiersArg, type Arg, type Out,
 } from './functionAdapter';
 
 const DEFAULT_KPI_CAP = new Dec('1.2');
 /** Weights read from percent cells can carry binary noise (0.30000000000000004): sums within this of 1 are 1. */
 const WEIGHT_TOLERANCE = new Dec('1e-9');
 
-const COMMISSION_ARGS = { base: numberArg(), rate_or_tiers: rateOrTiersArg(), plan: planArg(), mode: modeArg() };
-const TIER_ARGS = { value: numberArg(), tiers: rateOrTiersArg(), plan: planArg() };
+// Amounts are below 10¹², rates are never a bare number above 1 (SPEC §10.1, §10.2): both are errors naming the cell.
+const COMMISSION_ARGS = { base: amountArg(), rate_or_tiers: rateOrTiersArg(), plan: planArg(), mode: modeArg() };
+const TIER_ARGS = { value: numberArg(), tiers: tiersArg(), plan: planArg() };
 const MARGIN_ARGS = {
-  price: numberArg(), cost: numberArg(), quantity: optionalNumberArg(ONE), variable_rate: optionalNumberArg(ZERO), fixed_costs: optionalNumberArg(ZERO),
+  price: amountArg(), cost: amountArg(), quantity: optionalNumberArg(ONE), variable_rate: optionalRateArg(ZERO), fixed_costs: optionalAmountArg(ZERO),
 };
-const MARGIN_PCT_ARGS = { price: numberArg(), cost: numberArg(), variable_rate: optionalNumberArg(ZERO) };
-const NEXT_TIER_ARGS = { base: numberArg(), tiers: rateOrTiersArg(), plan: planArg(), mode: modeArg() };
-const BREAKEVEN_ARGS = { fixed_costs: numberArg(), price: numberArg(), cost: numberArg(), variable_rate: optionalNumberArg(ZERO) };
+const MARGIN_PCT_ARGS = { price: amountArg(), cost: amountArg(), variable_rate: optionalRateArg(ZERO) };
+const NEXT_TIER_ARGS = { base: amountArg(), tiers: rateOrTiersArg(), plan: planArg(), mode: modeArg() };
+const BREAKEVEN_ARGS = { fixed_costs: amountArg(), price: amountArg(), cost: amountArg(), variable_rate: optionalRateArg(ZERO) };
 
 /**
  * Commission on a base: a flat rate, or a tier table applied to the whole base or slice by slice.
@@ -34,9 +35,11 @@ const BREAKEVEN_ARGS = { fixed_costs: numberArg(), price: numberArg(), cost: num
  * =KPI_COMMISSION(1100000, "0:3%; 100%:5%; 120%:7%", 1000000, "marginal") → 35000.
  * A column in, a column out: =KPI_COMMISSION(B2:B100, "0:3%; 100%:5%", C2:C100).
  * A rate range shaped like the base range is one rate per cell (=KPI_COMMISSION(B2:C2, D2:E2)), even two wide.
+ * A rate is written 5% or 0.05: a bare 5 reads two ways (5 % or 500 %?) and is an error; 150 % is the text "150%".
+ * With a plan, thresholds are attainment: 100% or 1, never a bare 100. Bases of 10^12 or more are an error.
  *
  * @param {number|Array<Array<number>>} base The amount the commission is on (revenue, margin…): a cell or a column.
- * @param {number|string|Array<Array<number>>} rate_or_tiers A rate (5%), a tier string "threshold:rate; …" ("0:3%; 100%:5%") or a two-column range of threshold, rate rows.
+ * @param {number|string|Array<Array<number>>} rate_or_tiers A rate (5% or 0.05, not 5), a tier string "threshold:rate; …" ("0:3%; 100%:5%") or a two-column range of threshold, rate rows.
  * @param {number|Array<Array<number>>} [plan] The plan: when given, thresholds are attainment (base ÷ plan; 100% = 1).
  * @param {string} [mode] "whole" (default, all of the base at the tier reached) or "marginal" (each slice at its tier's rate); also "весь объём" / "ступенчато".
  * @return {number|Array<Array<number>>} The commission, rounded to 0.01.
@@ -44,7 +47,10 @@ const BREAKEVEN_ARGS = { fixed_costs: numberArg(), price: numberArg(), cost: num
  */
 export function KPI_COMMISSION(base: Arg, rate_or_tiers: Arg, plan?: Arg, mode?: Arg): Out {
   const atPlan = lastResult(tiersAtPlan); // the same result as passing the plan, without scaling the table per row
-  return elementwise('KPI_COMMISSION', COMMISSION_ARGS, [base, rate_or_tiers, plan, mode], (a) => money(commission(a.base, atPlan(a.rate_or_tiers, a.plan), a.mode)));
+  return elementwise('KPI_COMMISSION', COMMISSION_ARGS, [base, rate_or_tiers, plan, mode], (a) => {
+    checkAttainmentThresholds(a.rate_or_tiers, a.plan, 'KPI_COMMISSION', 'rate_or_tiers');
+    return money(commission(a.base, atPlan(a.rate_or_tiers, a.plan), a.mode));
+  });
 }
 
 /**
@@ -60,8 +66,10 @@ export function KPI_COMMISSION(base: Arg, rate_or_tiers: Arg, plan?: Arg, mode?:
  * @customfunction
  */
 export function KPI_TIER(value: Arg, tiers: Arg, plan?: Arg): Out {
-  return elementwise('KPI_TIER', TIER_ARGS, [value, tiers, plan], (a) =>
-    a.tiers.kind === 'flat' ? a.tiers.rate.toNumber() : (tierReached(position(a.value, a.plan), a.tiers.tiers)?.value ?? ZERO).toNumber());
+  return elementwise('KPI_TIER', TIER_ARGS, [value, tiers, plan], (a) => {
+    checkAttainmentThresholds(a.tiers, a.plan, 'KPI_TIER', 'tiers');
+    return a.tiers.kind === 'flat' ? a.tiers.rate.toNumber() : (tierReached(position(a.value, a.plan), a.tiers.tiers)?.value ?? ZERO).toNumber();
+  });
 }
 
 /**
@@ -81,6 +89,7 @@ export function KPI_TIER(value: Arg, tiers: Arg, plan?: Arg): Out {
 export function KPI_NEXT_TIER(base: Arg, tiers: Arg, plan?: Arg, mode?: Arg): Out {
   const atPlan = lastResult(tiersAtPlan);
   return elementwise('KPI_NEXT_TIER', NEXT_TIER_ARGS, [base, tiers, plan, mode], (a) => {
+    checkAttainmentThresholds(a.tiers, a.plan, 'KPI_NEXT_TIER', 'tiers');
     const step = nextTier(a.base, atPlan(a.tiers, a.plan), a.mode);
     return step ? [money(step.needed), money(step.extra)] : ['', ''];
   }, 2);
@@ -142,7 +151,7 @@ export function KPI_INDEX(facts: Arg, targets: Arg, weights: Arg, cap?: Arg): Ou
  * @param {number|Array<Array<number>>} price The price of one unit.
  * @param {number|Array<Array<number>>} cost The cost of one unit.
  * @param {number|Array<Array<number>>} [quantity] How many units (default 1).
- * @param {number|Array<Array<number>>} [variable_rate] What scales with the price: sales commission, acquiring, tax (default 0).
+ * @param {number|Array<Array<number>>} [variable_rate] What scales with the price: sales commission, acquiring, tax (5% or 0.05; default 0).
  * @param {number|Array<Array<number>>} [fixed_costs] Fixed costs to take off (default 0).
  * @return {number|Array<Array<number>>} The margin, rounded to 0.01.
  * @customfunction

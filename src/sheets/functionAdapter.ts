@@ -13,6 +13,7 @@ import { cellText } from '../core/issues';
 import { msg, type MessageKey } from '../core/messages/index';
 import { formatDecimal, moneyNumber, type Lang } from '../core/money';
 import { isBlank, parseNumber, type CellValue } from '../core/numbers';
+import { ambiguousTiers, readsTwoWays, spellings } from '../core/readings';
 import { parseMode, parseTiers, type RateOrTiers, type TierMode } from '../core/tiers';
 import { spreadsheetLang } from './execution';
 import { mayBeTimeOnly, typedTime } from './sheetLimits';
@@ -120,6 +121,50 @@ export function numberArg(): ArgKind<Dec> {
   return { optional: false, read: readNumber };
 }
 
+/** Amounts from 10¹² up are not plausible (SPEC §10.1): an error, never a silently huge result. */
+const IMPLAUSIBLE = 1e12;
+const IMPLAUSIBLE_DEC = new Dec(IMPLAUSIBLE);
+
+function readAmount(v: Arg, where: CellRef): Dec | Blank {
+  const value = readNumber(v, where);
+  // A plain compare on a number cell (the common case: this runs per row); a Dec compare for text.
+  const huge = typeof v === 'number' ? v >= IMPLAUSIBLE || v <= -IMPLAUSIBLE : value !== BLANK && value.abs().greaterThanOrEqualTo(IMPLAUSIBLE_DEC);
+  if (huge) failAt('fnImplausibleAmount', where, { value: cellText(v as CellValue) });
+  return value;
+}
+
+/** A money amount (a base, a price, a cost): a number below 10¹² in size. */
+export function amountArg(): ArgKind<Dec> {
+  return { optional: false, read: readAmount };
+}
+
+/** An optional amount: `fallback` when omitted or a single blank value. */
+export function optionalAmountArg<T extends Dec | null>(fallback: T): ArgKind<Dec | T> {
+  return { optional: true, fallback, read: readAmount };
+}
+
+/**
+ * A rate (SPEC §10.2): a custom function sees no cell formats, so a bare number above 1 (`5`: 5 %
+ * or 500 %?) is an error asking for `5%` or `0.05`; a rate above 100 % is written as the text "150%".
+ */
+function readRate(v: Arg, where: CellRef): Dec | Blank {
+  const parsed = parseNumber(v as CellValue);
+  if (parsed.kind === 'blank') return BLANK;
+  if (parsed.kind === 'bad') failAt('fnNotANumber', where, { value: cellText(v) });
+  if (readsTwoWays(parsed, 'rate')) ambiguousRate(parsed.value, v, where);
+  return parsed.value;
+}
+
+function ambiguousRate(value: Dec, v: Arg, where: CellRef): never {
+  const lang = errorLang();
+  failAt('fnAmbiguousRate', where, { value: cellText(v as CellValue), ...spellings(value, lang) });
+}
+
+/** An optional rate (`variable_rate`): `fallback` when omitted. */
+export function optionalRateArg<T extends Dec | null>(fallback: T): ArgKind<Dec | T> {
+  return { optional: true, fallback, read: readRate };
+}
+
 /** An optional number: `fallback` when omitted or a single blank value; a blank cell of a range still gives a blank result. */
 export function optionalNumberArg<T extends Dec | null>(fallback: T): ArgKind<Dec | T> {
   return { optional: true, fallback, read: readNumber };
@@ -131,7 +176,7 @@ export function planArg(): ArgKind<Dec | null> {
     optional: true,
     fallback: null,
     read(v, where) {
-      const value = readNumber(v, where);
+      const value = readAmount(v, where);
       if (value !== BLANK && !value.greaterThan(0)) failAt('fnPlanNotPositive', where, { value: shownValue(v) });
       return value;
     },
@@ -140,14 +185,23 @@ export function planArg(): ArgKind<Dec | null> {
 
 const isTierTable = (range: CellValue[][]) => range.length > 0 && range.every((row) => row.length === 2);
 
-function readRateOrTiers(v: Arg, where: CellRef): RateOrTiers | Blank {
-  if (Array.isArray(v)) return tiersOrFail(v.map((row) => row.map(typedCell)), where, '');
+/**
+ * A rate or tier table as read: `twoWayThresholds` when a threshold is a bare number above 10, which
+ * reads two ways once a plan makes thresholds attainment (`100`: 100 % or 10 000 %?, SPEC §10.2).
+ */
+export type ReadRateOrTiers = RateOrTiers & { twoWayThresholds?: string | CellValue[][] };
+
+function readRateOrTiers(v: Arg, where: CellRef, valuesAreRates: boolean): ReadRateOrTiers | Blank {
+  if (Array.isArray(v)) return tiersOrFail(v.map((row) => row.map(typedCell)), where, '', valuesAreRates);
   v = typedCell(v); // a single tier `1:30` that Sheets turned into a time is the text typed
   const parsed = parseNumber(v);
   if (parsed.kind === 'blank') return BLANK;
-  if (parsed.kind === 'number') return { kind: 'flat', rate: parsed.value };
+  if (parsed.kind === 'number') {
+    if (valuesAreRates && readsTwoWays(parsed, 'rate')) ambiguousRate(parsed.value, v, where);
+    return { kind: 'flat', rate: parsed.value };
+  }
   if (typeof v !== 'string') failAt('fnNotANumber', where, { value: shownValue(v) });
-  return tiersOrFail(v, where, v);
+  return tiersOrFail(v, where, v, valuesAreRates);
 }
 
 const isDateValue = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
@@ -190,18 +244,41 @@ export function shownValue(v: Arg): string {
   return cellText(v);
 }
 
-function tiersOrFail(v: string | CellValue[][], where: CellRef, value: string): RateOrTiers {
+function tiersOrFail(v: string | CellValue[][], where: CellRef, value: string, valuesAreRates: boolean): ReadRateOrTiers {
   const parsed = parseTiers(v);
-  if (parsed.ok) return { kind: 'tiers', tiers: parsed.tiers };
+  if (parsed.ok) {
+    if (valuesAreRates && ambiguousTiers(v, { values: 'rate' }, 'en')) ambiguousTable(v, { values: 'rate' }, where);
+    const table: ReadRateOrTiers = { kind: 'tiers', tiers: parsed.tiers };
+    if (ambiguousTiers(v, { thresholds: 'attainment' }, 'en')) table.twoWayThresholds = v;
+    return table;
+  }
   const error = parsed.error;
   if (error.code === 'tiersEmpty') failAt('fnTiersEmpty', where);
   if (error.code === 'tiersNotAscending') failAt('fnTiersNotAscending', where, { entry: error.entry });
   failAt('fnTiersBadEntry', where, { value: value || error.entry, entry: error.entry });
 }
 
-/** A rate (`5%`, `0.05`), a tier string (`0:3%; 100%:5%`) or a two-column `threshold, rate` range (one argument). */
-export function rateOrTiersArg(): ArgKind<RateOrTiers> {
-  return { optional: false, wholeRange: isTierTable, read: readRateOrTiers };
+function ambiguousTable(v: string | CellValue[][], reading: Parameters<typeof ambiguousTiers>[1], where: CellRef): never {
+  const found = ambiguousTiers(v, reading, errorLang())!;
+  failAt('fnAmbiguousTiers', where, { number: found.number, percent: found.percent, hundredfold: found.hundredfold, suggestion: found.suggestion });
+}
+
+/**
+ * With a plan, tier thresholds are attainment: a bare threshold above 10 is an error (SPEC §10.2).
+ * Called per row with the row's plan; costs one property check when the table is fine.
+ */
+export function checkAttainmentThresholds(tiers: ReadRateOrTiers, plan: Dec | null, fn: string, arg: string): void {
+  if (plan !== null && tiers.twoWayThresholds !== undefined) ambiguousTable(tiers.twoWayThresholds, { thresholds: 'attainment' }, singleRef(fn, arg));
+}
+
+/** A rate (`5%`, `0.05`), a tier string (`0:3%; 100%:5%`) or a two-column `threshold, rate` range (one argument); a bare rate above 1 is an error. */
+export function rateOrTiersArg(): ArgKind<ReadRateOrTiers> {
+  return { optional: false, wholeRange: isTierTable, read: (v, where) => readRateOrTiers(v, where, true) };
+}
+
+/** A tier table whose values may be amounts (`10:5000; 15:10000`) or rates: only attainment thresholds are checked. */
+export function tiersArg(): ArgKind<ReadRateOrTiers> {
+  return { optional: false, wholeRange: isTierTable, read: (v, where) => readRateOrTiers(v, where, false) };
 }
 
 /** `whole` / `весь объём` (default) or `marginal` / `ступенчато`. */

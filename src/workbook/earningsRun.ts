@@ -17,7 +17,8 @@ import { displayName, nameKey } from '../core/ownership';
 import {
   isLocalDate, lastCompleteMonth, monthPeriodOf, periodKey, periodOf, previousPeriod, samePeriod, type LocalDate, type Period,
 } from '../core/periods';
-import { parseSchemes, schemeKey } from '../core/schemes';
+import { schemeKey } from '../core/schemes';
+import { parseWorkbookSchemes } from '../core/schemeMetrics';
 import {
   limitShareOf, managerSlices, parseSimulationRange, resolveManagers, resolveSchemeNames, simulateSchemes, simulationJson,
   type SimulationJson, type SimulationResult,
@@ -202,7 +203,7 @@ export interface SimulationSetup {
 }
 
 export function simulationSetupOfRead(read: WorkbookRead, today: LocalDate): SimulationSetup {
-  const parsed = parseSchemes(read.input.schemeRows, read.lang);
+  const parsed = parseWorkbookSchemes(read.input, read.lang);
   const invalid = new Map<string, string>(); // key → the name as first written
   for (const row of read.input.schemeRows) {
     const key = schemeKey(row.scheme);

@@ -6,7 +6,7 @@
 import { isLetter, replaceNonWords } from '../core/letters';
 import type { CellValue } from '../core/numbers';
 import { isBlank } from '../core/numbers';
-import { canonicalMetric, COUNT_METRICS, MONEY_METRICS, RATIO_METRICS } from '../core/metricNames';
+import { canonicalMetric } from '../core/metricNames';
 import type { ColumnMapping, RawSheet, SheetRole } from './raw';
 
 export type { SheetRole } from './raw';
@@ -294,29 +294,13 @@ export function mapColumns(role: SheetRole, headerRow: readonly CellValue[], ove
   return { index, header, headers, unmapped };
 }
 
-const KNOWN_METRICS = new Set([...MONEY_METRICS, ...COUNT_METRICS, ...RATIO_METRICS, 'score']);
-/** Words around a metric in a plan header: `План выручки`, `Выручка (план)`, `Revenue target`. */
-const PLAN_WORDS = new Set(['план', 'плана', 'плановая', 'плановый', 'плановые', 'планируемая', 'по', 'цель', 'plan', 'planned', 'target']);
-/** The case a Russian plan header puts a metric in: `план выручки`, `количество сделок`, `план по марже`. */
-const GENITIVE: Record<string, string> = {
-  'выручки': 'выручка', 'маржи': 'маржа', 'прибыли': 'прибыль', 'оборота': 'оборот', 'сделок': 'сделки', 'количество сделок': 'сделки',
-  'новых клиентов': 'новые клиенты', 'контактов': 'контакты', 'количество контактов': 'контакты', 'конверсии': 'конверсия',
-  'собираемости': 'собираемость', 'оценки': 'оценка', 'оплат': 'оплаты', 'договоров': 'договоры',
-  // `план по марже`: the dative.
-  'выручке': 'выручка', 'марже': 'маржа', 'обороту': 'оборот', 'сделкам': 'сделки', 'новым клиентам': 'новые клиенты', 'контактам': 'контакты', 'оплатам': 'оплаты',
-};
-
 /**
  * The metric a Plans column header or a KPI metric cell names: `Выручка, руб.` and `План выручки`
- * → revenue, `New clients` → new_clients; any other text → its own name (a KPI-facts metric).
+ * → revenue, `New clients` → new_clients; any other text → its own name (a KPI-facts metric). The
+ * one normaliser is core's `canonicalMetric`, so Schemes, Plans and KPI names match (SPEC §10.2).
  */
 export function metricOfText(text: CellValue): string | null {
-  const norm = normalizeHeader(text);
-  const direct = canonicalMetric(norm);
-  if (direct === null || KNOWN_METRICS.has(direct)) return direct;
-  const stripped = norm.split(' ').filter((t) => !PLAN_WORDS.has(t)).join(' ');
-  const known = canonicalMetric(GENITIVE[stripped] ?? stripped);
-  return known !== null && KNOWN_METRICS.has(known) ? known : direct;
+  return canonicalMetric(text);
 }
 
 /** Is an unmapped Plans column a note rather than a planned metric? */

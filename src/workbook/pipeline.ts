@@ -9,6 +9,7 @@ import type { Deal, Payment, PayoutRun, SourceRef } from '../core/model';
 import { lastCompleteMonth, parsePeriod, periodEnd, type LocalDate, type Period } from '../core/periods';
 import { ZERO, type Dec } from '../core/decimal';
 import type { Lang } from '../core/money';
+import { nearMissIssues } from './nearMisses';
 import { toPayoutJson, type PayoutJson } from './json';
 import { closedRegisterTab, ledgerRun } from './ledgerRun';
 import type { RawWorkbook } from './raw';
@@ -84,7 +85,7 @@ export function runPayouts(raw: RawWorkbook, req: RunRequest): PipelineResult {
     ...(req.asOf ? { asOf: req.asOf } : {}),
     ...(req.managers ? { managers: req.managers } : {}),
   });
-  const issues = [...read.issues, ...ledgerIssues, ...run.issues];
+  const issues = [...read.issues, ...ledgerIssues, ...run.issues, ...nearMissIssues(raw, read.input, period, read.lang)];
   const json = toPayoutJson(run, issues, columnReportJson(read.columns));
   const tabsContext: TabsContext = {
     generatedAt: req.generatedAt ?? req.today,

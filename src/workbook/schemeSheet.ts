@@ -15,6 +15,7 @@ import { parseMode } from '../core/tiers';
 import { FILTER_COLUMN, SCHEME_COLUMNS, SCHEME_HEADERS, type RuleDraft, type RuleKind, type SchemeColumn } from '../core/templates';
 import { parseRuleKind, schemeKey } from '../core/schemes';
 import { canonicalMetric, metricLabel } from '../core/metricNames';
+import { isPercentFormat } from '../core/readings';
 import { displayName } from '../core/ownership';
 import { findHeaderRow, mapColumns } from './headers';
 import type { ColumnMapping } from './raw';
@@ -107,11 +108,6 @@ function cellDraftText(v: CellValue, format = ''): string {
     return dec(v.toPrecision(15)).toString();
   }
   return cellText(v).trim();
-}
-
-/** A number format showing percents (`0%`, `0.00%`), `%` inside quotes or escaped not counted. */
-function isPercentFormat(format: string): boolean {
-  return /%/.test(String(format ?? '').replace(/"[^"]*"|\\./g, ''));
 }
 
 /**

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { RuleDraft, RuleKind, SchemeColumn } from '../../core/templates';
 import type { CheckIssue } from '../../sheets/sidebarServer';
-import { RULE_FIELDS, RULE_KIND_LIST, textToTiers, tiersToText, type TierRowDraft } from '../ruleForm';
+import { isPercentField, percentShown, percentTyped, RULE_FIELDS, RULE_KIND_LIST, textToTiers, tiersToText, type TierRowDraft } from '../ruleForm';
 import { hasMessage, t, type Lang, type MessageKey } from '../i18n';
 
 type Field = keyof Omit<RuleDraft, 'rule'>;
@@ -17,25 +17,26 @@ export interface MetricOption {
 
 function fieldLabel(lang: Lang, kind: RuleKind, field: Field): string {
   const specific = `sb.field.${kind}.${field}`;
-  return t(lang, hasMessage(specific) ? specific : (`sb.field.${field}` as MessageKey));
+  const label = t(lang, hasMessage(specific) ? specific : (`sb.field.${field}` as MessageKey));
+  return isPercentField(kind, field) ? `${label}, %` : label;
 }
 
 /** Example values as placeholders, per rule type where the meaning differs (a count, a share, a K). */
 const PLACEHOLDERS: Partial<Record<RuleKind, Partial<Record<Field, string>>>> = {
   salary: { amount: '30000' },
-  percent: { rate: '3%', threshold: '100%' },
+  percent: { rate: '3', threshold: '100' },
   tiers: { cap: '100000' },
-  plan_bonus: { amount: '20000', threshold: '100%' },
+  plan_bonus: { amount: '20000', threshold: '100' },
   deal_bonus: { amount: '2000', threshold: '5' },
   new_client_bonus: { amount: '3000' },
-  client_turnover: { rate: '3%', months: '12' },
+  client_turnover: { rate: '3', months: '12' },
   partner_price: { threshold: '5' },
   kpi: { rate: '0.4', threshold: '30%', cap: '1.2' },
   kpi_gate: { threshold: '0.5' },
-  limit: { rate: '15%', amount: '100000' },
-  team_override: { rate: '1%' },
+  limit: { rate: '15', amount: '100000' },
+  team_override: { rate: '1' },
   guarantee: { amount: '40000', months: '3' },
-  company_limit: { rate: '40%', amount: '1000000' },
+  company_limit: { rate: '40', amount: '1000000' },
 };
 
 /** A placeholder that reads as an example, never as a value: «напр. 0,4» / "e.g. 0.4" (decimal comma in Russian). */
@@ -127,6 +128,8 @@ export function RuleCard(props: {
               </select>
             ) : field === 'filter' ? (
               <FilterInput id={`r${props.id}-filter`} lang={lang} value={draft.filter ?? ''} options={props.filterOptions ?? []} onChange={(v) => set('filter', v)} />
+            ) : isPercentField(draft.rule, field) ? (
+              <PercentInput id={`r${props.id}-${field}`} value={draft[field]} placeholder={examplePlaceholder(lang, draft.rule, field)} onChange={(v) => set(field, v)} />
             ) : (
               <input id={`r${props.id}-${field}`} type="text" value={draft[field]} placeholder={examplePlaceholder(lang, draft.rule, field)} onInput={(e) => set(field, (e.currentTarget as HTMLInputElement).value)} />
             )}
@@ -163,6 +166,31 @@ function FilterInput(props: { id: string; lang: Lang; value: string; options: st
           {options.map((o) => <option value={o}>{o}</option>)}
         </select>
       )}
+    </span>
+  );
+}
+
+/** A rate or attainment typed in percents: `10` is 10 % and is kept as `10%` (SPEC §10.2). */
+function PercentInput(props: { id: string; value: string; placeholder: string; onChange: (v: string) => void }) {
+  const [typed, setTyped] = useState(() => percentShown(props.value));
+  // The draft changed from outside (a template, a reload): show it.
+  const shown = percentTyped(typed) === props.value.trim() ? typed : percentShown(props.value);
+  return (
+    <span class="percent">
+      <input
+        id={props.id}
+        type="text"
+        inputMode="decimal"
+        class="percent-input"
+        value={shown}
+        placeholder={props.placeholder}
+        onInput={(e) => {
+          const text = (e.currentTarget as HTMLInputElement).value;
+          setTyped(text);
+          props.onChange(percentTyped(text));
+        }}
+      />
+      <span class="percent-sign">%</span>
     </span>
   );
 }

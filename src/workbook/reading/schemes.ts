@@ -43,8 +43,19 @@ export function readSchemes(reader: Reader, loc: Located): SchemeRow[] {
       months: cell(row, ix.months),
       comment: cell(row, ix.comment),
       ...(ix.filter !== null && ix.filter !== undefined ? { filter: cell(row, ix.filter) } : {}),
+      formats: schemeFormats(loc.sheet.formats?.[r], ix),
     });
   }
   return rows;
 }
 
+/** The number formats of a Schemes row's number cells (a percent format changes how a rate reads, SPEC §10.2). */
+function schemeFormats(formats: string[] | undefined, ix: Record<string, number | null>): SchemeRow['formats'] {
+  if (!formats) return undefined;
+  const out: NonNullable<SchemeRow['formats']> = {};
+  for (const field of ['rate', 'amount', 'threshold', 'cap', 'tiers'] as const) {
+    const i = ix[field];
+    if (i !== null && i !== undefined && formats[i]) out[field] = formats[i];
+  }
+  return out;
+}

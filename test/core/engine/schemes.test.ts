@@ -77,8 +77,10 @@ describe('validation', () => {
     const ds = deals([{ date: '2026-11-02', manager: 'Анна', amount: 1 }, { date: '2026-11-02', manager: 'Борис', amount: 1 }]);
     const r = computePayouts(input({ deals: ds, plans: [plan(2, '2026-11', 'Анна', 'Плохая'), plan(3, '2026-11', 'Борис', 'хорошая')], schemeRows: rows }), period('2026-11'), RU);
     expect(r.managers.map((m) => m.manager)).toEqual(['Борис']);
-    expect(r.issues.map((i) => i.code)).toEqual(['engSchemeWeights', 'engSchemeWeights', 'engIssueInvalidScheme']);
-    expect(r.issues[2].message).toBe('Анна, 2026-11: в схеме «Плохая» ошибки (см. замечания по схемам): выплата не рассчитана, пока их не исправят');
+    // `contacts` is nowhere in this workbook (no KPI sheet, no Plans column): a typo too, on the metric cell of row 3 (SPEC §10.2).
+    expect(r.issues.map((i) => i.code)).toEqual(['engSchemeWeights', 'engSchemeWeights', 'rtUnknownMetric', 'engIssueInvalidScheme']);
+    expect([r.issues[2].row, r.issues[2].column]).toEqual([3, 'показатель']);
+    expect(r.issues[3].message).toBe('Анна, 2026-11: в схеме «Плохая» ошибки (см. замечания по схемам): выплата не рассчитана, пока их не исправят');
   });
 
   it.each([

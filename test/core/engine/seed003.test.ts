@@ -32,7 +32,9 @@ const PAYMENTS = [
 ];
 
 function run(opts: { costs?: { d2: number; d3: number; d7: number }; extraLost?: number; contacts?: number | null } = {}) {
-  const facts = opts.contacts === null ? [] : [kpiFact(2, '2026-11', O, 'Контакты', opts.contacts ?? 240)];
+  // No November row: the KPI sheet still has contacts (October), so the metric is known but missing in November
+  // (a metric nowhere in the workbook would be a typo, SPEC §10.2: test/core/engine/unknownMetric.test.ts).
+  const facts = opts.contacts === null ? [kpiFact(2, '2026-10', O, 'Контакты', 100)] : [kpiFact(2, '2026-11', O, 'Контакты', opts.contacts ?? 240)];
   return computePayouts(
     input({
       deals: deals(specs(opts.costs, opts.extraLost ?? 0)),
