@@ -13,7 +13,7 @@ import { runPayouts, type PipelineResult } from '../workbook/pipeline';
 import { columnReportLines } from '../workbook/reading/columnReport';
 import { parseArgs } from './args';
 import { NO_PROGRESS, progressBar } from './progress';
-import { protectSheets, runClose, writeRegister } from './close';
+import { runClose, writeRegister } from './close';
 import { envLang, failed, loadWorkbookFile, saveWorkbookFile, timeZoneOf } from './load';
 
 export interface CliIO {
