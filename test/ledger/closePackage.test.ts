@@ -140,6 +140,14 @@ describe('--close through the package writer', () => {
     expect(wb.getWorksheet('Заметки')!.getCell('A1').value).toBe('Не трогать');
   });
 
+  it('a rerun of the closed period keeps its tabs protected and appends nothing to the ledger', () => {
+    expect(cli(['oct.xlsx', '--period', '2026-10', '--out', 'rerun.xlsx']).code).toBe(0);
+    const part = sheetPart(join(dir, 'rerun.xlsx'));
+    expect(part('Начисления').xml).toBe(sheetPart(join(dir, 'oct.xlsx'))('Начисления').xml);
+    expect(part(`${BORIS} · 2026-10`).xml).toContain('<sheetProtection sheet="1"/>');
+    expect(part('Сделки').xml).not.toContain('<sheetProtection');
+  }, 120_000);
+
   const haveSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
   it.skipIf(!haveSoffice && process.env.CI !== 'true')('LibreOffice opens the result and reads the ledger rows', () => {
     const out = join(dir, 'csv');
