@@ -2,57 +2,23 @@
  * `kpi-payouts WB.xlsx --period P --close --out WB-closed.xlsx [--confirm] [--register FILE.csv]`
  * (SPEC §11): the ledger rows appended to the Ledger sheet of the output workbook (earlier rows
  * untouched), the period's statements and the register written and protected, the input never
- * overwritten. Refuses while issues withhold a payout, unless --confirm.
+ * overwritten. Written through the package writer (xlsxWrite.ts): the user's parts stay as stored. Refuses while issues withhold a payout, unless --confirm.
  */
 import { writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import type ExcelJS from 'exceljs';
 import { KpiUserError } from '../core/issues';
 import { registerCsv, registerRows } from '../core/ledger/register';
 import { msg } from '../core/messages/index';
 import type { Lang } from '../core/money';
 import type { PayoutRun } from '../core/model';
 import { closeJson, planClosing } from '../workbook/closeRun';
-import type { LedgerAppend } from '../workbook/ledgerSheet';
 import type { RawWorkbook } from '../workbook/raw';
 import type { WorkbookRead } from '../workbook/read';
 import type { CliArgs } from './args';
 import { saveWorkbookFile } from './load';
+import type { XlsxPackage } from './xlsxPackage';
 import type { CliIO } from './run';
-
-/** Appends the rows below the sheet's last row (creating it with its header); earlier rows are left as they are. */
-export function appendLedger(wb: ExcelJS.Workbook, append: LedgerAppend): void {
-  let ws = wb.getWorksheet(append.sheet);
-  if (!ws) {
-    ws = wb.addWorksheet(append.sheet);
-    ws.addRow(append.header ?? []);
-    ws.getRow(1).font = { bold: true };
-  }
-  const first = ws.rowCount + 1;
-  append.rows.forEach((cells, i) => {
-    const row = ws!.getRow(first + i);
-    cells.forEach((v, c) => {
-      const cell = row.getCell(c + 1);
-      cell.value = v === '' ? null : v;
-      if (append.numeric[c] && typeof v === 'number') cell.numFmt = '0.00';
-    });
-    row.commit();
-  });
-}
-
-/**
- * Sheet protection for a closed period's tabs. Excel has no warning-only protection: a sheet
- * protected without a password is one click to unprotect, the nearest thing (docs/DECISIONS.md).
- */
-export function protectSheets(wb: ExcelJS.Workbook): (names: string[]) => void {
-  return (names) => {
-    for (const name of names) {
-      const ws = wb.getWorksheet(name) as unknown as { sheetProtection: object } | undefined;
-      if (ws) ws.sheetProtection = { sheet: true };
-    }
-  };
-}
 
 function closedBy(io: CliIO): string {
   const env = io.env.USER ?? io.env.USERNAME;
@@ -77,9 +43,9 @@ export async function writeRegister(file: string, run: PayoutRun, read: Workbook
 
 export async function runClose(
   args: CliArgs,
-  ctx: { wb: ExcelJS.Workbook; raw: RawWorkbook; today: string; generatedAt: string; io: CliIO },
+  ctx: { pkg: XlsxPackage; raw: RawWorkbook; today: string; generatedAt: string; io: CliIO },
 ): Promise<number> {
-  const { wb, raw, today, generatedAt, io } = ctx;
+  const { pkg, raw, today, generatedAt, io } = ctx;
   const plan = planClosing(raw, { period: args.period, today, generatedAt, closedAt: generatedAt, closedBy: closedBy(io) });
   const lang: Lang = plan.result.read.lang;
   if (!args.out) throw new KpiUserError(msg(lang, 'ledger.cli.closeNeedsOut'));
@@ -91,10 +57,11 @@ export async function runClose(
     if (args.json) io.stdout(JSON.stringify(closeJson(plan, false), null, 2) + '\n');
     throw new KpiUserError(msg(lang, 'ledger.blocked', { period, count: plan.blocking.length, how: msg(lang, 'ledger.cli.confirmHow') }));
   }
-  appendLedger(wb, plan.append);
-  await saveWorkbookFile(wb, plan.result.tabs, args.out, {
+  // The ledger rows go below the Ledger sheet's last row (earlier rows kept byte for byte); the
+  // period's tabs are protected (xlsxWrite.ts).
+  await saveWorkbookFile(pkg, plan.result.tabs, args.out, {
     cwd: io.cwd, currency: plan.result.read.currency, lang, warn: (line) => io.stderr(line + '\n'),
-    beforeWrite: protectSheets(wb),
+    protect: true, append: [plan.append],
   });
   if (args.register) await writeRegister(args.register, plan.result.run, plan.result.read, io);
   io.stderr(msg(lang, 'ledger.cli.closed', { period, rows: plan.append.rows.length, sheet: plan.append.sheet, file: args.out }) + '\n');

@@ -15,7 +15,7 @@ import type { TabModel } from '../workbook/tabModel';
 import { assertWorkbookFile } from './fileType';
 import { openPackage, type XlsxPackage } from './xlsxPackage';
 import { rawWorkbookOfPackage } from './xlsxRead';
-import { writeWorkbook } from './xlsxWrite';
+import { writeWorkbook, type SheetAppend } from './xlsxWrite';
 
 /** Default time zone of an .xlsx: the TZ environment variable when set, else Europe/Moscow (the users' home zone). */
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
@@ -92,14 +92,17 @@ export async function loadWorkbookFile(workbook: string, opts: LoadWorkbookOptio
   return { pkg, raw };
 }
 
-/** Writes `tabs` into the loaded package (see xlsxWrite.ts) and saves it to `out` (relative to `cwd`). */
+/**
+ * Writes `tabs` into the loaded package (see xlsxWrite.ts) and saves it to `out` (relative to
+ * `cwd`); `protect` protects the tabs (a closed period's), `append` adds rows to input sheets (the ledger).
+ */
 export async function saveWorkbookFile(
   pkg: XlsxPackage,
   tabs: TabModel[],
   out: string,
-  ctx: { cwd: string; currency: string; lang: Lang; warn: (line: string) => void; beforeWrite?: (sheetNames: string[]) => void },
+  ctx: { cwd: string; currency: string; lang: Lang; warn: (line: string) => void; protect?: boolean; append?: SheetAppend[] },
 ): Promise<void> {
-  const { bytes } = writeWorkbook(pkg, tabs, { currency: ctx.currency, lang: ctx.lang });
+  const { bytes } = writeWorkbook(pkg, tabs, { currency: ctx.currency, lang: ctx.lang, protect: ctx.protect === true, append: ctx.append ?? [] });
   try {
     await writeFile(resolve(ctx.cwd, out), bytes);
   } catch (e) {

@@ -13,7 +13,7 @@ import { runPayouts, type PipelineResult } from '../workbook/pipeline';
 import { columnReportLines } from '../workbook/reading/columnReport';
 import { parseArgs } from './args';
 import { NO_PROGRESS, progressBar } from './progress';
-import { protectSheets, runClose, writeRegister } from './close';
+import { runClose, writeRegister } from './close';
 import { helpText } from './options';
 import { envLang, failed, loadWorkbookFile, saveWorkbookFile, timeZoneOf } from './load';
 import { writeStatements } from './statements';

@@ -81,6 +81,25 @@ export interface RenderOptions {
 }
 
 /**
+ * Rows appended to an INPUT sheet (the ledger of SPEC §11): below its last row, every existing
+ * row kept byte for byte; a missing sheet is created as an ordinary sheet (never marked as
+ * generated, so the next run reads it as input) with `header` as its bold first row.
+ */
+export interface SheetAppend {
+  sheet: string;
+  header: string[] | null;
+  rows: (string | number)[][];
+  /** Per column: numbers get a 0.00 format; a string is always written as text. */
+  numeric: boolean[];
+}
+
+export interface WriteOptions extends RenderOptions {
+  /** Sheet protection without a password on every generated tab (a closed period's). */
+  protect?: boolean;
+  append?: SheetAppend[];
+}
+
+/**
  * Generated sheets are marked in the .xlsx by workbook-level defined names, one per sheet:
  * `_kpiPayouts_2026_10_3` → `'Анна · 2026-10'!$A$1` (the period in the name, the sheet in the
  * reference, which Excel and LibreOffice keep pointing at the sheet when it is renamed). A rerun
@@ -134,7 +153,7 @@ const LINK = 16;
  * shared by every cell with that key. An entry already there (a previous run wrote the same XML)
  * is reused, so reruns do not grow the styles part.
  */
-class StyleSheet {
+export class StyleSheet {
   private numFmts: string[];
   private fonts: string[];
   private xfs: string[];
@@ -174,6 +193,19 @@ class StyleSheet {
     this.numFmts.push(xml(id));
     this.added.numFmts.push(xml(id));
     return id;
+  }
+
+  /** The cellXfs index of a plain style with number format `code` (the ledger's 0.00). */
+  codeIndex(code: string): number {
+    const id = this.numFmtId(code);
+    const xf = `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`;
+    let i = this.xfs.indexOf(xf);
+    if (i < 0) {
+      i = this.xfs.length;
+      this.xfs.push(xf);
+      this.added.xfs.push(xf);
+    }
+    return i;
   }
 
   /** The cellXfs index of a style key (0 = the workbook's default style). */
@@ -244,7 +276,7 @@ function excelSerial(d: Date): number {
 const formatCode = (f: CellFormat): number => FORMATS.indexOf(f) + 1;
 
 /** One tab model as a worksheet part. `drawingRId` when it has charts. */
-export function sheetXml(tab: TabModel, styles: StyleSheet, drawingRId: string | null): string {
+export function sheetXml(tab: TabModel, styles: StyleSheet, drawingRId: string | null, protect = false): string {
   const rows = tab.rows;
   let width = 0;
   for (const r of rows) if (r.length > width) width = r.length;
@@ -320,6 +352,7 @@ export function sheetXml(tab: TabModel, styles: StyleSheet, drawingRId: string |
     }
   }
   out.push(chunk, '</sheetData>');
+  if (protect) out.push(PROTECTION);
   const links = tab.links ?? [];
   if (links.length > 0) {
     out.push('<hyperlinks>');
@@ -333,6 +366,91 @@ export function sheetXml(tab: TabModel, styles: StyleSheet, drawingRId: string |
   if (drawingRId) out.push(`<drawing r:id="${drawingRId}"/>`);
   out.push('</worksheet>');
   return out.join('');
+}
+
+/** Excel has no warning-only protection: no password is the nearest (one click to unprotect). */
+const PROTECTION = '<sheetProtection sheet="1"/>';
+
+/** The `<c>` elements of one appended row (`n`: its row number). */
+function appendedCells(cells: readonly (string | number)[], n: number, numeric: readonly boolean[], numberStyle: () => number, textStyle: number): string {
+  let row = '';
+  cells.forEach((v, c) => {
+    if (v === '') return;
+    const ref = `${columnLetter(c + 1)}${n}`;
+    if (typeof v === 'number' && Number.isFinite(v)) {
+      row += `<c r="${ref}"${numeric[c] ? ` s="${numberStyle()}"` : ''}><v>${v}</v></c>`;
+      return;
+    }
+    const text = String(v);
+    const space = text.trim() !== text ? ' xml:space="preserve"' : '';
+    row += `<c r="${ref}"${textStyle ? ` s="${textStyle}"` : ''} t="inlineStr"><is><t${space}>${escText(text)}</t></is></c>`;
+  });
+  return `<row r="${n}">${row}</row>`;
+}
+
+/** The row number after the last `<row>` of a sheetData body (a row without `r` follows the one before it). */
+function lastRowNumber(body: string): number {
+  let last = 0;
+  for (const m of body.matchAll(/<(?:\w+:)?row\b([^>]*?)\/?>/g)) {
+    const r = Number(attr(m[1], 'r'));
+    last = Number.isInteger(r) && r > 0 ? Math.max(last, r) : last + 1;
+  }
+  return last;
+}
+
+/** A1-style `D12` → [column, row] (1-based), or null. */
+function cellPos(ref: string): [number, number] | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return [col, Number(m[2])];
+}
+
+/**
+ * An existing worksheet part with `add` appended inside its sheetData after the last row; the
+ * text before and after is kept as it is, except `<dimension>`, widened to the new rows (dropped
+ * when it cannot be read: it is optional).
+ */
+export function appendToSheetXml(xml: string, add: SheetAppend, styles: StyleSheet): string {
+  const numberStyle = () => styles.codeIndex('0.00');
+  xml = xml.replace(/<((\w+:)?sheetData)\b([^>]*?)\/>/, '<$1$3></$1>');
+  const close = /<\/(\w+:)?sheetData>/.exec(xml);
+  if (!close) throw new Error('worksheet without sheetData');
+  const open = /<(\w+:)?sheetData\b[^>]*>/.exec(xml)!;
+  const body = xml.slice(open.index + open[0].length, close.index);
+  const first = lastRowNumber(body) + 1;
+  const p = close[1] ?? '';
+  const rows = add.rows.map((cells, i) => appendedCells(cells, first + i, add.numeric, numberStyle, 0)).join('');
+  const prefixed = p ? rows.replace(/<(\/?)(row|c|is|t|v)\b/g, `<$1${p}$2`) : rows;
+  xml = xml.slice(0, close.index) + prefixed + xml.slice(close.index);
+  if (add.rows.length === 0) return xml;
+  const lastRow = first + add.rows.length - 1;
+  const width = Math.max(1, ...add.rows.map((r) => r.length));
+  return xml.replace(/<(?:\w+:)?dimension\b[^>]*?\/>/, (tag) => {
+    const ref = attr(tag, 'ref') ?? '';
+    const [a, b = a] = ref.split(':');
+    const from = cellPos(a);
+    const to = cellPos(b);
+    if (!from || !to) return '';
+    const cols = Math.max(to[0], width);
+    const newRef = `${columnLetter(Math.min(from[0], 1))}${Math.min(from[1], first)}:${columnLetter(cols)}${Math.max(to[1], lastRow)}`;
+    return tag.replace(/ref="[^"]*"/, `ref="${newRef}"`);
+  });
+}
+
+/** A new ordinary worksheet holding `add.header` (bold) and `add.rows`. */
+function newAppendSheetXml(add: SheetAppend, styles: StyleSheet): string {
+  const rows: (string | number)[][] = add.header ? [add.header, ...add.rows] : add.rows;
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  const bold = styles.index(BOLD);
+  const numberStyle = () => styles.codeIndex('0.00');
+  const data = rows.map((cells, i) => appendedCells(cells, i + 1, add.header && i === 0 ? [] : add.numeric, numberStyle, add.header && i === 0 ? bold : 0)).join('');
+  const frozen = add.header
+    ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
+    : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+  return `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}"><dimension ref="A1${rows.length > 0 ? `:${columnLetter(width)}${rows.length}` : ''}"/>${frozen}` +
+    `<sheetFormatPr defaultRowHeight="15"/><sheetData>${data}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
 }
 
 const relsXml = (rels: Rel[]) =>
@@ -392,7 +510,7 @@ export interface WrittenWorkbook {
  * first, so a rerun on its own output replaces them instead of adding `(2)` copies; an unmarked
  * sheet with a clashing name is never touched.
  */
-export function writeWorkbook(pkg: XlsxPackage, tabs: TabModel[], opts: RenderOptions): WrittenWorkbook {
+export function writeWorkbook(pkg: XlsxPackage, tabs: TabModel[], opts: WriteOptions): WrittenWorkbook {
   const periods = new Set(tabs.map((t) => keyPeriod(t.key)).filter((p): p is string => p !== null));
   const marks = generatedMarks(pkg.definedNames);
   const droppedMarks = new Set(marks.filter((m) => periods.has(m.period)).map((m) => m.name));
@@ -427,6 +545,25 @@ export function writeWorkbook(pkg: XlsxPackage, tabs: TabModel[], opts: RenderOp
   const taken = new Set(kept.map((s) => s.name.toLowerCase()));
   const sheetNames: string[] = [];
   const sheetElements: string[] = [];
+  // Rows appended to input sheets (the ledger): the sheet's part rewritten, or a new ordinary sheet.
+  const appended = new Map<string, string>();
+  for (const add of opts.append ?? []) {
+    const sheet = kept.find((s) => s.name.toLowerCase() === add.sheet.toLowerCase());
+    if (sheet) {
+      const text = sheet.path ? appended.get(sheet.path) ?? pkg.text(sheet.path) : null;
+      if (!sheet.path || text === null) throw new Error(`«${sheet.name}» is not a worksheet: cannot append rows to it`);
+      appended.set(sheet.path, appendToSheetXml(text, add, styles));
+      continue;
+    }
+    taken.add(add.sheet.toLowerCase());
+    const path = freePath(used, `${wbFolder}worksheets/sheet`);
+    const rId = `rId${nextRel++}`;
+    wbRels.push({ id: rId, type: REL_WORKSHEET, target: relativeTarget(wbFolder, path), external: false });
+    overrides.push(`<Override PartName="/${path}" ContentType="${CT_WORKSHEET}"/>`);
+    sheetElements.push(`<sheet name="${escAttr(add.sheet)}" sheetId="${nextSheetId++}" r:id="${rId}"/>`);
+    newParts.push({ name: path, content: newAppendSheetXml(add, styles) });
+    kept.push({ name: add.sheet, sheetId: nextSheetId - 1, rId, path, index: -1, xml: '' });
+  }
   const names: string[] = [];
   let markN = 1;
   for (const m of marks) if (!droppedMarks.has(m.name)) markN = Math.max(markN, Number(m.name.slice(m.name.lastIndexOf('_') + 1)) + 1);
@@ -434,7 +571,7 @@ export function writeWorkbook(pkg: XlsxPackage, tabs: TabModel[], opts: RenderOp
   tabs.forEach((tab, i) => {
     const name = excelSheetName(tab.name, taken);
     sheetNames.push(name);
-    const index = kept.length + i;
+    const index = kept.length + i; // after the kept sheets and the ones created for appended rows
     const path = freePath(used, `${wbFolder}worksheets/sheet`);
     const rId = `rId${nextRel++}`;
     wbRels.push({ id: rId, type: REL_WORKSHEET, target: relativeTarget(wbFolder, path), external: false });
@@ -461,12 +598,12 @@ export function writeWorkbook(pkg: XlsxPackage, tabs: TabModel[], opts: RenderOp
       drawingRId = 'rId1';
       newParts.push({ name: relsPathOf(path), content: relsXml([{ id: drawingRId, type: REL_DRAWING, target: relativeTarget(folderOf(path), drawingPath), external: false }]) });
     }
-    newParts.unshift({ name: path, content: sheetXml(tab, styles, drawingRId) });
+    newParts.unshift({ name: path, content: sheetXml(tab, styles, drawingRId, opts.protect === true) });
   });
 
   // workbook.xml: the dropped sheets out, sheet-scoped names renumbered, the new sheets and names in.
   const newIndex = new Map<number, number>();
-  kept.forEach((s, i) => newIndex.set(s.index, i));
+  kept.forEach((s, i) => { if (s.index >= 0) newIndex.set(s.index, i); });
   let wbXml = pkg.workbookXml;
   for (const s of pkg.sheets) if (droppedSheets.has(s.name)) wbXml = wbXml.replace(s.xml, '');
   for (const d of pkg.definedNames) {
@@ -509,6 +646,7 @@ export function writeWorkbook(pkg: XlsxPackage, tabs: TabModel[], opts: RenderOp
     ['[Content_Types].xml', types],
   ]);
   if (finishedStyles !== null) replaced.set(stylesPath, finishedStyles);
+  for (const [path, text] of appended) replaced.set(path, text);
 
   const parts: ZipPart[] = [];
   if (!pkg.entries.has('[Content_Types].xml')) parts.push({ name: '[Content_Types].xml', content: types });

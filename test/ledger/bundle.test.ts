@@ -80,7 +80,7 @@ describe('closePeriod on the built script', () => {
     // November: Анна 30 000 + 3 000 + true-up +3 000 (D2) = 36 000; Борис 30 000 + 35 000 − carry 42 500 → floored: 30 000, shortfall 7 500.
     const nov = plain(gas.call('generatePayouts', '2026-11'));
     const anna = nov.managers.find((m: { manager: string }) => m.manager === ANNA);
-    expect(anna.lines.find((l: { rule: string }) => l.rule === 'adjustment')).toMatchObject({ amount: 3000, explanation: 'Перерасчёт за 2026-10: +3 000,00 ₽ (сделки: D2 — изменена)' });
+    expect(anna.lines.find((l: { rule: string }) => l.rule === 'adjustment')).toMatchObject({ amount: 3000, explanation: 'Перерасчёт за 2026-10: +3\u202f000,00\u00a0₽ (сделки: D2 — изменена)' });
     expect(anna.total).toBe(36000);
     const boris = nov.managers.find((m: { manager: string }) => m.manager === BORIS);
     expect(boris.lines.map((l: { rule: string }) => l.rule)).toEqual(['salary', 'percent', 'percent', 'carry', 'floor']);

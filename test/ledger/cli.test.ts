@@ -108,7 +108,7 @@ describe('kpi-payouts --close', () => {
     const nov = JSON.parse(cli(['oct-edited.xlsx', '--period', '2026-11', '--json']).stdout);
     const anna = nov.managers.find((m: { manager: string }) => m.manager === ANNA);
     expect(anna.lines.filter((l: { rule: string }) => l.rule === 'adjustment')).toEqual([
-      { rule: 'adjustment', metric: null, fact: null, plan: null, rate: null, amount: 3000, explanation: 'Перерасчёт за 2026-10: +3 000,00 ₽ (сделки: D2 — изменена)' },
+      { rule: 'adjustment', metric: null, fact: null, plan: null, rate: null, amount: 3000, explanation: 'Перерасчёт за 2026-10: +3\u202f000,00\u00a0₽ (сделки: D2 — изменена)' },
     ]);
     expect(anna.total).toBe(36000); // 30 000 + 5 % × 60 000 + 3 000
 

@@ -42,8 +42,8 @@ describe('closing October, correcting it, true-ups in November', () => {
     const differ = closed.json.issues.filter((i) => i.message.includes('2026-10 закрыт'));
     expect(differ).toHaveLength(1);
     // today: 5 % × 360 000 = 18 000 + 2 000 = 20 000 instead of 17 000
-    expect(differ[0].message).toContain('20 000,00');
-    expect(differ[0].message).toContain('17 000,00');
+    expect(differ[0].message).toContain('20\u202f000,00');
+    expect(differ[0].message).toContain('17\u202f000,00');
     expect(differ[0].message).toContain('D2 — изменена');
   });
 
@@ -63,11 +63,11 @@ describe('closing October, correcting it, true-ups in November', () => {
     expect(anna.lines.filter((l) => l.rule === 'adjustment')).toHaveLength(1);
     const annaUp = anna.lines.find((l) => l.rule === 'adjustment')!;
     expect(annaUp.amount).toBe(4000);
-    expect(annaUp.explanation).toBe('Перерасчёт за 2026-10: +4 000,00 ₽ (сделки: D2 — изменена)');
+    expect(annaUp.explanation).toBe('Перерасчёт за 2026-10: +4\u202f000,00\u00a0₽ (сделки: D2 — изменена)');
     expect(anna.total).toBe(37000);
     // Борис, November: 30 000 + 0 + true-up 5 % × 40 000 = +2 000 → 32 000.
     const borisUp = boris.lines.find((l) => l.rule === 'adjustment')!;
-    expect(borisUp.explanation).toBe('Перерасчёт за 2026-10: +2 000,00 ₽ (сделки: D5 — добавлена)');
+    expect(borisUp.explanation).toBe('Перерасчёт за 2026-10: +2\u202f000,00\u00a0₽ (сделки: D5 — добавлена)');
     expect(boris.total).toBe(32000);
     expect(nov.json.managers.flatMap((m) => m.lines).filter((l) => l.rule === 'adjustment')).toHaveLength(2);
 
@@ -188,7 +188,7 @@ describe('statements, summary and My earnings show the §11 lines', () => {
     expect(labels).toContain('Не ниже нуля (недостача переносится)');
     const summary = nov.tabs.find((t) => t.kind === 'summary')!;
     // November: 30 000 − 40 000 = −10 000 → shortfall 10 000.
-    expect(summary.rows.map((r) => r[0])).toContain(`${ANNA}: переменная часть выплачена как 0, недостача 10 000,00 ₽ переносится`);
+    expect(summary.rows.map((r) => r[0])).toContain(`${ANNA}: переменная часть выплачена как 0, недостача 10\u202f000,00\u00a0₽ переносится`);
     const oct = run(w, '2026-10');
     expect(oct.tabs.find((t) => t.kind === 'summary')!.rows.map((r) => r[0])).toContain('Период закрыт 2026-10-28 18:00 (owner@example.com): суммы из листа начислений, они больше не меняются');
   });
