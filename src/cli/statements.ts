@@ -10,14 +10,13 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { basename, delimiter, join, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
 import { KpiUserError } from '../core/issues';
 import { msg } from '../core/messages/index';
 import type { Lang } from '../core/money';
 import { periodKey } from '../core/periods';
 import type { PipelineResult } from '../workbook/pipeline';
 import { privateStatementTabs } from '../workbook/statementMail';
-import { renderTabs } from './xlsxWrite';
+import { emptyPackage, writeWorkbook } from './xlsxWrite';
 
 export interface StatementsOptions {
   cwd: string;
@@ -111,11 +110,11 @@ export async function writeStatements(result: PipelineResult, dir: string, opts:
   for (let i = 0; i < tabs.length; i++) {
     // the links point into the master book's Deals sheet, which this file does not hold: the row number stays as text
     const tab = { ...tabs[i], links: [] };
-    const wb = new ExcelJS.Workbook();
-    renderTabs(wb, [tab], { currency: opts.currency, lang: opts.lang });
+    // a fresh package each time: the file holds this one sheet, and no other manager's name in any part
+    const { bytes } = writeWorkbook(emptyPackage(), [tab], { currency: opts.currency, lang: opts.lang });
     const file = statementFileName(result.run.managers[i].manager, period, taken);
     try {
-      await writeFile(join(out, file), new Uint8Array(await wb.xlsx.writeBuffer()));
+      await writeFile(join(out, file), new Uint8Array(bytes));
     } catch (e) {
       throw new KpiUserError(msg(opts.lang, 'cli.cannotWrite', { file: join(dir, file), reason: (e as Error).message }));
     }

@@ -15,7 +15,7 @@ import { currencySymbol, type Lang } from '../core/money';
 import type { CellFormat, TabCell, TabModel } from '../workbook/tabModel';
 import { keyPeriod } from '../workbook/tabs';
 import { CT_CHART, CT_DRAWING, REL_CHART, REL_DRAWING, chartXml, drawingXml } from './xlsxChart';
-import { attr, folderOf, parseRels, relsPathOf, resolveTarget, xmlEscape, type Rel, type XlsxPackage } from './xlsxPackage';
+import { attr, folderOf, openPackage, parseRels, relsPathOf, resolveTarget, xmlEscape, type Rel, type XlsxPackage } from './xlsxPackage';
 import { writeZip, type ZipPart } from './zip';
 
 /** Excel's own limits on a sheet name: 31 UTF-16 units, none of `: \ / ? * [ ]`. */
@@ -147,9 +147,13 @@ const escAttr = (s: string): string => escText(s).replace(/'/g, '&apos;');
 const FORMATS: CellFormat[] = ['money', 'percent', 'coefficient', 'number', 'integer', 'date', 'text'];
 const BOLD = 8;
 const LINK = 16;
+/** Wrapped text, top-aligned (a `TabModel.wrapColumns` cell holding text). */
+const WRAP = 32;
+/** Top-aligned (the other cells of a row made taller by wrapped text). */
+const TOP = 64;
 
 /**
- * Styles added to xl/styles.xml: one cellXfs entry per (format, bold, link) key the tabs use,
+ * Styles added to xl/styles.xml: one cellXfs entry per (format, bold, link, alignment) key the tabs use,
  * shared by every cell with that key. An entry already there (a previous run wrote the same XML)
  * is reused, so reruns do not grow the styles part.
  */
@@ -220,7 +224,9 @@ export class StyleSheet {
     const fontId = bold || link
       ? this.fontIndex(`<font>${bold ? '<b/>' : ''}${link ? '<u/>' : ''}<sz val="11"/>${link ? '<color rgb="FF1155CC"/>' : ''}<name val="Calibri"/><family val="2"/></font>`)
       : 0;
-    const xf = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}/>`;
+    const align = key & WRAP ? '<alignment vertical="top" wrapText="1"/>' : key & TOP ? '<alignment vertical="top"/>' : '';
+    const xf = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}` +
+      (align ? ` applyAlignment="1">${align}</xf>` : '/>');
     i = this.xfs.indexOf(xf);
     if (i < 0) {
       i = this.xfs.length;
@@ -275,6 +281,37 @@ function excelSerial(d: Date): number {
 
 const formatCode = (f: CellFormat): number => FORMATS.indexOf(f) + 1;
 
+/** Points a line of wrapped text takes (Calibri 11: Excel's default row height). */
+const PT_PER_LINE = 15;
+
+/**
+ * Long text in `tab.wrapColumns` wraps (top-aligned), and its row is made as tall as the lines it
+ * takes — LibreOffice and Excel keep a row's stored height on opening, so a wrapped row without one
+ * would overlap the next. Lines are estimated as printLayout does: ceil((characters × 6.5 + 8) /
+ * column width px). The other cells of a taller row are top-aligned too. Returns the rows' heights
+ * in points (0 = the default), or null when the tab wraps nothing.
+ */
+function wrapRows(tab: TabModel, width: number, keyRow: (r: number) => Uint8Array): Uint16Array | null {
+  const wrap = (tab.wrapColumns ?? []).filter((c) => c < width);
+  if (wrap.length === 0) return null;
+  const heights = new Uint16Array(tab.rows.length);
+  tab.rows.forEach((cells, r) => {
+    let lines = 1;
+    for (const c of wrap) {
+      const v = cells[c];
+      if (typeof v !== 'string' || v === '') continue;
+      keyRow(r)[c] |= WRAP;
+      const px = tab.columnWidths?.[c] ?? 100;
+      lines = Math.max(lines, Math.ceil((Array.from(v).length * 6.5 + 8) / px));
+    }
+    if (lines === 1) return;
+    heights[r] = PT_PER_LINE * lines;
+    const k = keyRow(r);
+    for (let c = 0; c < cells.length; c++) if (!(k[c] & WRAP)) k[c] |= TOP;
+  });
+  return heights;
+}
+
 /** One tab model as a worksheet part. `drawingRId` when it has charts. */
 export function sheetXml(tab: TabModel, styles: StyleSheet, drawingRId: string | null, protect = false): string {
   const rows = tab.rows;
@@ -296,9 +333,10 @@ export function sheetXml(tab: TabModel, styles: StyleSheet, drawingRId: string |
     }
   }
   for (const l of tab.links ?? []) if (l.row < rows.length && l.col < width) keyRow(l.row)[l.col] |= LINK;
+  const heights = wrapRows(tab, width, keyRow);
 
   const letters = Array.from({ length: width }, (_, c) => columnLetter(c + 1));
-  const xfOf = new Int32Array(32).fill(-1);
+  const xfOf = new Int32Array(128).fill(-1);
   const xf = (key: number) => (xfOf[key] >= 0 ? xfOf[key] : (xfOf[key] = styles.index(key)));
   const dateKey = formatCode('date');
 
@@ -345,7 +383,8 @@ export function sheetXml(tab: TabModel, styles: StyleSheet, drawingRId: string |
         row += `<c r="${ref}" s="${xf(key)}"><v>${excelSerial(v as Date)}</v></c>`;
       }
     }
-    if (row !== '') chunk += `<row r="${n}">${row}</row>`;
+    const ht = heights?.[r] ? ` ht="${heights[r]}" customHeight="1"` : '';
+    if (row !== '' || ht) chunk += `<row r="${n}"${ht}>${row}</row>`;
     if (chunk.length > 1 << 16) {
       out.push(chunk);
       chunk = '';
@@ -496,6 +535,27 @@ function ownedParts(pkg: XlsxPackage, sheetPath: string): string[] {
   };
   walk(sheetPath, 0);
   return out;
+}
+
+/**
+ * A package of a workbook with no sheets yet, for writeWorkbook to add tabs to: a fresh file
+ * holding only the generated sheets (the per-manager statements of `--statements`). Not a valid
+ * workbook on its own — Excel wants at least one sheet — so it is never written as it is.
+ */
+export function emptyPackage(): XlsxPackage {
+  const ct = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+  return openPackage(writeZip([
+    {
+      name: '[Content_Types].xml',
+      content: `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+        `<Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="${CT_STYLES}"/></Types>`,
+    },
+    { name: '_rels/.rels', content: relsXml([{ id: 'rId1', type: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument', target: 'xl/workbook.xml', external: false }]) },
+    { name: 'xl/workbook.xml', content: `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_R}"><bookViews><workbookView/></bookViews><sheets/></workbook>` },
+    { name: 'xl/_rels/workbook.xml.rels', content: relsXml([{ id: 'rId1', type: REL_STYLES, target: 'styles.xml', external: false }]) },
+    { name: 'xl/styles.xml', content: MINIMAL_STYLES },
+  ]));
 }
 
 export interface WrittenWorkbook {

@@ -3,11 +3,14 @@
  * setup, and statement column widths are wide enough for one A4 landscape page high (LibreOffice
  * checks the result on the demo in statementsCli.test.ts).
  */
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runPayouts } from '../../src/workbook/pipeline';
 import { fitColumnWidths, PX_PER_ROW_ON_ONE_PAGE } from '../../src/workbook/printLayout';
-import { pageSetupOf } from '../../src/cli/xlsxWrite';
+import { emptyPackage, writeWorkbook } from '../../src/cli/xlsxWrite';
+import { openPackage } from '../../src/cli/xlsxPackage';
+import type { TabModel } from '../../src/workbook/tabModel';
 import { statementWorkbook } from './fixture';
 
 describe('print setup of generated tabs', () => {
@@ -20,10 +23,54 @@ describe('print setup of generated tabs', () => {
     expect(tabs[1].wrapColumns).toEqual([7, 9]);
   });
 
-  it('the .xlsx writer turns it into exceljs page setup: paper 9 (A4), fit 1 wide × any high, rows 1:7', () => {
-    expect(pageSetupOf({ orientation: 'landscape', fitToWidth: true, repeatRows: 7 })).toMatchObject({
-      paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:7',
-    });
+  it('the .xlsx writer turns it into page setup: paper 9 (A4), landscape, fit 1 wide × any high, rows 1:7 on every page', async () => {
+    const { tabs } = runPayouts(statementWorkbook(), { period: '2026-10', today: '2026-11-05' });
+    const { bytes } = writeWorkbook(emptyPackage(), [{ ...tabs[1], links: [] }], { currency: 'RUB', lang: 'ru' });
+    const pkg = openPackage(bytes);
+    expect(pkg.sheets).toHaveLength(1);
+    const sheet = pkg.text(pkg.sheets[0].path!)!;
+    expect(sheet).toContain('<pageSetUpPr fitToPage="1"/>');
+    expect(sheet).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    expect(pkg.definedNames.find((d) => d.name === '_xlnm.Print_Titles')).toMatchObject({ localSheetId: 0, text: `'${pkg.sheets[0].name}'!$1:$7` });
+    // and exceljs reads it back as such
+    const ws = (await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer)).worksheets[0];
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup.printTitlesRow).toBe('1:7');
+  });
+});
+
+describe('wrapped columns in the .xlsx writer', () => {
+  const tab = (rows: TabModel['rows']): TabModel => ({
+    key: 'test', kind: 'summary', name: 'Wrap', rows, formats: [{ range: { row: 0, col: 0, rows: rows.length, cols: 1 }, format: 'money' }],
+    bold: [], frozenRows: 0, columnWidths: [60, 100], wrapColumns: [1],
+  } as unknown as TabModel);
+
+  it('wraps text of the column, top-aligned, and makes the row as tall as its lines (15 pt a line)', async () => {
+    // column B is 100 px wide:
+    //   40 characters: 40 × 6.5 + 8 = 268 px → ceil(268 / 100) = 3 lines → 45 pt
+    //   10 characters: 10 × 6.5 + 8 = 73 px → 1 line: wrapped, height left alone
+    //   13 characters: 13 × 6.5 + 8 = 92.5 px → 1 line
+    //   14 characters: 14 × 6.5 + 8 = 99 px → 1 line; 15: 105.5 → 2 lines → 30 pt
+    const rows = [[1, 'x'.repeat(40)], [2, 'y'.repeat(10)], [3, 'z'.repeat(14)], [4, 'w'.repeat(15)], [5, 6]];
+    const { bytes } = writeWorkbook(emptyPackage(), [tab(rows)], { currency: 'RUB', lang: 'ru' });
+    const ws = (await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer)).worksheets[0];
+    expect([1, 2, 3, 4, 5].map((r) => ws.getRow(r).height ?? null)).toEqual([45, null, null, 30, null]);
+    for (const r of [1, 2, 3, 4]) expect(ws.getCell(r, 2).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    // a number in the wrap column does not wrap
+    expect(ws.getCell(5, 2).alignment?.wrapText).toBeFalsy();
+    // the other cells of a taller row are top-aligned, and keep their number format
+    expect(ws.getCell(1, 1).alignment).toMatchObject({ vertical: 'top' });
+    expect(ws.getCell(1, 1).numFmt).toBe('#,##0.00 "₽";-#,##0.00 "₽"');
+    expect(ws.getCell(4, 1).alignment).toMatchObject({ vertical: 'top' });
+    expect(ws.getCell(2, 1).alignment?.vertical).toBeUndefined();
+  });
+
+  it('shares one style per format and alignment: 1 000 wrapped rows add 3 cell styles (money+top, wrap, money)', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => [i, i % 2 ? 'x'.repeat(50) : 'short']);
+    const before = (openPackage(emptyPackage().bytes).text('xl/styles.xml')!.match(/<xf /g) ?? []).length;
+    const pkg = openPackage(writeWorkbook(emptyPackage(), [tab(rows)], { currency: 'RUB', lang: 'ru' }).bytes);
+    const styles = pkg.text('xl/styles.xml')!;
+    expect((styles.match(/<xf /g) ?? []).length - before).toBe(3);
   });
 });
 

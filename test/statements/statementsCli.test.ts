@@ -16,9 +16,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSoffice, statementFileName } from '../../src/cli/statements';
-import { injectCharts } from '../../src/cli/xlsxChart';
 import { loadWorkbookFile } from '../../src/cli/load';
-import { renderTabs } from '../../src/cli/xlsxWrite';
+import { emptyPackage, writeWorkbook } from '../../src/cli/xlsxWrite';
 import { runPayouts } from '../../src/workbook/pipeline';
 
 const ROOT = resolve(__dirname, '../..');
@@ -127,10 +126,10 @@ describe('--statements DIR on the demo', () => {
     const result = runPayouts(raw, { period: '2026-10', today: '2026-11-05' });
     const summary = result.tabs.find((t) => t.kind === 'summary')!;
     expect(summary.page).toEqual({ orientation: 'landscape', fitToWidth: true, repeatRows: summary.frozenRows });
-    const wb = new ExcelJS.Workbook();
-    const { sheetNames, charts } = renderTabs(wb, [{ ...summary, links: [] }], { currency: 'RUB', lang: 'ru' });
-    expect(charts).toHaveLength(1);
-    const bytes = await injectCharts(new Uint8Array(await wb.xlsx.writeBuffer()), sheetNames, charts);
+    expect(summary.charts).toHaveLength(1);
+    const { bytes } = writeWorkbook(emptyPackage(), [{ ...summary, links: [] }], { currency: 'RUB', lang: 'ru' });
+    const zip = await JSZip.loadAsync(bytes);
+    expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(1);
     const pdfDir = join(dir, 'summary');
     mkdirSync(pdfDir, { recursive: true });
     writeFileSync(join(pdfDir, 'summary.xlsx'), bytes);
