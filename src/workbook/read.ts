@@ -8,7 +8,7 @@ import type { Lang } from '../core/money';
 import type { Payment, PayoutInput } from '../core/model';
 import { langOfLocale } from '../core/messages';
 import type { LocalDate } from '../core/periods';
-import type { RawWorkbook } from './raw';
+import type { RawSheet, RawWorkbook } from './raw';
 import type { DetectedMapping } from './headers';
 import { emptyDetectedMapping } from './headers';
 import { locate, Reader } from './reading/reader';
@@ -22,6 +22,7 @@ import { readKpi } from './reading/kpi';
 import { readSchemes } from './reading/schemes';
 import { readManagers } from './reading/managers';
 import { currencyOf } from './reading/currency';
+import { currencyOfColumn } from './currency';
 
 export { currencyOf };
 export type { ColumnReport };
@@ -102,10 +103,21 @@ export function readWorkbook(raw: RawWorkbook, opts: ReadOptions = {}): Workbook
     input,
     issues: reader.issues,
     lang,
-    currency: currencyOf(raw.currency, raw.locale),
+    currency: currencyOf(raw.currency ?? dealsCurrency(dealsLocs[0]), raw.locale),
     timeZone: raw.timeZone,
     detected,
     managerEmails,
     columns: reader.columns,
   };
+}
+
+/**
+ * The currency the Deals amount column shows (SPEC §1), from its first 500 formatted rows: a ruble
+ * book stays in rubles whatever the spreadsheet's locale. `--currency` (raw.currency) still wins.
+ */
+function dealsCurrency(loc: { sheet: RawSheet; headerRow: number; cols: { index: Record<string, number | null> } | null } | undefined): string | null {
+  if (!loc?.cols || !loc.sheet.formats) return null;
+  const column = loc.cols.index.amount;
+  if (column === null || column === undefined) return null;
+  return currencyOfColumn(loc.sheet.formats.slice(0, loc.headerRow + 501), column, loc.headerRow);
 }
