@@ -118,7 +118,7 @@ describe('--statements DIR on the demo', () => {
       const info = spawnSync('pdfinfo', [join(dir, 'out', `${manager} 2026-10.pdf`)], { encoding: 'utf8' });
       if (!info.error) expect(info.stdout).toMatch(/Pages:\s+1\n/);
     }
-  }, 120_000);
+  }, 420_000);
 
   it.skipIf(!SOFFICE && !IN_CI)('the summary, chart included, prints on one A4 landscape page', async () => {
     expect(SOFFICE, 'LibreOffice (soffice) is required under CI').toBeTruthy();
@@ -138,7 +138,7 @@ describe('--statements DIR on the demo', () => {
     const { pages, sizes } = pdfPages(join(pdfDir, 'summary.pdf'));
     expect(pages).toBe(1);
     expect(sizes[0][0]).toBeGreaterThan(sizes[0][1]);
-  }, 120_000);
+  }, 420_000);
 });
 
 describe.skipIf(!SOFFICE && !IN_CI)('a statement with exactly 30 deals and the richest scheme', () => {
