@@ -20,16 +20,17 @@ async function main(): Promise<void> {
     server.bundle.call('onOpen', { authMode: 'FULL' });
     const menu = server.env.ui._menus[server.env.ui._menus.length - 1].items.flatMap((it) => ('fn' in it ? [it.fn] : []));
     const shots = [
-      ...PANEL_SCREENS.map((screen) => ({ screen, width: SIDEBAR_WIDTH })),
-      ...dialogScreens(menu).map((screen) => ({ screen, width: 1000 })),
+      // a panel as Sheets shows it: the sidebar's width, one screen high
+      ...PANEL_SCREENS.map((screen) => ({ screen, width: SIDEBAR_WIDTH, fullPage: false })),
+      ...dialogScreens(menu).map((screen) => ({ screen, width: 1000, fullPage: true })),
     ];
     for (const lang of ['ru', 'en'] as const) {
-      for (const { screen, width } of shots) {
-        const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+      for (const { screen, width, fullPage } of shots) {
+        const page = await browser.newPage({ viewport: { width, height: fullPage ? 900 : 760 }, deviceScaleFactor: 1 });
         await page.goto(server.url.replace(/\/$/, '') + screen.path(lang));
         await screen.prepare?.(page, lang);
         const file = resolve(OUT, `${screen.name}-${lang}.png`);
-        await page.screenshot({ path: file, fullPage: true });
+        await page.screenshot({ path: file, fullPage });
         console.log(file);
         await page.close();
       }
