@@ -198,7 +198,11 @@ export class StyleSheet {
   /** The cellXfs index of a plain style with number format `code` (the ledger's 0.00). */
   codeIndex(code: string): number {
     const id = this.numFmtId(code);
-    const xf = `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`;
+    return this.xfIndex(`<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`);
+  }
+
+  /** The index of a cellXfs entry, added when not there yet. */
+  private xfIndex(xf: string): number {
     let i = this.xfs.indexOf(xf);
     if (i < 0) {
       i = this.xfs.length;
@@ -221,12 +225,7 @@ export class StyleSheet {
       ? this.fontIndex(`<font>${bold ? '<b/>' : ''}${link ? '<u/>' : ''}<sz val="11"/>${link ? '<color rgb="FF1155CC"/>' : ''}<name val="Calibri"/><family val="2"/></font>`)
       : 0;
     const xf = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}/>`;
-    i = this.xfs.indexOf(xf);
-    if (i < 0) {
-      i = this.xfs.length;
-      this.xfs.push(xf);
-      this.added.xfs.push(xf);
-    }
+    i = this.xfIndex(xf);
     this.byKey.set(key, i);
     return i;
   }
