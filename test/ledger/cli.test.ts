@@ -3,23 +3,18 @@
  * the output workbook (the next input), the input never overwritten, earlier ledger rows kept as
  * they were, closed tabs protected, withholding issues refused unless --confirm, the register CSV.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawWorkbook } from '../../src/workbook/raw';
 import { ANNA, BORIS, OCTOBER, ledgerWorkbook } from './fixture';
+import { ROOT, cliIn } from './cliHelper';
 
-const ROOT = resolve(__dirname, '../..');
-const BIN = join(ROOT, 'bin/kpi-payouts.js');
 let dir = '';
 
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'ru_RU.UTF-8', USER: 'owner' }, timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[]) => cliIn(dir, args);
 
 async function saveRaw(raw: RawWorkbook, name: string): Promise<string> {
   const wb = new ExcelJS.Workbook();
