@@ -11,6 +11,8 @@
  * internal links to rows of the input sheets, print setup (TabModel.page). Strings are inline
  * strings, so a client named `=HYPERLINK(…)` or `+7 900…` stays text and never becomes a formula.
  */
+import { KpiUserError } from '../core/issues';
+import { msg } from '../core/messages/index';
 import { currencySymbol, type Lang } from '../core/money';
 import type { CellFormat, TabCell, TabModel } from '../workbook/tabModel';
 import { keyPeriod } from '../workbook/tabs';
@@ -550,7 +552,7 @@ export function writeWorkbook(pkg: XlsxPackage, tabs: TabModel[], opts: WriteOpt
     const sheet = kept.find((s) => s.name.toLowerCase() === add.sheet.toLowerCase());
     if (sheet) {
       const text = sheet.path ? appended.get(sheet.path) ?? pkg.text(sheet.path) : null;
-      if (!sheet.path || text === null) throw new Error(`«${sheet.name}» is not a worksheet: cannot append rows to it`);
+      if (!sheet.path || text === null) throw new KpiUserError(msg(opts.lang, 'ledger.cli.notWorksheet', { sheet: sheet.name }));
       appended.set(sheet.path, appendToSheetXml(text, add, styles));
       continue;
     }
