@@ -11,6 +11,8 @@
  * internal links to rows of the input sheets, print setup (TabModel.page). Strings are inline
  * strings, so a client named `=HYPERLINK(…)` or `+7 900…` stays text and never becomes a formula.
  */
+import { KpiUserError } from '../core/issues';
+import { msg } from '../core/messages/index';
 import { currencySymbol, type Lang } from '../core/money';
 import type { CellFormat, TabCell, TabModel } from '../workbook/tabModel';
 import { keyPeriod } from '../workbook/tabs';
@@ -202,7 +204,11 @@ export class StyleSheet {
   /** The cellXfs index of a plain style with number format `code` (the ledger's 0.00). */
   codeIndex(code: string): number {
     const id = this.numFmtId(code);
-    const xf = `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`;
+    return this.xfIndex(`<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`);
+  }
+
+  /** The index of a cellXfs entry, added when not there yet. */
+  private xfIndex(xf: string): number {
     let i = this.xfs.indexOf(xf);
     if (i < 0) {
       i = this.xfs.length;
@@ -227,12 +233,7 @@ export class StyleSheet {
     const align = key & WRAP ? '<alignment vertical="top" wrapText="1"/>' : key & TOP ? '<alignment vertical="top"/>' : '';
     const xf = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}` +
       (align ? ` applyAlignment="1">${align}</xf>` : '/>');
-    i = this.xfs.indexOf(xf);
-    if (i < 0) {
-      i = this.xfs.length;
-      this.xfs.push(xf);
-      this.added.xfs.push(xf);
-    }
+    i = this.xfIndex(xf);
     this.byKey.set(key, i);
     return i;
   }
@@ -611,7 +612,7 @@ export function writeWorkbook(pkg: XlsxPackage, tabs: TabModel[], opts: WriteOpt
     const sheet = kept.find((s) => s.name.toLowerCase() === add.sheet.toLowerCase());
     if (sheet) {
       const text = sheet.path ? appended.get(sheet.path) ?? pkg.text(sheet.path) : null;
-      if (!sheet.path || text === null) throw new Error(`«${sheet.name}» is not a worksheet: cannot append rows to it`);
+      if (!sheet.path || text === null) throw new KpiUserError(msg(opts.lang, 'ledger.cli.notWorksheet', { sheet: sheet.name }));
       appended.set(sheet.path, appendToSheetXml(text, add, styles));
       continue;
     }

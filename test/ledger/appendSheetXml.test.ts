@@ -4,7 +4,9 @@
  * `<dimension>` widened or dropped.
  */
 import { describe, expect, it } from 'vitest';
-import { appendToSheetXml, StyleSheet } from '../../src/cli/xlsxWrite';
+import { openPackage } from '../../src/cli/xlsxPackage';
+import { appendToSheetXml, StyleSheet, writeWorkbook } from '../../src/cli/xlsxWrite';
+import { writeZip } from '../../src/cli/zip';
 
 const STYLES = '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><fills count="1"><fill/></fills>' +
   '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>';
@@ -30,5 +32,16 @@ describe('appendToSheetXml', () => {
     // Two rows without r are rows 1 and 2: the new one is row 3.
     expect(appendToSheetXml('<x:worksheet><x:dimension ref="??"/><x:sheetData><x:row><x:c><x:v>1</x:v></x:c></x:row><x:row/></x:sheetData></x:worksheet>', { ...add, rows: [['a']] }, styles()))
       .toBe('<x:worksheet><x:sheetData><x:row><x:c><x:v>1</x:v></x:c></x:row><x:row/><x:row r="3"><x:c r="A3" t="inlineStr"><x:is><x:t>a</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>');
+  });
+
+  it('refuses, in the user\'s language, to append to a chart sheet of the ledger\'s name', () => {
+    const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const pkg = openPackage(writeZip([
+      { name: '_rels/.rels', content: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
+      { name: 'xl/workbook.xml', content: `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${R}"><sheets><sheet name="Начисления" sheetId="1" r:id="rId1"/></sheets></workbook>` },
+      { name: 'xl/_rels/workbook.xml.rels', content: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>` },
+      { name: 'xl/chartsheets/sheet1.xml', content: '<chartsheet/>' },
+    ]));
+    expect(() => writeWorkbook(pkg, [], { currency: 'RUB', lang: 'ru', append: [add] })).toThrow('«Начисления» — лист диаграммы');
   });
 });

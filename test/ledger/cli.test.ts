@@ -3,36 +3,18 @@
  * the output workbook (the next input), the input never overwritten, earlier ledger rows kept as
  * they were, closed tabs protected, withholding issues refused unless --confirm, the register CSV.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawWorkbook } from '../../src/workbook/raw';
-import { ledgerWorkbook, type LedgerWorkbook } from './fixture';
+import { ANNA, BORIS, OCTOBER, ledgerWorkbook } from './fixture';
+import { ROOT, cliIn } from './cliHelper';
 
-const ROOT = resolve(__dirname, '../..');
-const BIN = join(ROOT, 'bin/kpi-payouts.js');
 let dir = '';
 
-const ANNA = 'Анна Смирнова';
-const BORIS = 'Борис Петров';
-const october: LedgerWorkbook = {
-  deals: [
-    { id: 'D1', date: '2026-10-05', manager: ANNA, amount: 200000 },
-    { id: 'D2', date: '2026-10-20', manager: ANNA, amount: 100000 },
-    { id: 'D3', date: '2026-10-12', manager: BORIS, amount: 50000 },
-    { id: 'D4', date: '2026-11-03', manager: ANNA, amount: 60000 },
-  ],
-  payments: [{ id: 'D1', date: '2026-10-25', amount: 200000 }],
-  plans: { '2026-10': [ANNA, BORIS], '2026-11': [ANNA, BORIS] },
-};
-
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'ru_RU.UTF-8', USER: 'owner' }, timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[]) => cliIn(dir, args);
 
 async function saveRaw(raw: RawWorkbook, name: string): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -57,9 +39,9 @@ async function sheetRows(file: string, name: string): Promise<unknown[][]> {
 beforeAll(async () => {
   if (!existsSync(join(ROOT, 'dist/cli.mjs'))) throw new Error('dist/cli.mjs is missing: run npm run build first');
   dir = mkdtempSync(join(tmpdir(), 'kpi-ledger-'));
-  await saveRaw(ledgerWorkbook(october), 'wb.xlsx');
+  await saveRaw(ledgerWorkbook(OCTOBER), 'wb.xlsx');
   // Вера's Plans row names a scheme the Schemes sheet lacks: she is withheld.
-  await saveRaw(ledgerWorkbook({ ...october, extraPlans: [['2026-10', 'Вера Новикова', 'Нет такой', 100000]] }), 'blocked.xlsx');
+  await saveRaw(ledgerWorkbook({ ...OCTOBER, extraPlans: [['2026-10', 'Вера Новикова', 'Нет такой', 100000]] }), 'blocked.xlsx');
 });
 
 afterAll(() => {

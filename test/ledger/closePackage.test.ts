@@ -7,25 +7,19 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPackage } from '../../src/cli/xlsxPackage';
 import { inflateEntry, rawData, readZip } from '../../src/cli/zip';
 import type { RawWorkbook } from '../../src/workbook/raw';
-import { ledgerWorkbook } from './fixture';
+import { ANNA, BORIS, OCTOBER, ledgerWorkbook } from './fixture';
+import { ROOT, cliIn } from './cliHelper';
 
-const ROOT = resolve(__dirname, '../..');
-const BIN = join(ROOT, 'bin/kpi-payouts.js');
 let dir = '';
 
-const ANNA = 'Анна Смирнова';
-const BORIS = 'Борис Петров';
 
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'ru_RU.UTF-8', USER: 'owner' }, timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[]) => cliIn(dir, args);
 
 /** The fixture as exceljs writes it, plus a sheet of the user's own with a styled note. */
 async function saveRaw(raw: RawWorkbook, file: string): Promise<void> {
@@ -73,16 +67,7 @@ async function excelRows(file: string, name: string): Promise<unknown[][]> {
 beforeAll(async () => {
   if (!existsSync(join(ROOT, 'dist/cli.mjs'))) throw new Error('dist/cli.mjs is missing: run npm run build first');
   dir = mkdtempSync(join(tmpdir(), 'kpi-closepkg-'));
-  await saveRaw(ledgerWorkbook({
-    deals: [
-      { id: 'D1', date: '2026-10-05', manager: ANNA, amount: 200000 },
-      { id: 'D2', date: '2026-10-20', manager: ANNA, amount: 100000 },
-      { id: 'D3', date: '2026-10-12', manager: BORIS, amount: 50000 },
-      { id: 'D4', date: '2026-11-03', manager: ANNA, amount: 60000 },
-    ],
-    payments: [{ id: 'D1', date: '2026-10-25', amount: 200000 }],
-    plans: { '2026-10': [ANNA, BORIS], '2026-11': [ANNA, BORIS] },
-  }), join(dir, 'wb.xlsx'));
+  await saveRaw(ledgerWorkbook(OCTOBER), join(dir, 'wb.xlsx'));
   expect(cli(['wb.xlsx', '--period', '2026-10', '--close', '--out', 'oct.xlsx']).code).toBe(0);
   expect(cli(['oct.xlsx', '--period', '2026-11', '--close', '--out', 'nov.xlsx']).code).toBe(0);
 }, 180_000);

@@ -68,3 +68,18 @@ export function closeInMemory(w: LedgerWorkbook, period: string, at = `${period}
   ledger.push(...plan.append.rows.map((r) => [...r]));
   return { w: { ...w, ledger }, plan };
 }
+
+export const ANNA = 'Анна Смирнова';
+export const BORIS = 'Борис Петров';
+
+/** October's deals (D4 falls in November), D1 paid in October, both managers planned in October and November. */
+export const OCTOBER: LedgerWorkbook = {
+  deals: [
+    { id: 'D1', date: '2026-10-05', manager: ANNA, amount: 200000 },
+    { id: 'D2', date: '2026-10-20', manager: ANNA, amount: 100000 },
+    { id: 'D3', date: '2026-10-12', manager: BORIS, amount: 50000 },
+    { id: 'D4', date: '2026-11-03', manager: ANNA, amount: 60000 },
+  ],
+  payments: [{ id: 'D1', date: '2026-10-25', amount: 200000 }],
+  plans: { '2026-10': [ANNA, BORIS], '2026-11': [ANNA, BORIS] },
+};

@@ -4,24 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runPayouts } from '../../src/workbook/pipeline';
-import { closeInMemory, ledgerWorkbook, type LedgerWorkbook } from './fixture';
+import { ANNA, BORIS, OCTOBER, closeInMemory, ledgerWorkbook, type LedgerWorkbook } from './fixture';
 
-const ANNA = 'Анна Смирнова';
-const BORIS = 'Борис Петров';
 const run = (w: LedgerWorkbook, period: string) => runPayouts(ledgerWorkbook(w), { period, today: '2027-06-01' });
 const manager = (w: LedgerWorkbook, period: string, name: string) => run(w, period).json.managers.find((m) => m.manager === name)!;
 const kinds = (m: { lines: { rule: string }[] }) => m.lines.map((l) => l.rule);
 
-const october: LedgerWorkbook = {
-  deals: [
-    { id: 'D1', date: '2026-10-05', manager: ANNA, amount: 200000 },
-    { id: 'D2', date: '2026-10-20', manager: ANNA, amount: 100000 },
-    { id: 'D3', date: '2026-10-12', manager: BORIS, amount: 50000 },
-    { id: 'D4', date: '2026-11-03', manager: ANNA, amount: 60000 },
-  ],
-  payments: [{ id: 'D1', date: '2026-10-25', amount: 200000 }],
-  plans: { '2026-10': [ANNA, BORIS], '2026-11': [ANNA, BORIS], '2026-12': [ANNA, BORIS] },
-};
+const october: LedgerWorkbook = { ...OCTOBER, plans: { ...OCTOBER.plans, '2026-12': [ANNA, BORIS] } };
 
 describe('closing October, correcting it, true-ups in November', () => {
   it('closes October: the ledger holds its statement; a closed period re-renders from the ledger and never changes', () => {

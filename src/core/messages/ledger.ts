@@ -120,5 +120,6 @@ export const ledgerMessages = {
   'ledger.cli.closeNeedsOut': { en: '--close needs --out FILE.xlsx (a new file: the input is never overwritten).', ru: 'Для --close нужен --out ФАЙЛ.xlsx (новый файл: исходный не перезаписывается).' },
   'ledger.cli.outIsInput': { en: '--out names the input workbook {file}: write a new file and use it as the next input.', ru: '--out указывает на исходную книгу {file}: запишите новый файл и работайте дальше с ним.' },
   'ledger.cli.registerWritten': { en: 'Register written to {file} ({rows} row(s)).', ru: 'Реестр записан в {file} (строк: {rows}).' },
+  'ledger.cli.notWorksheet': { en: '«{sheet}» is a chart sheet, not a sheet of cells: the ledger rows cannot be appended to it. Rename it and close the period again.', ru: '«{sheet}» — лист диаграммы, а не лист с ячейками: строки начислений на него не добавить. Переименуйте его и закройте период снова.' },
   'ledger.cli.blockingList': { en: 'Withholding issues:', ru: 'Удерживающие выплату проблемы:' },
 } satisfies Record<string, MessageEntry>;
