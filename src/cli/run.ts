@@ -60,8 +60,8 @@ function summaryText(result: PipelineResult, lang: Lang): string {
   for (const r of rows) out.push(line(r));
   if (run.managers.length === 0) out.push(msg(lang, 'tabs.summary.noManagers'));
   out.push('', msg(lang, 'cli.issueCount', { count: issues.length }));
-  out.push('', ...columnReportLines(result.read.columns, lang));
   out.push(...issueLines(issues, lang));
+  out.push('', ...columnReportLines(result.read.columns, lang));
   return out.join('\n') + '\n';
 }
 

@@ -8,7 +8,7 @@ import { msg } from '../core/messages/index';
 import { readWorkbook } from '../workbook/read';
 import { regulationOfRead, regulationTab } from '../workbook/regulation';
 import { errorMessage, spreadsheetLang, userFacingError, withDocumentLock } from './execution';
-import { listSheets, readRawWorkbook, renderTabs, TAB_METADATA_KEY } from './spreadsheetIO';
+import { listSheets, readRawWorkbook, renderTabs } from './spreadsheetIO';
 
 /**
  * Writes the motivation regulation of a scheme as a tab and returns the tab's name. The period
@@ -30,9 +30,7 @@ export function writeRegulation(scheme: string, period?: string | null): string 
     const tab = regulationTab(regulationOfRead(read, { scheme, period: period ?? null }));
     let written = tab.name;
     withDocumentLock(read.lang, 30_000, () => {
-      renderTabs(ss, [tab], { currency: read.currency, lang: read.lang, timeZone: raw.timeZone }, sheets);
-      const mine = ss.createDeveloperMetadataFinder().withKey(TAB_METADATA_KEY).withValue(tab.key).find()[0];
-      written = mine?.getLocation().getSheet()?.getName() ?? tab.name;
+      written = renderTabs(ss, [tab], { currency: read.currency, lang: read.lang, timeZone: raw.timeZone }, sheets).names[0] ?? tab.name;
     });
     return written;
   } catch (e) {

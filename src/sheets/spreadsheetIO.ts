@@ -323,7 +323,7 @@ export function linkRuns(links: readonly TabLink[]): TabLink[][] {
     const run = runs[runs.length - 1];
     const last = run?.[run.length - 1];
     if (last && last.col === l.col && last.row === l.row) continue; // one link per cell
-    if (last && last.col === l.col && last.row + 1 === l.row && last.sheet === l.sheet) run.push(l);
+    if (last && last.col === l.col && last.row + 1 === l.row) run.push(l);
     else runs.push([l]);
   }
   return runs;
@@ -363,11 +363,22 @@ function writeTab(sheet: Sheet, tab: TabModel, ctx: RenderContext, gids: Readonl
   if (tab.frozenRows > 0) sheet.setFrozenRows(tab.frozenRows);
   setWidths(sheet, tab.columnWidths ?? []);
 
-  for (const run of linkRuns(tab.links ?? [])) {
-    const gid = gids.get(run[0].sheet);
-    if (gid === undefined) continue; // a sheet that is gone: the row number stays, unlinked
-    const formulas = run.map((l) => [linkFormula(gid, l.targetRow, tab.rows[l.row]?.[l.col])]);
-    sheet.getRange(run[0].row + 1, run[0].col + 1, run.length, 1).setFormulas(formulas);
+  // One setFormulas per column run whatever sheets the links point at (each formula has its own gid),
+  // so the calls do not grow with the issues and deals listed (SPEC §9).
+  for (const whole of linkRuns(tab.links ?? [])) {
+    // a link to a sheet that is gone splits the run: its row number stays, unlinked
+    let run: TabLink[] = [];
+    const flush = () => {
+      if (run.length === 0) return;
+      const formulas = run.map((l) => [linkFormula(gids.get(l.sheet)!, l.targetRow, tab.rows[l.row]?.[l.col])]);
+      sheet.getRange(run[0].row + 1, run[0].col + 1, run.length, 1).setFormulas(formulas);
+      run = [];
+    };
+    for (const l of whole) {
+      if (gids.get(l.sheet) === undefined) flush();
+      else run.push(l);
+    }
+    flush();
   }
 
   for (const chart of tab.charts ?? []) insertChart(sheet, chart);

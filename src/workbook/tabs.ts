@@ -433,7 +433,8 @@ function summaryTab(run: PayoutRun, allIssues: Issue[], ctx: TabsContext, name: 
     t.add([msg(lang, 'tabs.summary.noIssues')]);
   } else {
     t.add([msg(lang, 'tabs.issue.sheet'), msg(lang, 'tabs.issue.row'), msg(lang, 'tabs.issue.column'), msg(lang, 'tabs.issue.value'), msg(lang, 'tabs.issue.message')], { bold: true });
-    for (const i of allIssues) {
+    // issues with a row first, then the rest: the row links stay one run (a bounded number of writes, SPEC §9)
+    for (const i of [...allIssues.filter((x) => x.row !== null), ...allIssues.filter((x) => x.row === null)]) {
       const row = t.add([i.sheet, i.row, i.column ?? '', i.value ?? '', i.message], { formats: { 1: 'integer', 3: 'text' } });
       if (i.row !== null) t.links.push({ row, col: 1, sheet: i.sheet, targetRow: i.row });
     }

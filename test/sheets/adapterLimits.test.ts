@@ -104,7 +104,11 @@ describe('service calls per tab', () => {
     const b = perTab(50, 5000);
     const c = perTab(500, 1000);
     console.log(`calls per tab: 50 managers ${a.perTab.toFixed(1)} (${a.total} calls / ${a.tabs} tabs), 50 managers ×10 deals ${b.perTab.toFixed(1)}, 500 managers ${c.perTab.toFixed(1)} (${c.total} / ${c.tabs})`);
-    expect(b.total).toBe(a.total); // deals do not add calls
+    // deals do not add calls beyond the column widths: statements fit their widths to their content
+    // (SPEC §12 printing), so a longer list may split a tab's widths into a few more runs, never more
+    // than its columns
+    expect(b.total - a.total).toBeLessThanOrEqual(a.tabs);
+    expect(b.perTab).toBeLessThanOrEqual(22);
     // per manager tab ~18 (insert, mark, hide, resize ×2, one range: values + formats + weights, frozen rows,
     // widths ×3, links, name, show, and its share of the reads); the summary's chart adds its builder calls
     expect(a.perTab).toBeLessThanOrEqual(22);
