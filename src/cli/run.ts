@@ -7,7 +7,7 @@
 import { sum as sumDec } from '../core/decimal';
 import { KpiUserError, type Issue } from '../core/issues';
 import { langOfLocale, msg } from '../core/messages/index';
-import { formatNumber, formatPercent, type Lang } from '../core/money';
+import { formatNumber, formatPercentFixed, type Lang } from '../core/money';
 import { intlLocalDay, isLocalDate } from '../core/periods';
 import { runPayouts, type PipelineResult } from '../workbook/pipeline';
 import { columnReportLines } from '../workbook/reading/columnReport';
@@ -47,7 +47,7 @@ function summaryText(result: PipelineResult, lang: Lang): string {
   ];
   const rows = run.managers.map((m) => [
     m.manager, m.scheme, formatNumber(m.salary, lang), formatNumber(m.variable, lang), formatNumber(m.total, lang),
-    m.attainment ? formatPercent(m.attainment, lang) : '—',
+    m.attainment ? formatPercentFixed(m.attainment, lang) : '—', // one column: the same decimals on every row
   ]);
   const json = result.json;
   const sum = (k: 'salary' | 'variable' | 'total') => sumDec(run.managers.map((m) => m[k]));

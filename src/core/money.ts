@@ -44,3 +44,8 @@ export function formatPercent(fraction: Dec | number, lang: Lang): string {
 export function formatDecimal(value: Dec | number, lang: Lang, decimals = 4): string {
   return trimZeros(formatNumber(value, lang, decimals));
 }
+
+/** A percent with a fixed number of decimals, for a column of them that must line up: `127,90 %`, `114,11 %`. */
+export function formatPercentFixed(fraction: Dec | number, lang: Lang, decimals = 2): string {
+  return withPercent(formatNumber(dec(fraction).times(100), lang, decimals), lang);
+}
