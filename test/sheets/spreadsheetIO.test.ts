@@ -103,15 +103,15 @@ describe('tab names and formats', () => {
 });
 
 describe('linkRuns', () => {
-  it('one run per column stretch to one sheet, so the setFormulas calls do not grow with the rows', () => {
+  it('one run per column stretch, whatever sheets it links to, so the setFormulas calls do not grow with the rows', () => {
     const deals = Array.from({ length: 500 }, (_, i) => ({ row: 20 + i, col: 7, sheet: 'Сделки', targetRow: 5 + i }));
     expect(linkRuns(deals)).toHaveLength(1);
-    // an issues list: Сделки rows 30–31, then Оплаты row 32 — two runs, each to its own sheet
+    // an issues list: Сделки rows 30–31, then Оплаты row 32 — one run: each formula carries its own sheet's gid
     const issues = [
       { row: 31, col: 1, sheet: 'Сделки', targetRow: 9 },
       { row: 30, col: 1, sheet: 'Сделки', targetRow: 4 },
       { row: 32, col: 1, sheet: 'Оплаты', targetRow: 3 },
     ];
-    expect(linkRuns(issues).map((r) => r.map((l) => `${l.sheet}:${l.row}`))).toEqual([['Сделки:30', 'Сделки:31'], ['Оплаты:32']]);
+    expect(linkRuns(issues).map((r) => r.map((l) => `${l.sheet}:${l.row}`))).toEqual([['Сделки:30', 'Сделки:31', 'Оплаты:32']]);
   });
 });

@@ -46,7 +46,7 @@ describe('CRM exports read as they come', () => {
     const r = runPayouts(rawWorkbook({ 'Сделки': BITRIX_DEALS, 'Планы': plansFor('Фёдорова Татьяна'), 'Схемы': SCHEMES }), OCT);
     expect(r.json.columns!['Сделки']).toEqual({
       date: 'Дата закрытия', manager: 'Ответственный', client: 'Компания', amount: 'Бюджет', cost: null, margin: null,
-      status: 'Стадия сделки', paid: null, paid_date: null, deal_id: 'ID', partner_price: null, attracted_by: null,
+      status: 'Стадия сделки', paid: null, paid_date: null, deal_id: 'ID', partner_price: null, attracted_by: null, product: null, category: null, deal_type: null, split: null,
     });
     expect(r.json.columns!.ignored).toEqual({
       'Сделки': ['Название сделки', 'Валюта', 'Контакт', 'Дата создания'],
