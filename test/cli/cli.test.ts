@@ -74,7 +74,7 @@ describe('the summary on stdout and payouts.xlsx', () => {
     const r = cli([ru, '--period', '2026-11', '--today', '2026-12-01']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Выплаты за 2026-11 (RUB)');
-    expect(r.stdout).toMatch(/Иванов Иван\s+Стандарт\s+30 000,00\s+62 000,00\s+92 000,00\s+100 %/);
+    expect(r.stdout).toMatch(/Иванов Иван\s+Стандарт\s+30 000,00\s+62 000,00\s+92 000,00\s+100,00\s%/);
     expect(r.stdout).toContain('Замечаний к данным: 0');
     expect(existsSync(join(dir, 'payouts.xlsx'))).toBe(true);
   });
