@@ -6,6 +6,7 @@ import { KpiUserError } from '../core/issues';
 import { langOfLocale, msg } from '../core/messages/index';
 import type { Lang } from '../core/money';
 import { cliOption, valuedOptions } from './options';
+import { parseDateOrder, type DateOrder } from '../core/dateOrder';
 
 export interface CliArgs {
   workbook: string;
@@ -20,6 +21,8 @@ export interface CliArgs {
   currency: string | null;
   /** --deals "A,B": the Deals sheet(s), several read as one table (SPEC §10.1). */
   deals: string | null;
+  /** --date-order dmy|mdy: how `03/04/2026` reads (else the workbook's language says, or it is an issue). */
+  dateOrder: DateOrder | null;
   help: boolean;
   /** SPEC §11: close the period (needs --out), --confirm to close despite withholding issues, --register FILE.csv. */
   close: boolean;
@@ -64,7 +67,7 @@ export function checkOption(arg: string, value: string | undefined, seen: Set<st
 }
 
 export function parseArgs(argv: string[], lang: Lang): CliArgs {
-  const args: CliArgs = { workbook: '', period: null, out: null, statements: null, json: false, today: null, tz: null, lang: null, currency: null, deals: null, help: false, close: false, confirm: false, register: null };
+  const args: CliArgs = { workbook: '', period: null, out: null, statements: null, json: false, today: null, tz: null, lang: null, currency: null, deals: null, dateOrder: null, help: false, close: false, confirm: false, register: null };
   const positional: string[] = [];
   const seen = new Set<string>();
   for (const [a, value] of optionTokens(argv, valuedOptions(), (option) => new KpiUserError(msg(lang, 'cli.optionNeedsValue', { option })))) {
@@ -82,6 +85,7 @@ export function parseArgs(argv: string[], lang: Lang): CliArgs {
       else if (a === '--currency') args.currency = value.trim().toUpperCase();
       else if (a === '--lang') args.lang = langOfLocale(value);
       else if (a === '--deals') args.deals = value;
+      else if (a === '--date-order') args.dateOrder = parseDateOrder(value);
       else if (a === '--register') args.register = value;
     } else if (a.startsWith('-') && a.length > 1) {
       throw new KpiUserError(msg(lang, 'cli.unknownOptionHelp', { option: a }));

@@ -11,6 +11,7 @@ import { KpiUserError } from '../core/issues';
 import { langOfLocale, msg } from '../core/messages/index';
 import type { Lang } from '../core/money';
 import type { RawWorkbook } from '../workbook/raw';
+import type { DateOrder } from '../core/dateOrder';
 import type { TabModel } from '../workbook/tabModel';
 import { assertWorkbookFile } from './fileType';
 import { openPackage, type XlsxPackage } from './xlsxPackage';
@@ -68,6 +69,8 @@ export interface LoadWorkbookOptions {
   lang: Lang | null;
   /** --currency (else derived from the locale). */
   currency: string | null;
+  /** --date-order (else from the workbook's locale: day first for a Russian one, else not known). */
+  dateOrder?: DateOrder | null;
   /** Share of a sheet scanned (the progress bar). */
   progress?: (fraction: number) => void;
 }
@@ -89,6 +92,7 @@ export async function loadWorkbookFile(workbook: string, opts: LoadWorkbookOptio
   }
   const locale = opts.lang ? (opts.lang === 'ru' ? 'ru_RU' : 'en') : null;
   const raw = rawWorkbookOfPackage(pkg, { timeZone: opts.timeZone, locale, currency: opts.currency, ...(opts.progress ? { progress: opts.progress } : {}) });
+  if (opts.dateOrder) raw.dateOrder = opts.dateOrder;
   return { pkg, raw };
 }
 

@@ -5,6 +5,7 @@
 import { msg, type MessageKey } from '../core/messages/index';
 import type { Lang } from '../core/money';
 import { pad } from './run';
+import { parseDateOrder } from '../core/dateOrder';
 
 export interface CliOption {
   /** `--period` */
@@ -27,6 +28,7 @@ export const CLI_OPTIONS: readonly CliOption[] = [
   { name: '--lang', value: 'cli.val.lang', help: 'cli.opt.lang', refuse: (v) => (/^(ru|en)$/i.test(v.trim()) ? null : 'cli.badLang') },
   { name: '--currency', value: 'cli.val.currency', help: 'cli.opt.currency', refuse: (v) => (/^[A-Za-z]{3}$/.test(v.trim()) ? null : 'cli.badCurrency') },
   { name: '--deals', value: 'cli.val.deals', help: 'cli.opt.deals' },
+  { name: '--date-order', value: 'cli.val.dateOrder', help: 'cli.opt.dateOrder', refuse: (v) => (parseDateOrder(v) ? null : 'cli.badDateOrder') },
   { name: '--statements', value: 'cli.val.dir', help: 'cli.opt.statements' },
   { name: '--close', help: 'cli.opt.close' },
   { name: '--confirm', help: 'cli.opt.confirm' },

@@ -92,7 +92,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const tz = timeZoneOf(args.tz, io.env, lang);
     if (args.today !== null && !isLocalDate(args.today)) throw new KpiUserError(msg(lang, 'cli.badToday', { value: args.today }));
     const bar = io.progress ? progressBar(io.stderr) : NO_PROGRESS;
-    const { pkg, raw } = await loadWorkbookFile(args.workbook, { cwd: io.cwd, timeZone: tz, lang: args.lang, currency: args.currency, progress: (f) => bar.update(f * 0.6) }, lang);
+    const { pkg, raw } = await loadWorkbookFile(args.workbook, { cwd: io.cwd, timeZone: tz, lang: args.lang, currency: args.currency, dateOrder: args.dateOrder, progress: (f) => bar.update(f * 0.6) }, lang);
     lang = langOfLocale(raw.locale);
     if (args.deals !== null) raw.mapping = { ...raw.mapping, sheets: { ...raw.mapping?.sheets, deals: args.deals } };
 

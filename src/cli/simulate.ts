@@ -13,6 +13,7 @@ import { intlLocalDay } from '../core/periods';
 import type { SimulationJson } from '../core/simulate';
 import { moneyDifference, runSimulation, simulationTab } from '../workbook/earningsRun';
 import { checkOption, optionTokens } from './args';
+import { parseDateOrder, type DateOrder } from '../core/dateOrder';
 import { envLang, failed, loadWorkbookFile, saveWorkbookFile, timeZoneOf } from './load';
 import { pad, type CliIO } from './run';
 
@@ -27,9 +28,10 @@ export interface SimulateArgs {
   tz: string | null;
   lang: Lang | null;
   currency: string | null;
+  dateOrder?: DateOrder | null;
 }
 
-const VALUED = new Set(['--simulate', '--from', '--to', '--managers', '--out', '--tz', '--lang', '--currency']);
+const VALUED = new Set(['--simulate', '--from', '--to', '--managers', '--out', '--tz', '--lang', '--currency', '--date-order']);
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter((s) => s !== '');
 
@@ -50,6 +52,7 @@ function parseSimulateArgs(argv: string[], lang: Lang): SimulateArgs {
       else if (a === '--tz') args.tz = value;
       else if (a === '--currency') args.currency = value.trim().toUpperCase();
       else if (a === '--lang') args.lang = langOfLocale(value);
+      else if (a === '--date-order') args.dateOrder = parseDateOrder(value);
     } else if (a.startsWith('-') && a.length > 1) {
       throw new KpiUserError(msg(lang, 'simulate.cliUsage'));
     } else positional.push(a);
@@ -113,7 +116,7 @@ export async function runSimulateCommand(argv: string[], io: CliIO): Promise<num
     const args = parseSimulateArgs(argv, lang);
     if (args.lang) lang = args.lang;
     const tz = timeZoneOf(args.tz, io.env, lang);
-    const { pkg, raw } = await loadWorkbookFile(args.workbook, { cwd: io.cwd, timeZone: tz, lang: args.lang, currency: args.currency }, lang);
+    const { pkg, raw } = await loadWorkbookFile(args.workbook, { cwd: io.cwd, timeZone: tz, lang: args.lang, currency: args.currency, dateOrder: args.dateOrder }, lang);
     lang = langOfLocale(raw.locale);
     const { read, json } = runSimulation(raw, { schemes: args.schemes, from: args.from!, to: args.to!, managers: args.managers });
     lang = read.lang;

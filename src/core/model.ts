@@ -7,6 +7,7 @@ import type { Issue } from './issues';
 import type { Lang } from './money';
 import type { CellValue } from './numbers';
 import type { LocalDate, Period } from './periods';
+import type { TwoWayDate } from './twoWayDates';
 
 /** Where a value came from: the sheet's name as the user wrote it, the row as Sheets numbers it. */
 export interface SourceRef {
@@ -142,6 +143,8 @@ export interface PayoutInput {
   };
   /** The Deals manager column's header as written, for issues on it (SPEC §10.2). */
   dealManagerHeader?: string;
+  /** Deals rows left out because a date reads two ways: their managers are withheld in either period (core/twoWayDates). */
+  twoWayDates?: TwoWayDate[];
   /** Sheet names as found, for issue messages. */
   sheetNames: { deals: string; payments: string | null; plans: string | null; kpi: string | null; schemes: string | null };
 }

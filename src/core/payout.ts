@@ -21,6 +21,7 @@ import { COMPANY_SCHEME, schemeKey, type Rule, type Scheme } from './schemes';
 import { parseWorkbookSchemes } from './schemeMetrics';
 import { SCHEME_HEADERS } from './templates';
 import { kpiIndex } from './tiers';
+import { withheldForDates } from './twoWayDates';
 
 /** What a scheme pays one manager: the statement and everything reported along the way. */
 export interface SchemeResult {
@@ -235,12 +236,15 @@ export function computePayouts(input: PayoutInput, period: Period, options: Payo
     singleScheme: parsed.schemes.size === 1 && parsed.invalid.size === 0,
   }, index.deals.filter((d) => d.status !== 'cancelled' && d.date >= start && d.date < end && (!wanted || wanted.has(index.managerKey(d)))), index.managerKey);
   if (nameCheck) issues.push(...nameCheck.issues);
+  const twoWayDates = options.schemeOverride !== undefined ? [] : (input.twoWayDates ?? []).filter((t) => !wanted || wanted.has(nameKey(t.manager)));
+  const dateDoubt = withheldForDates(twoWayDates, period, nameKey, lang);
+  issues.push(...dateDoubt.issues);
   const managerKeys = [...names.keys()].filter((k) => !wanted || wanted.has(k)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
   const managers: ManagerPayout[] = [];
   const schemesPaid: Scheme[] = [];
   for (const key of managerKeys) {
-    if (nameCheck?.withheld.has(key)) continue;
+    if (nameCheck?.withheld.has(key) || dateDoubt.withheld.has(key)) continue;
     const manager = names.get(key)!;
     const planRow = plans.get(key) ?? null;
     const who = { manager, period: pk };

@@ -2,6 +2,8 @@
  * Periods and calendar days. The core never sees time zones: readers turn every date into a
  * calendar day (`YYYY-MM-DD`) in the spreadsheet's time zone before it gets here.
  */
+import type { DateOrder } from './dateOrder';
+
 export type LocalDate = string; // 'YYYY-MM-DD'
 
 export type Period =
@@ -106,26 +108,52 @@ export function isLocalDate(s: string): boolean {
 
 /**
  * Reads a date as owners' sheets hold it: a Date (already a day in the sheet's time zone,
- * via `toLocalDay`), or text `22.11.2026`, `22.11.26`, `2026-11-22`, `22/11/2026`.
+ * via `toLocalDay`), or text `22.11.2026`, `22.11.26`, `2026-11-22`, `2026/11/22`, `22/11/2026`.
  * `toLocalDay` is injected by the adapter (Utilities.formatDate in Apps Script, Intl in Node),
- * so the core stays free of time zones. Null for anything else.
+ * so the core stays free of time zones. A slash date that reads two ways (`03/04/2026`) follows
+ * `order` (the spreadsheet's locale, core/dateOrder.ts); with no order it is null. Null for anything else.
  */
-export function parseDay(v: unknown, toLocalDay: (d: Date) => LocalDate): LocalDate | null {
+export function parseDay(v: unknown, toLocalDay: (d: Date) => LocalDate, order: DateOrder | null = 'dmy'): LocalDate | null {
   if (Object.prototype.toString.call(v) === '[object Date]') {
     const d = v as Date;
     return isNaN(d.getTime()) ? null : toLocalDay(d);
   }
   if (typeof v !== 'string') return null;
-  const s = v.trim();
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s);
-  let day: string | null = null;
-  if (m) day = `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`;
-  m = m ? null : /^(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})(?:\s.*)?$/.exec(s);
+  const read = readDayText(v, order);
+  return read && 'day' in read ? read.day : null;
+}
+
+/**
+ * A text date: its day, or — a slash date whose day and month both fit 1…12 and differ, with no
+ * `order` — both readings, day-first then month-first (SPEC §10.3: never a guess). `only` is set on
+ * a slash date that reads one way alone (`22/11/2026` is day first whatever the locale): the
+ * evidence of a sheet's order. Dots are day first everywhere (`03.04.2026`); year first is ISO.
+ */
+export type DayText = { day: LocalDate; only?: DateOrder } | { twoWays: [dayFirst: LocalDate, monthFirst: LocalDate] };
+
+export function readDayText(text: string, order: DateOrder | null): DayText | null {
+  const s = text.trim();
+  let m = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ].*)?$/.exec(s);
   if (m) {
-    const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
-    day = `${year}-${pad(Number(m[2]))}-${pad(Number(m[1]))}`;
+    const day = `${m[1]}-${pad(Number(m[3]))}-${pad(Number(m[4]))}`;
+    return isLocalDate(day) ? { day } : null;
   }
-  return day && isLocalDate(day) ? day : null;
+  m = /^(\d{1,2})([./])(\d{1,2})\2(\d{2}|\d{4})(?:\s.*)?$/.exec(s);
+  if (!m) return null;
+  const year = m[4].length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
+  const dayFirst = `${year}-${pad(Number(m[3]))}-${pad(Number(m[1]))}`;
+  if (m[2] === '.') return isLocalDate(dayFirst) ? { day: dayFirst } : null;
+  const monthFirst = `${year}-${pad(Number(m[1]))}-${pad(Number(m[3]))}`;
+  const asDmy = isLocalDate(dayFirst);
+  const asMdy = isLocalDate(monthFirst);
+  if (asDmy && asMdy) {
+    if (dayFirst === monthFirst) return { day: dayFirst };
+    if (order === null) return { twoWays: [dayFirst, monthFirst] };
+    return { day: order === 'dmy' ? dayFirst : monthFirst };
+  }
+  if (asDmy) return { day: dayFirst, only: 'dmy' };
+  if (asMdy) return { day: monthFirst, only: 'mdy' };
+  return null;
 }
 
 /** A Date as a calendar day in an IANA time zone, with Intl (Node, and V8 in Apps Script). */

@@ -4,6 +4,7 @@
  */
 import type { CellValue } from '../core/numbers';
 import type { LocalDate } from '../core/periods';
+import type { DateOrder } from '../core/dateOrder';
 
 export interface RawSheet {
   name: string;
@@ -39,4 +40,10 @@ export interface RawWorkbook {
   mapping?: ColumnMapping;
   /** How a Date cell becomes a calendar day (Utilities.formatDate in Apps Script). Default: Intl in timeZone. */
   toLocalDay?: (d: Date) => LocalDate;
+  /**
+   * How a text date with slashes reads (`03/04/2026`): given by the CLI (`--date-order`, day first
+   * for a Russian workbook); absent → from `locale` (core/dateOrder.ts); null → not known, and a
+   * date that reads two ways is an issue (SPEC §10.3).
+   */
+  dateOrder?: DateOrder | null;
 }

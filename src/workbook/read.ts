@@ -61,7 +61,7 @@ export function readWorkbook(raw: RawWorkbook, opts: ReadOptions = {}): Workbook
 
   const dealsLocs = locateDeals(reader, detected);
   const dealsSheet = dealsLocs.map((l) => l.sheet.name).join(', ');
-  const { deals, columns, openIds } = readDeals(reader, dealsLocs);
+  const { deals, columns, openIds, twoWayDates } = readDeals(reader, dealsLocs);
 
   const planEmails = new Map<string, string>();
   let payments: Payment[] | null = null;
@@ -90,6 +90,7 @@ export function readWorkbook(raw: RawWorkbook, opts: ReadOptions = {}): Workbook
     managers,
     columns,
     dealManagerHeader: dealsLocs[0].cols?.header.manager ?? undefined,
+    ...(twoWayDates.length > 0 ? { twoWayDates } : {}),
     sheetNames: {
       deals: dealsSheet,
       payments: paymentsLoc ? paymentsLoc.sheet.name : null,

@@ -8,6 +8,7 @@ import type { CellValue } from '../../core/numbers';
 import { isBlank } from '../../core/numbers';
 import type { LocalDate } from '../../core/periods';
 import type { Deal, DealStatus, PayoutInput } from '../../core/model';
+import type { TwoWayDate } from '../../core/twoWayDates';
 import { msg, type MessageKey } from '../../core/messages';
 import type { Lang } from '../../core/money';
 import type { ColumnMap } from '../headers';
@@ -55,11 +56,13 @@ export interface DealsRead {
   columns: PayoutInput['columns'];
   /** Ids of open CRM deals: a payment on one is not an unknown deal. */
   openIds: Set<string>;
+  /** Rows left out because a date reads two ways: their managers' payouts are withheld (SPEC §10.2). */
+  twoWayDates: TwoWayDate[];
 }
 
 /** Deals from one or more sheets (`--deals "A,B"`): the same columns each, one table. */
 export function readDeals(reader: Reader, locs: readonly Located[]): DealsRead {
-  const state: DealsState = { deals: [], firstRowOfId: new Map(), openIds: new Set() };
+  const state: DealsState = { deals: [], firstRowOfId: new Map(), openIds: new Set(), twoWayDates: [] };
   let fields: string | null = null;
   let columns: PayoutInput['columns'] | null = null;
   for (const loc of locs) {
@@ -74,7 +77,7 @@ export function readDeals(reader: Reader, locs: readonly Located[]): DealsRead {
     fields = found;
     columns = readDealSheet(reader, loc, cols, state);
   }
-  return { deals: state.deals, columns: columns!, openIds: state.openIds };
+  return { deals: state.deals, columns: columns!, openIds: state.openIds, twoWayDates: state.twoWayDates };
 }
 
 function headerList(cols: ColumnMap): string {
@@ -85,6 +88,7 @@ interface DealsState {
   deals: Deal[];
   firstRowOfId: Map<string, { sheet: string; row: number }>;
   openIds: Set<string>;
+  twoWayDates: TwoWayDate[];
 }
 
 /** The sheet's columns, or the run stops: no header row in the first 20, or a required column missing. */
@@ -163,6 +167,10 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
     if (reader.formulaGap(loc, r)) continue;
     const date = reader.day(cell(row, iDate), name, r, h.date!, 'workbook.issue.missingDate', 'missing_date');
     const managerCell = cell(row, iManager);
+    const twoWays = (column: string, v: CellValue) => {
+      if (reader.lastTwoWays && !isBlank(managerCell)) state.twoWayDates.push({ ref: { sheet: name, row: r + 1 }, column, value: String(v).trim(), manager: reader.managers.name(managerCell), days: reader.lastTwoWays });
+    };
+    twoWays(h.date!, cell(row, iDate));
     if (isBlank(managerCell)) reader.issue('missing_manager', name, r, h.manager, managerCell, 'workbook.issue.missingManager');
     // A lost or cancelled deal may have no amount: it only counts towards conversion.
     const amountBlankKey: MessageKey | null = status === 'won' ? 'workbook.issue.missingAmount' : null;
@@ -191,6 +199,7 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
     const paid = iPaid === null || paidFlag !== null ? null : reader.money(row[iPaid], name, r, h.paid!, null, '', kept);
     const partnerPrice = iPartner === null ? null : reader.money(row[iPartner], name, r, h.partnerPrice!, null, '', kept);
     const paidDate = iPaidDate === null ? null : reader.day(row[iPaidDate], name, r, h.paidDate!, null, '', kept);
+    if (iPaidDate !== null) twoWays(h.paidDate!, row[iPaidDate]);
     // An implausible amount or date anywhere in the row leaves it out (SPEC §10.1), optional cells too.
     if (leftOut || reader.implausible > implausibleBefore) {
       if (id !== null && !leftOut) firstRowOfId.delete(id);

@@ -40,6 +40,7 @@ export function settleNames(input: PayoutInput, records: readonly ManagerRecord[
   const asShown = (name: string): string => shown.get(personKey(name)) ?? name;
   // Most workbooks spell everyone one way: rewrite only when some spelling changes.
   if ([...keyCache.keys()].some((name) => asShown(name) !== name)) {
+    for (const t of input.twoWayDates ?? []) t.manager = asShown(t.manager);
     for (const d of input.deals) {
       d.manager = asShown(d.manager);
       if (d.attractedBy) d.attractedBy = asShown(d.attractedBy);

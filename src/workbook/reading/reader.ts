@@ -9,7 +9,8 @@ import type { Lang } from '../../core/money';
 import type { CellValue, NumberHint, NumberParse } from '../../core/numbers';
 import { isBlank, parseNumber } from '../../core/numbers';
 import type { LocalDate, Period } from '../../core/periods';
-import { intlLocalDay, monthPeriodOf, parseDay, parsePeriod } from '../../core/periods';
+import { intlLocalDay, monthPeriodOf, parsePeriod, readDayText, type DayText } from '../../core/periods';
+import { dateOrderOfLocale, type DateOrder } from '../../core/dateOrder';
 import { msg, type MessageKey } from '../../core/messages';
 import type { RawSheet, RawWorkbook, SheetRole } from '../raw';
 import type { ColumnMap, DetectedMapping } from '../headers';
@@ -92,7 +93,14 @@ export class Reader {
   readonly managers = new NameBook();
   readonly clients = new NameBook();
   private readonly dayCache = new Map<number, LocalDate>();
-  private readonly dayTextCache = new Map<string, LocalDate | null>();
+  /** Text dates read so far, per order the sheet is read in (day first, month first, not known). */
+  private readonly dayTextCache = { dmy: new Map<string, DayText | null>(), mdy: new Map<string, DayText | null>(), none: new Map<string, DayText | null>() };
+  /** The order slash dates read in (SPEC §10.3): `raw.dateOrder`, else the spreadsheet's locale's; null = not known. */
+  readonly dateOrder: DateOrder | null;
+  /** Per sheet: the order its slash dates read in, and a text of it that reads only the other way (null when none). */
+  private readonly sheetOrders = new Map<string, { order: DateOrder | null; contrary: string | null }>();
+  /** The two readings of the last date `day()` refused because it reads two ways; null otherwise (for the caller to withhold). */
+  lastTwoWays: [LocalDate, LocalDate] | null = null;
   private readonly decOfNumber = new RepeatMemo<number, Dec>();
   private readonly parsedText = new RepeatMemo<string, NumberParse>();
   private readonly lastDifference = new RepeatMemo<Dec, { b: Dec; difference: Dec }>();
@@ -119,6 +127,55 @@ export class Reader {
     this.latestDay = today ? `${Number(today.slice(0, 4)) + 1}${today.slice(4)}` : null;
     this.numberHint = { lang };
     this.toLocalDay = raw.toLocalDay ?? intlLocalDay(raw.timeZone || 'UTC');
+    this.dateOrder = raw.dateOrder !== undefined ? raw.dateOrder : dateOrderOfLocale(raw.locale);
+  }
+
+  /**
+   * The order `sheet`'s slash dates read in: the workbook's, unless the sheet holds a slash date
+   * that reads only the other way (`22/11/2026` under en_US) — then its source writes the other way
+   * and a `03/04/2026` in it is not known (SPEC §10.2: never a guess). Scanned once per sheet, and
+   * only when a slash date that reads two ways is met.
+   */
+  private sheetOrder(sheet: string): { order: DateOrder | null; contrary: string | null } {
+    let known = this.sheetOrders.get(sheet);
+    if (known) return known;
+    known = { order: this.dateOrder, contrary: null };
+    const raw = this.dateOrder === null ? undefined : this.raw.sheets.find((s) => s.name === sheet);
+    for (const row of raw?.values ?? []) {
+      for (const v of row) {
+        if (typeof v !== 'string' || v.indexOf('/') < 0) continue;
+        const read = readDayText(v, null);
+        if (read && 'only' in read && read.only !== this.dateOrder) {
+          known = { order: null, contrary: v.trim() };
+          break;
+        }
+      }
+      if (known.contrary !== null) break;
+    }
+    this.sheetOrders.set(sheet, known);
+    return known;
+  }
+
+  /** A text date as `sheet` reads it (cached per order). */
+  private dayText(v: string, sheet: string): DayText | null {
+    const cache = this.dayTextCache.none;
+    let read = cache.get(v);
+    if (read === undefined) {
+      read = readDayText(v, null);
+      cache.set(v, read);
+    }
+    if (read === null || !('twoWays' in read)) return read;
+    const order = this.sheetOrder(sheet).order;
+    return order === null ? read : { day: read.twoWays[order === 'dmy' ? 0 : 1] };
+  }
+
+  /** The issue on a slash date that reads two ways: both readings, and why the order is not known. */
+  private twoWaysIssue(code: string, sheet: string, rowIndex: number, column: string, v: CellValue, days: [LocalDate, LocalDate]): void {
+    const { contrary } = this.sheetOrder(sheet);
+    const params = { dayFirst: days[0], monthFirst: days[1] };
+    if (contrary !== null && this.dateOrder !== null) {
+      this.issue(code, sheet, rowIndex, column, v, 'dates.issue.orderConflict', { ...params, example: contrary, order: msg(this.lang, `dates.order.${this.dateOrder}`), locale: this.raw.locale ?? '—' });
+    } else this.issue(code, sheet, rowIndex, column, v, 'dates.issue.twoWays', params);
   }
 
   /** A cell as an issue quotes it: a Date as its day in the sheet's time zone. */
@@ -149,15 +206,19 @@ export class Reader {
       if (blankKey) this.issue(blankCode, sheet, rowIndex, column, v, blankKey);
       return blankKey ? undefined : null;
     }
+    this.lastTwoWays = null;
     let day: LocalDate | null | undefined;
     if (typeof v === 'string') {
-      day = this.dayTextCache.get(v);
-      if (day === undefined) {
-        day = parseDay(v, this.toDay);
-        this.dayTextCache.set(v, day);
+      const read = this.dayText(v, sheet);
+      if (read !== null && 'twoWays' in read) {
+        // SPEC §10.2: a value that reads two ways is said so, and the payout it affects withheld.
+        this.lastTwoWays = read.twoWays;
+        this.twoWaysIssue('two_way_date', sheet, rowIndex, column, v, read.twoWays);
+        return undefined;
       }
+      day = read === null ? null : read.day;
     } else {
-      day = parseDay(v, this.toDay);
+      day = Object.prototype.toString.call(v) === '[object Date]' && !isNaN((v as Date).getTime()) ? this.toDay(v as Date) : null;
     }
     if (day === null) {
       if (kept) this.issue('bad_optional_cell', sheet, rowIndex, column, v, 'workbook.issue.badDateKept');
@@ -257,8 +318,12 @@ export class Reader {
     } else if (typeof v === 'string') {
       period = parsePeriod(v);
       if (!period) {
-        const day = parseDay(v, this.toDay);
-        period = day ? monthPeriodOf(day) : null;
+        const read = this.dayText(v, sheet);
+        if (read !== null && 'twoWays' in read) {
+          this.twoWaysIssue('two_way_date', sheet, rowIndex, column, v, read.twoWays);
+          return undefined;
+        }
+        period = read ? monthPeriodOf(read.day) : null;
       }
     }
     if (!period) {
