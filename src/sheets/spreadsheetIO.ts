@@ -360,6 +360,11 @@ function writeTab(sheet: Sheet, tab: TabModel, ctx: RenderContext, gids: Readonl
   }
   // wrapped text (the regulation's clauses) reads top-down beside its clause number
   if (tab.wrap && tab.wrap.length > 0) sheet.getRangeList(tab.wrap.map(a1Notation)).setWrap(true).setVerticalAlignment('top');
+  // The statements' long columns wrap as the .xlsx writer wraps them (tab.wrapColumns): one call on
+  // the block whatever the columns; Sheets grows the rows to fit (no top alignment: a call per tab, see DECISIONS).
+  const wrapped = new Array<boolean>(block.cols).fill(false);
+  for (const c of tab.wrapColumns ?? []) if (c >= 0 && c < block.cols) wrapped[c] = true;
+  if (block.rows > 0 && wrapped.includes(true)) range.setWraps(new Array<boolean[]>(block.rows).fill(wrapped));
   if (tab.frozenRows > 0) sheet.setFrozenRows(tab.frozenRows);
   setWidths(sheet, tab.columnWidths ?? []);
 

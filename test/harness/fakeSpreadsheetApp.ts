@@ -33,7 +33,7 @@ export const WRITE_METHODS = new Set([
   'addDeveloperMetadata', 'remove', 'clear', 'clearContents', 'clearFormats', 'hideSheet',
   'showSheet', 'insertRowsAfter', 'insertRowsBefore', 'insertColumnsAfter', 'deleteRows', 'deleteColumns',
   'setProperty', 'setProperties', 'deleteProperty', 'setActiveSheet', 'activate', 'moveActiveSheet',
-  'protect', 'setWarningOnly', 'setDescription', 'merge', 'setWrap', 'setVerticalAlignment',
+  'protect', 'setWarningOnly', 'setDescription', 'merge', 'setWrap', 'setWraps', 'setVerticalAlignment',
 ]);
 
 /** Builder and UI calls: in-memory in Apps Script, not spreadsheet I/O. */
@@ -1084,6 +1084,19 @@ export class FakeRange {
   }
   setWrap(on: boolean) {
     this._sheet._wraps.push({ row: this._row, col: this._col, rows: this._rows, cols: this._cols, value: on ? 'wrap' : 'overflow' });
+    return this;
+  }
+  /** Range.setWraps(boolean[][]): the shape must match; kept as one op per column run of equal values. */
+  setWraps(ws: boolean[][]) {
+    this._shape(ws, 'setWraps');
+    for (let j = 0; j < this._cols; j++) {
+      let start = 0;
+      for (let i = 1; i <= this._rows; i++) {
+        if (i < this._rows && Boolean(ws[i][j]) === Boolean(ws[start][j])) continue;
+        this._sheet._wraps.push({ row: this._row + start, col: this._col + j, rows: i - start, cols: 1, value: ws[start][j] ? 'wrap' : 'overflow' });
+        start = i;
+      }
+    }
     return this;
   }
   getWrap() {
