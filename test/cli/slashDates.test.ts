@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/core/numbers';
 import { runCli } from '../../src/cli/run';
+import { runSimulateCommand } from '../../src/cli/simulate';
 import { DAY_FIRST, MONTH_FIRST, SLASH_PLANS, SLASH_SCHEMES, slashDeals } from '../workbook/dates/workbooks';
 
 let dir = '';
@@ -36,6 +37,13 @@ async function run(args: string[], env: Record<string, string> = { LANG: 'en_US.
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date('2026-11-05T09:00:00Z'), env, cwd: dir });
+  return { code, stdout, stderr };
+}
+
+async function simulate(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runSimulateCommand(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date('2026-11-05T09:00:00Z'), env: { LANG: 'en_US.UTF-8' }, cwd: dir });
   return { code, stdout, stderr };
 }
 
@@ -79,11 +87,25 @@ describe('slash dates in the CLI', () => {
     expect(totals((await run([file, '--period', '2026-03', '--json', '--date-order=MM/DD/YYYY'])).stdout)).toEqual([['Ivanov', MONTH_FIRST['2026-03']]]);
   });
 
-  it('a bad --date-order is refused with the reason (exit 2), and --help explains it', async () => {
+  it('--simulate reads by --date-order too: March under mdy pays 25 000, under dmy 15 000', async () => {
+    const file = await saveBook('en4.xlsx', english());
+    const march = async (order: string) => {
+      const out = await simulate([file, '--simulate', 'S', '--from', '2026-03', '--to', '2026-03', '--date-order', order, '--json']);
+      expect(out.code, out.stderr).toBe(0);
+      return JSON.parse(out.stdout).periods[0].schemes[0].managers.map((m: any) => [m.manager, m.total]);
+    };
+    expect(await march('mdy')).toEqual([['Ivanov', MONTH_FIRST['2026-03']]]);
+    expect(await march('dmy')).toEqual([['Ivanov', DAY_FIRST['2026-03']]]);
+  });
+
+  it('a bad --date-order is refused with the reason (exit 2), in --simulate too, and --help explains it', async () => {
     const file = await saveBook('en3.xlsx', english());
     const bad = await run([file, '--date-order', 'ymd']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--date-order "ymd" is not a date order: write dmy (day first) or mdy (month first).');
+    const simulateBad = await simulate([file, '--simulate', 'S', '--from', '2026-03', '--to', '2026-04', '--date-order', 'ymd']);
+    expect(simulateBad.code).toBe(2);
+    expect(simulateBad.stderr).toContain('--date-order "ymd" is not a date order');
     const help = await run(['--help']);
     expect(help.stdout).toMatch(/--date-order dmy\|mdy +how text dates with slashes read/);
   });
