@@ -15,6 +15,8 @@ export interface TwoWayDate {
   value: string;
   manager: string;
   days: [dayFirst: LocalDate, monthFirst: LocalDate];
+  /** A paid date's deal date: the row is left out, so the deal's own period is withheld too. */
+  dealDay?: LocalDate;
 }
 
 /**
@@ -25,7 +27,7 @@ export function withheldForDates(dates: readonly TwoWayDate[] | undefined, perio
   const withheld = new Set<string>();
   const issues: Issue[] = [];
   for (const t of dates ?? []) {
-    if (!t.days.some((day) => inPeriod(day, period))) continue;
+    if (!t.days.some((day) => inPeriod(day, period)) && !(t.dealDay && inPeriod(t.dealDay, period))) continue;
     withheld.add(keyOf(t.manager));
     issues.push({
       code: 'two_way_date_withheld', sheet: t.ref.sheet, row: t.ref.row, column: t.column, value: t.value,

@@ -167,8 +167,12 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
     if (reader.formulaGap(loc, r)) continue;
     const date = reader.day(cell(row, iDate), name, r, h.date!, 'workbook.issue.missingDate', 'missing_date');
     const managerCell = cell(row, iManager);
-    const twoWays = (column: string, v: CellValue) => {
-      if (reader.lastTwoWays && !isBlank(managerCell)) state.twoWayDates.push({ ref: { sheet: name, row: r + 1 }, column, value: String(v).trim(), manager: reader.managers.name(managerCell), days: reader.lastTwoWays });
+    const twoWays = (column: string, v: CellValue, dealDay?: LocalDate | null) => {
+      if (!reader.lastTwoWays) return false;
+      if (!isBlank(managerCell)) {
+        state.twoWayDates.push({ ref: { sheet: name, row: r + 1 }, column, value: String(v).trim(), manager: reader.managers.name(managerCell), days: reader.lastTwoWays, ...(dealDay ? { dealDay } : {}) });
+      }
+      return true;
     };
     twoWays(h.date!, cell(row, iDate));
     if (isBlank(managerCell)) reader.issue('missing_manager', name, r, h.manager, managerCell, 'workbook.issue.missingManager');
@@ -199,9 +203,10 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
     const paid = iPaid === null || paidFlag !== null ? null : reader.money(row[iPaid], name, r, h.paid!, null, '', kept);
     const partnerPrice = iPartner === null ? null : reader.money(row[iPartner], name, r, h.partnerPrice!, null, '', kept);
     const paidDate = iPaidDate === null ? null : reader.day(row[iPaidDate], name, r, h.paidDate!, null, '', kept);
-    if (iPaidDate !== null) twoWays(h.paidDate!, row[iPaidDate]);
+    // A paid date that reads two ways leaves the row out too: read as blank, its cash would count on the deal date.
+    const paidTwoWays = iPaidDate !== null && !leftOut && twoWays(h.paidDate!, row[iPaidDate], date);
     // An implausible amount or date anywhere in the row leaves it out (SPEC §10.1), optional cells too.
-    if (leftOut || reader.implausible > implausibleBefore) {
+    if (leftOut || paidTwoWays || reader.implausible > implausibleBefore) {
       if (id !== null && !leftOut) firstRowOfId.delete(id);
       continue;
     }

@@ -202,11 +202,11 @@ export class Reader {
 
   /** A day, or an issue: blank → `missing`, anything else unreadable → bad date (`kept`: an optional cell read as blank). */
   day(v: CellValue, sheet: string, rowIndex: number, column: string, blankKey: MessageKey | null, blankCode: string, kept = false): LocalDate | null | undefined {
+    this.lastTwoWays = null;
     if (isBlank(v)) {
       if (blankKey) this.issue(blankCode, sheet, rowIndex, column, v, blankKey);
       return blankKey ? undefined : null;
     }
-    this.lastTwoWays = null;
     let day: LocalDate | null | undefined;
     if (typeof v === 'string') {
       const read = this.dayText(v, sheet);

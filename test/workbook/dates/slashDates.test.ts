@@ -73,3 +73,38 @@ describe('slash dates read by the locale', () => {
     expect(result.issues.find((i) => i.sheet === 'Планы')).toMatchObject({ code: 'two_way_date', row: 2, column: 'Период', value: '01/04/2026' });
   });
 });
+
+describe('a paid date that reads two ways', () => {
+  // Deals with a paid date: the deal of 2026-02-10 (300 000) was paid on `03/04/2026` (text).
+  const sheets = () => ({
+    'Сделки': [
+      ['Дата', 'Менеджер', 'Сумма', 'Дата оплаты'],
+      ['2026-02-10', 'Иванов', 300000, '03/04/2026'],
+      ['', '', '', ''],
+      ['2026-03-20', 'Иванов', 100000, ''],
+      ['2026-05-05', 'Иванов', 40000, ''],
+    ],
+    'Планы': [['Период', 'Менеджер', 'Схема', 'Выручка'], ...['2026-02', '2026-03', '2026-04', '2026-05'].map((p) => [p, 'Иванов', 'S', 1000000])],
+    'Схемы': [['Схема', 'Правило', 'Показатель', 'Ставка', 'Сумма'], ['S', 'оклад', '', '', 10000], ['S', 'процент', 'выручка', '5%', '']],
+  });
+
+  it('order not known: the row is left out, Иванов withheld in February (the deal) and in March and April (the readings); May paid', () => {
+    const raw = () => rawWorkbook(sheets(), { locale: 'en' });
+    for (const period of ['2026-02', '2026-03', '2026-04']) {
+      const result = runPayouts(raw(), { period, today: TODAY });
+      expect(result.json.managers, period).toEqual([]);
+      expect(result.issues.map((i) => [i.code, i.row, i.column, i.value])).toEqual([
+        ['two_way_date', 2, 'Дата оплаты', '03/04/2026'],
+        ['two_way_date_withheld', 2, 'Дата оплаты', '03/04/2026'],
+      ]);
+    }
+    // May: 10 000 + 5 % × 40 000 = 12 000 — the rows after the doubtful one are paid as usual.
+    expect(totals(raw, '2026-05')).toEqual([['Иванов', 12000]]);
+  });
+
+  it('ru_RU: the paid date is 3 April; February pays 10 000 + 5 % × 300 000 = 25 000, no issue', () => {
+    const raw = () => rawWorkbook(sheets(), { locale: 'ru_RU' });
+    expect(totals(raw, '2026-02')).toEqual([['Иванов', 25000]]);
+    expect(runPayouts(raw(), { period: '2026-02', today: TODAY }).issues).toEqual([]);
+  });
+});
