@@ -364,12 +364,15 @@ const STATEMENT_WRAP = [LINE_COLS.explanation, DEAL_COLS.lines] as const;
 /** Widths that print on one A4 landscape page (see printLayout): the explanation column takes what the height needs. */
 function statementWidths(t: TabBuilder): number[] {
   const formatAt = new Map(t.formats.map((f) => [`${f.range.row}:${f.range.col}`, f.format]));
-  return fitColumnWidths(t.rows, {
-    max: [240, 110, 200, 120, 110, 130, 120, 300, 120, 140, 160],
+  const widths = fitColumnWidths(t.rows, {
+    max: [240, 110, 200, 120, 110, 130, 140, 300, 120, 140, 160],
     grow: LINE_COLS.explanation,
     wrap: STATEMENT_WRAP,
     formatAt: (row, col) => formatAt.get(`${row}:${col}`),
   });
+  // «Оплачено в периоде» is set in bold, wider than the 6.5 px per character the fit counts
+  widths[DEAL_COLS.paidInPeriod] = Math.max(widths[DEAL_COLS.paidInPeriod], 140);
+  return widths;
 }
 
 /**
