@@ -11,6 +11,8 @@ import { formatNumber, formatPercentFixed, type Lang } from '../core/money';
 import { intlLocalDay, isLocalDate } from '../core/periods';
 import { runPayouts, type PipelineResult } from '../workbook/pipeline';
 import { columnReportLines } from '../workbook/reading/columnReport';
+import { rankedManagers } from '../workbook/ranking';
+import { metricLabel } from '../core/metricNames';
 import { parseArgs } from './args';
 import { NO_PROGRESS, progressBar } from './progress';
 import { runClose, writeRegister } from './close';
@@ -41,21 +43,23 @@ export function pad(text: string, width: number, right = false): string {
 /** The summary printed on stdout: one row per manager, the company total, the issue count. */
 function summaryText(result: PipelineResult, lang: Lang): string {
   const { run, issues } = result;
+  // The summary tab's columns and order (ranked by payout), so the console and the tab agree.
   const header = [
-    msg(lang, 'tabs.summary.manager'), msg(lang, 'tabs.summary.scheme'), msg(lang, 'tabs.summary.salary'),
-    msg(lang, 'tabs.summary.variable'), msg(lang, 'tabs.summary.total'), msg(lang, 'tabs.summary.attainment'),
+    msg(lang, 'tabs.summary.rank'), msg(lang, 'tabs.summary.manager'), msg(lang, 'tabs.summary.scheme'), msg(lang, 'tabs.summary.salary'),
+    msg(lang, 'tabs.summary.variable'), msg(lang, 'tabs.summary.total'), msg(lang, 'tabs.summary.attainment'), msg(lang, 'tabs.summary.attainmentMetric'),
   ];
-  const rows = run.managers.map((m) => [
-    m.manager, m.scheme, formatNumber(m.salary, lang), formatNumber(m.variable, lang), formatNumber(m.total, lang),
+  const rows = rankedManagers(run.managers).map(({ manager: m, rank }) => [
+    String(rank), m.manager, m.scheme, formatNumber(m.salary, lang), formatNumber(m.variable, lang), formatNumber(m.total, lang),
     m.attainment ? formatPercentFixed(m.attainment, lang) : '—', // one column: the same decimals on every row
+    m.attainment && m.attainmentMetric ? metricLabel(m.attainmentMetric, lang) : '',
   ]);
   const json = result.json;
   const sum = (k: 'salary' | 'variable' | 'total') => sumDec(run.managers.map((m) => m[k]));
   if (run.managers.length > 0) {
-    rows.push([msg(lang, 'tabs.summary.companyTotal'), '', formatNumber(sum('salary'), lang), formatNumber(sum('variable'), lang), formatNumber(sum('total'), lang), '']);
+    rows.push(['', msg(lang, 'tabs.summary.companyTotal'), '', formatNumber(sum('salary'), lang), formatNumber(sum('variable'), lang), formatNumber(sum('total'), lang), '', '']);
   }
   const widths = header.map((h, c) => Math.max(Array.from(h).length, ...rows.map((r) => Array.from(r[c]).length)));
-  const line = (cells: string[]) => cells.map((cell, c) => pad(cell, widths[c], c >= 2 && c <= 5)).join('  ').trimEnd();
+  const line = (cells: string[]) => cells.map((cell, c) => pad(cell, widths[c], c === 0 || (c >= 3 && c <= 6))).join('  ').trimEnd();
   const out = [msg(lang, 'cli.summaryTitle', { period: json.period, currency: json.currency }), line(header), widths.map((w) => '-'.repeat(w)).join('  ')];
   for (const r of rows) out.push(line(r));
   if (run.managers.length === 0) out.push(msg(lang, 'tabs.summary.noManagers'));

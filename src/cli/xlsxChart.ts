@@ -23,21 +23,30 @@ function rangeRef(sheet: string, r: CellRange): string {
   return `${q}!${from}:${to}`;
 }
 
+/** The 100 % reference line: thin, dashed, no markers. */
+const TARGET_LINE = '<c:spPr><a:ln w="15875"><a:solidFill><a:srgbClr val="C00000"/></a:solidFill><a:prstDash val="dash"/></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>';
+
 function seriesXml(sheet: string, chart: TabChart, i: number, withMarker: boolean): string {
   const s = chart.series[i];
   return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${xmlEscape(s.title)}</c:v></c:tx>` +
-    (withMarker ? '<c:marker><c:symbol val="circle"/><c:size val="7"/></c:marker>' : '') +
+    (withMarker ? (s.target ? TARGET_LINE : '<c:marker><c:symbol val="circle"/><c:size val="7"/></c:marker>') : '') +
     `<c:cat><c:strRef><c:f>${xmlEscape(rangeRef(sheet, chart.categories))}</c:f></c:strRef></c:cat>` +
     `<c:val><c:numRef><c:f>${xmlEscape(rangeRef(sheet, s.range))}</c:f></c:numRef></c:val>` +
     (withMarker ? '<c:smooth val="0"/>' : '') + '</c:ser>';
 }
 
-function axesXml(catId: number, valId: number, right: boolean, numFmt: string): string {
+/** A value axis title, written vertically (DrawingML puts it between the gridlines and the number format). */
+function axisTitleXml(title: string | undefined): string {
+  if (!title) return '';
+  return `<c:title><c:tx><c:rich><a:bodyPr rot="-5400000" vert="horz"/><a:p><a:r><a:t>${xmlEscape(title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
+}
+
+function axesXml(catId: number, valId: number, right: boolean, numFmt: string, title?: string): string {
   return `<c:catAx><c:axId val="${catId}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="${right ? 1 : 0}"/>` +
     `<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="${valId}"/><c:crosses val="autoZero"/>` +
     `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="${valId}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="${right ? 'r' : 'l'}"/>${right ? '' : '<c:majorGridlines/>'}<c:numFmt formatCode="${xmlEscape(numFmt)}" sourceLinked="0"/>` +
+    `<c:axPos val="${right ? 'r' : 'l'}"/>${right ? '' : '<c:majorGridlines/>'}${axisTitleXml(title)}<c:numFmt formatCode="${xmlEscape(numFmt)}" sourceLinked="0"/>` +
     `<c:tickLblPos val="nextTo"/><c:crossAx val="${catId}"/><c:crosses val="${right ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`;
 }
 
@@ -56,8 +65,8 @@ export function chartXml(sheet: string, chart: TabChart): string {
     `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
     `<c:roundedCorners val="0"/><c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${xmlEscape(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${bar}${line}` +
-    (left.length ? axesXml(1001, 1002, false, '#,##0') : '') +
-    (right.length ? axesXml(1003, 1004, true, '0%') : '') +
+    (left.length ? axesXml(1001, 1002, false, '#,##0', chart.axisTitles?.left) : '') +
+    (right.length ? axesXml(1003, 1004, true, '0%', chart.axisTitles?.right) : '') +
     `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`;
 }
 

@@ -211,8 +211,10 @@ export interface ManagerPayout {
   kpiCoefficient: Dec | null; // null when the scheme has no kpi rules
   variable: Dec; // after K (rounded), gate and limit
   total: Dec; // salary + variable
-  /** The headline attainment (revenue plan, else the first planned metric). */
+  /** The headline attainment: of the metric that pays (core/headline.ts), the same on the summary, the statement and the JSON. */
   attainment: Dec | null;
+  /** The metric `attainment` is of (`margin`, `revenue`…); null with it. */
+  attainmentMetric?: string | null;
   margin: Dec | null; // the manager's margin in the period (for payout ÷ margin)
   /** The manager's (credited) revenue in the period, for payout ÷ revenue (SPEC §14). */
   revenue?: Dec | null;

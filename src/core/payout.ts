@@ -4,6 +4,7 @@
  */
 import { Dec, ZERO, dec, sum } from './decimal';
 import { formatK } from './explain';
+import { headline, type Headline } from './headline';
 import { floorVariable } from './ledger/floor';
 import type { Issue } from './issues';
 import { msg, type MessageKey } from './messages/index';
@@ -303,7 +304,7 @@ export function computePayouts(input: PayoutInput, period: Period, options: Payo
       manager, scheme: scheme.name, period,
       lines: result.lines, salary: result.salary, variableBeforeKpi: result.variableBeforeKpi,
       kpiRows: result.kpiRows, kpiCoefficient: result.kpiCoefficient, variable: result.variable, total: result.total,
-      attainment: headlineAttainment(targets, facts),
+      ...headlineFields(headline(result.lines, targets, (metric) => facts.fact(metric).value)),
       margin: facts.fact('margin').value,
       revenue: facts.fact('revenue').value,
       deals: facts.periodDeals,
@@ -317,18 +318,9 @@ export function computePayouts(input: PayoutInput, period: Period, options: Payo
   return { period, currency, lang, managers: managers.map((m) => floorVariable(m, lang, currency)), issues, companyFund };
 }
 
-/** The revenue plan's attainment, else the first planned metric's. */
-function headlineAttainment(targets: PlanTargets, facts: ManagerFacts): Dec | null {
-  const metrics = Object.keys(targets);
-  const order = metrics.includes('revenue') ? ['revenue', ...metrics.filter((m) => m !== 'revenue')] : metrics;
-  for (const metric of order) {
-    const plan = targets[metric];
-    if (!plan.greaterThan(0)) continue;
-    const fact: MetricFact = facts.fact(metric);
-    if (fact.value !== null) return fact.value.dividedBy(plan);
-    if (metric === 'revenue') return null;
-  }
-  return null;
+/** The statement's headline attainment and its metric (core/headline.ts). */
+function headlineFields(h: Headline | null): Pick<ManagerPayout, 'attainment' | 'attainmentMetric'> {
+  return { attainment: h ? h.attainment : null, attainmentMetric: h ? h.metric : null };
 }
 
 export interface CurvePoint {

@@ -437,9 +437,13 @@ function insertChart(sheet: Sheet, chart: TabChart): void {
     .setChartType(combo ? Charts.ChartType.COMBO : Charts.ChartType.COLUMN)
     .addRange(rangeOf(chart.categories));
   for (const s of chart.series) builder = builder.addRange(rangeOf(s.range));
-  const series: Record<number, { labelInLegend: string; targetAxisIndex: number; type?: string }> = {};
+  const series: Record<number, { labelInLegend: string; targetAxisIndex: number; type?: string; color?: string; lineWidth?: number; pointSize?: number }> = {};
   chart.series.forEach((s, i) => {
-    series[i] = { labelInLegend: s.title, targetAxisIndex: s.axis === 'right' ? 1 : 0, ...(s.axis === 'right' ? { type: 'line' } : {}) };
+    series[i] = {
+      labelInLegend: s.title, targetAxisIndex: s.axis === 'right' ? 1 : 0, ...(s.axis === 'right' ? { type: 'line' } : {}),
+      // the 100 % line: thin, red, no points
+      ...(s.target ? { color: '#c00000', lineWidth: 1, pointSize: 0 } : {}),
+    };
   });
   // No header row in the ranges: without setNumHeaders(0) Sheets guesses one when the first attainment cell is blank.
   builder = builder
@@ -447,7 +451,11 @@ function insertChart(sheet: Sheet, chart: TabChart): void {
     .setPosition(chart.anchor.row + 1, chart.anchor.col + 1, 0, 0)
     .setOption('title', chart.title)
     .setOption('series', series);
-  if (combo) builder = builder.setOption('seriesType', 'bars').setOption('vAxes', { 1: { format: 'percent' } });
+  // Axis titles go in `vAxes` by index: Sheets ignores a `vAxis.title` on an embedded chart (APPS_SCRIPT_NOTES-style fact, see DECISIONS).
+  const titles = chart.axisTitles ?? {};
+  const left = titles.left ? { 0: { title: titles.left } } : {};
+  if (combo) builder = builder.setOption('seriesType', 'bars').setOption('vAxes', { ...left, 1: { format: 'percent', ...(titles.right ? { title: titles.right } : {}) } });
+  else if (titles.left) builder = builder.setOption('vAxes', left);
   sheet.insertChart(builder.build());
 }
 

@@ -3,7 +3,7 @@
  * Money is a number exact to the kopeck (moneyNumber); facts, plans, rates and K are plain numbers
  * at full Decimal precision converted once; null where a value is unknown.
  */
-import type { Dec } from '../core/decimal';
+import { Dec } from '../core/decimal';
 import type { Issue } from '../core/issues';
 import type { ManagerPayout, PayoutLine, PayoutRun } from '../core/model';
 import { moneyNumber } from '../core/money';
@@ -29,6 +29,10 @@ export interface PayoutJsonManager {
   variable: number;
   salary: number;
   total: number;
+  /** The headline attainment as a fraction to 4 places (1.0903 = 109,03 %), of the metric that pays (core/headline.ts); null when there is none. */
+  attainment: number | null;
+  /** The metric `attainment` is of (`margin`, `revenue`, …), as the Schemes sheet names it canonically. */
+  attainment_metric: string | null;
   /** What the 0 floor withheld (SPEC §10.2), only when there is one. */
   shortfall?: number;
 }
@@ -77,6 +81,8 @@ function managerJson(m: ManagerPayout): PayoutJsonManager {
     variable: moneyNumber(m.variable),
     salary: moneyNumber(m.salary),
     total: moneyNumber(m.total),
+    attainment: m.attainment === null ? null : m.attainment.toDecimalPlaces(4, Dec.ROUND_HALF_UP).toNumber(),
+    attainment_metric: m.attainment === null ? null : m.attainmentMetric ?? null,
     ...(m.shortfall && m.shortfall.greaterThan(0) ? { shortfall: moneyNumber(m.shortfall) } : {}),
   };
 }

@@ -5,11 +5,11 @@
  */
 import { KpiUserError, type Issue } from '../core/issues';
 import { msg } from '../core/messages/index';
-import type { Deal, Payment, PayoutRun, SourceRef } from '../core/model';
-import { lastCompleteMonth, parsePeriod, periodEnd, type LocalDate, type Period } from '../core/periods';
-import { ZERO, type Dec } from '../core/decimal';
+import type { Deal, PayoutRun, SourceRef } from '../core/model';
+import { lastCompleteMonth, parsePeriod, type LocalDate, type Period } from '../core/periods';
 import type { Lang } from '../core/money';
 import { nearMissIssues } from './nearMisses';
+import { paidByDeal } from './dealCash';
 import { toPayoutJson, type PayoutJson } from './json';
 import { closedRegisterTab, ledgerRun } from './ledgerRun';
 import type { RawWorkbook } from './raw';
@@ -49,16 +49,8 @@ export function resolvePeriod(text: string | null | undefined, today: LocalDate,
   return period;
 }
 
-/** What each deal had been paid by the end of the period (or by `asOf`): the statement's "paid" column. */
-export function paidByDeal(payments: Payment[], period: Period, asOf?: LocalDate): Map<string, Dec> {
-  const end = periodEnd(period);
-  const out = new Map<string, Dec>();
-  for (const p of payments) {
-    if (p.date >= end || (asOf && p.date > asOf)) continue;
-    out.set(p.dealId, (out.get(p.dealId) ?? ZERO).plus(p.amount));
-  }
-  return out;
-}
+/** What each deal had been paid, in the period and before it: the statement's two "paid" columns. */
+export { paidByDeal };
 
 /** Deals by sheet and row, the index made on the first look-up (most runs render few tabs). */
 export function dealLookup(deals: readonly Deal[]): (ref: SourceRef) => Deal | undefined {

@@ -29,7 +29,10 @@ export interface TabChart {
   /** Column chart of the series; each series is one column of the tab, categories another. */
   kind: 'column';
   categories: CellRange; // one column of labels (header excluded)
-  series: { title: string; range: CellRange; axis?: 'left' | 'right' }[];
+  /** `target`: a reference line (the 100 % of plan), drawn thin and dashed without markers. */
+  series: { title: string; range: CellRange; axis?: 'left' | 'right'; target?: boolean }[];
+  /** Titles of the value axes: the left one names the currency (₽), the right one the percent. */
+  axisTitles?: { left?: string; right?: string };
   /** Where the chart's top-left corner sits (0-based cell). */
   anchor: { row: number; col: number };
 }

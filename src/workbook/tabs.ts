@@ -14,14 +14,16 @@ import type { CellFormat, CellRange, TabCell, TabLink, TabModel } from './tabMod
 import { columnReportRows, type ColumnReport } from './reading/columnReport';
 import { fitColumnWidths } from './printLayout';
 import { plansSummaryRows } from './plansSummary';
-import { formatPercent } from '../core/money';
+import { formatPercent, currencySymbol } from '../core/money';
+import { dealCash, type DealCash } from './dealCash';
+import { rankedManagers } from './ranking';
 
 export interface TabsContext {
   generatedAt: string;
   currency: string;
   lang: Lang;
-  /** Paid so far per deal id (from the Payments sheet), for the deals table; else each deal's own paid column. */
-  paidByDeal?: Map<string, Dec>;
+  /** Paid per deal id, in the period and before it (from the Payments sheet), for the deals table; else each deal's own paid column. */
+  paidByDeal?: Map<string, DealCash>;
   /**
    * Every deal of the workbook by its row (the pipeline passes the reader's deals): a line's
    * `dealRefs` may name deals another manager closed (client turnover) or that were booked before
@@ -45,13 +47,13 @@ export const refKey = (ref: SourceRef): string => `${ref.sheet}\u0000${ref.row}`
 
 /**
  * The deals behind a statement (review item 3): the union of every line's deals and the manager's
- * own deals in the period, by date then row, each with the lines (rules) it feeds.
+ * own deals in the period, by date then row, each with the numbers of the lines it feeds.
  */
-function dealsBehind(m: ManagerPayout, ctx: Pick<TabsContext, 'dealAt' | 'lang'>): { deal: Deal; rules: string[] }[] {
-  const found = new Map<string, { deal: Deal; rules: string[] }>();
+function dealsBehind(m: ManagerPayout, ctx: Pick<TabsContext, 'dealAt'>): { deal: Deal; rules: number[] }[] {
+  const found = new Map<string, { deal: Deal; rules: number[] }>();
   for (const d of m.deals) found.set(refKey(d.ref), { deal: d, rules: [] });
-  for (const line of m.lines) {
-    const label = ruleLabel(line, ctx.lang);
+  for (const [i, line] of m.lines.entries()) {
+    const label = i + 1; // the line's number on the statement
     for (const ref of line.dealRefs ?? []) {
       const key = refKey(ref);
       let entry = found.get(key);
@@ -79,7 +81,7 @@ const MAX_KEY = 100;
 /** Column layout of the manager tab's lines table (0-based). */
 export const LINE_COLS = { rule: 0, metric: 1, fact: 2, plan: 3, attainment: 4, rate: 5, amount: 6, explanation: 7 } as const;
 /** Column layout of the summary's manager table (0-based). */
-export const SUMMARY_COLS = { manager: 0, scheme: 1, salary: 2, variable: 3, total: 4, attainment: 5, payoutShare: 6, margin: 7 } as const;
+export const SUMMARY_COLS = { rank: 0, manager: 1, scheme: 2, salary: 3, variable: 4, total: 5, attainment: 6, attainmentMetric: 7, payoutShare: 8, margin: 9, target: 10 } as const;
 
 /** The period part of a tab key: `payout:2026-10:анна` → `2026-10`, `summary:2026-Q4` → `2026-Q4`. */
 export function keyPeriod(key: string): string | null {
@@ -206,6 +208,8 @@ function managerTab(m: ManagerPayout, ctx: TabsContext, name: string, key: strin
   t.add([msg(lang, 'tabs.header.manager'), m.manager]);
   t.add([msg(lang, 'tabs.header.period'), period]);
   t.add([msg(lang, 'tabs.header.scheme'), m.scheme]);
+  // The same figure as the summary's, named by its metric (issue 16).
+  t.add([msg(lang, 'tabs.header.attainment'), num(m.attainment), attainmentMetricText(m, lang)], { formats: { 1: 'percent' } });
   t.add([msg(lang, 'tabs.header.generatedAt'), ctx.generatedAt]);
   t.blank();
 
@@ -218,11 +222,11 @@ function managerTab(m: ManagerPayout, ctx: TabsContext, name: string, key: strin
     { bold: true },
   );
   const frozenRows = t.next;
-  for (const line of m.lines) {
+  for (const [i, line] of m.lines.entries()) {
     const mf = metricFormat(line.metric);
     t.add(
       [
-        ruleLabel(line, lang),
+        msg(lang, 'tabs.lines.numbered', { n: i + 1, rule: ruleLabel(line, lang) }),
         line.metric ? metricLabel(line.metric, lang) : '',
         num(line.fact),
         num(line.plan),
@@ -286,8 +290,8 @@ function managerTab(m: ManagerPayout, ctx: TabsContext, name: string, key: strin
   t.add(
     [
       msg(lang, 'tabs.deals.date'), msg(lang, 'tabs.deals.id'), msg(lang, 'tabs.deals.client'), msg(lang, 'tabs.deals.amount'),
-      msg(lang, 'tabs.deals.margin'), msg(lang, 'tabs.deals.status'), msg(lang, 'tabs.deals.paid'), msg(lang, 'tabs.deals.row'),
-      msg(lang, 'tabs.deals.manager'), msg(lang, 'tabs.deals.rules'),
+      msg(lang, 'tabs.deals.margin'), msg(lang, 'tabs.deals.status'), msg(lang, 'tabs.deals.paidInPeriod'), msg(lang, 'tabs.deals.paidBefore'),
+      msg(lang, 'tabs.deals.row'), msg(lang, 'tabs.deals.manager'), msg(lang, 'tabs.deals.rules'),
     ],
     { bold: true },
   );
@@ -300,16 +304,21 @@ function managerTab(m: ManagerPayout, ctx: TabsContext, name: string, key: strin
     return label;
   };
   if (behind.length === 0) t.add([msg(lang, 'tabs.deals.none')]);
+  // A statement from the ledger (SPEC §11) has no line → deal links: no reason is known then.
+  const linked = m.lines.some((l) => (l.dealRefs ?? []).length > 0);
+  const paysOnCash = m.lines.some((l) => l.metric !== null && CASH_METRICS.has(l.metric)) || m.kpiRows.some((k) => CASH_METRICS.has(k.metric));
   for (const { deal: d, rules } of behind) {
+    const cash = dealCash(d, m.period, ctx.paidByDeal);
     const row = t.add(
       [
-        dayToDate(d.date, days), d.id ?? '', d.client ?? '', moneyNumber(d.amount), d.margin ? moneyNumber(d.margin) : null, status(d), paidOf(d, ctx), d.ref.row,
+        dayToDate(d.date, days), d.id ?? '', d.client ?? '', moneyNumber(d.amount), d.margin ? moneyNumber(d.margin) : null, status(d),
+        cash && !cash.inPeriod.isZero() ? moneyNumber(cash.inPeriod) : null, cash && !cash.before.isZero() ? moneyNumber(cash.before) : null, d.ref.row,
         (ctx.privateStatement && managerKey(d.manager) !== managerKey(m.manager) ? msg(lang, 'statements.colleague') : d.manager) + (d.share ? ` · ${formatPercent(d.share, lang)}` : ''),
-        rules.length > 0 ? rules.join('; ') : msg(lang, 'tabs.deals.noRule'),
+        rules.length > 0 ? rules.join(', ') : linked ? whyUnpaid(d, cash, paysOnCash, lang) : '',
       ],
-      { formats: { 0: 'date', 1: 'text', 2: 'text', 3: 'money', 4: 'money', 6: 'money', 7: 'integer', 8: 'text', 9: 'text' } },
+      { formats: { 0: 'date', 1: 'text', 2: 'text', 3: 'money', 4: 'money', 6: 'money', 7: 'money', [DEAL_COLS.row]: 'integer', 9: 'text', [DEAL_COLS.lines]: 'text' } },
     );
-    t.links.push({ row, col: 7, sheet: d.ref.sheet, targetRow: d.ref.row });
+    t.links.push({ row, col: DEAL_COLS.row, sheet: d.ref.sheet, targetRow: d.ref.row });
   }
 
   return {
@@ -327,26 +336,43 @@ function managerTab(m: ManagerPayout, ctx: TabsContext, name: string, key: strin
   };
 }
 
-/** The statement's long texts wrap: the explanation, and the rules a deal feeds. */
-const STATEMENT_WRAP = [LINE_COLS.explanation, 9] as const;
+/** Columns of the statement's deals table (0-based) that other code points at. */
+export const DEAL_COLS = { paidInPeriod: 6, paidBefore: 7, row: 8, manager: 9, lines: 10 } as const;
+
+/** Metrics counted from payments: a deal unpaid in the period adds nothing to them. */
+const CASH_METRICS = new Set(['paid_revenue', 'paid_margin', 'collection']);
+
+/**
+ * Why an own deal of the period is in no line, as far as the statement knows (issue 16): its
+ * status; the scheme pays on cash and none came in the period; else the scheme has no rule that
+ * pays for it (a filter, a metric it does not feed).
+ */
+function whyUnpaid(d: Deal, cash: DealCash | null, paysOnCash: boolean, lang: Lang): string {
+  if (d.status !== 'won') return msg(lang, 'tabs.deals.why.notWon', { status: statusLabel(d, lang) });
+  if (paysOnCash && (!cash || cash.inPeriod.isZero())) return msg(lang, 'tabs.deals.why.unpaid');
+  return msg(lang, 'tabs.deals.why.noRule');
+}
+
+/** «маржа» beside the headline attainment; blank when there is none. */
+function attainmentMetricText(m: ManagerPayout, lang: Lang): string {
+  return m.attainmentMetric ? metricLabel(m.attainmentMetric, lang) : '';
+}
+
+/** The statement's long texts wrap: the explanation, and the lines a deal feeds. */
+const STATEMENT_WRAP = [LINE_COLS.explanation, DEAL_COLS.lines] as const;
 
 /** Widths that print on one A4 landscape page (see printLayout): the explanation column takes what the height needs. */
 function statementWidths(t: TabBuilder): number[] {
   const formatAt = new Map(t.formats.map((f) => [`${f.range.row}:${f.range.col}`, f.format]));
-  return fitColumnWidths(t.rows, {
-    max: [240, 110, 200, 120, 110, 130, 120, 300, 140, 260],
+  const widths = fitColumnWidths(t.rows, {
+    max: [240, 110, 200, 120, 110, 130, 140, 300, 120, 140, 160],
     grow: LINE_COLS.explanation,
     wrap: STATEMENT_WRAP,
     formatAt: (row, col) => formatAt.get(`${row}:${col}`),
   });
-}
-
-function paidOf(d: Deal, ctx: TabsContext): number | null {
-  if (ctx.paidByDeal) {
-    const paid = d.id ? ctx.paidByDeal.get(d.id) : undefined;
-    return paid ? moneyNumber(paid) : null;
-  }
-  return d.paid ? moneyNumber(d.paid) : null;
+  // «Оплачено в периоде» is set in bold, wider than the 6.5 px per character the fit counts
+  widths[DEAL_COLS.paidInPeriod] = Math.max(widths[DEAL_COLS.paidInPeriod], 140);
+  return widths;
 }
 
 /**
@@ -372,17 +398,25 @@ function summaryTab(run: PayoutRun, allIssues: Issue[], ctx: TabsContext, name: 
   t.blank();
   t.add(
     [
-      msg(lang, 'tabs.summary.manager'), msg(lang, 'tabs.summary.scheme'), msg(lang, 'tabs.summary.salary'), msg(lang, 'tabs.summary.variable'),
-      msg(lang, 'tabs.summary.total'), msg(lang, 'tabs.summary.attainment'), msg(lang, 'tabs.summary.payoutShare'), msg(lang, 'tabs.summary.margin'),
+      msg(lang, 'tabs.summary.rank'), msg(lang, 'tabs.summary.manager'), msg(lang, 'tabs.summary.scheme'), msg(lang, 'tabs.summary.salary'), msg(lang, 'tabs.summary.variable'),
+      msg(lang, 'tabs.summary.total'), msg(lang, 'tabs.summary.attainment'), msg(lang, 'tabs.summary.attainmentMetric'), msg(lang, 'tabs.summary.payoutShare'),
+      msg(lang, 'tabs.summary.margin'), msg(lang, 'tabs.summary.target'),
     ],
     { bold: true },
   );
   const frozenRows = t.next;
-  const moneyCols = { [SUMMARY_COLS.salary]: 'money', [SUMMARY_COLS.variable]: 'money', [SUMMARY_COLS.total]: 'money', [SUMMARY_COLS.attainment]: 'percent', [SUMMARY_COLS.payoutShare]: 'percent', [SUMMARY_COLS.margin]: 'money' } as const;
+  const moneyCols = {
+    [SUMMARY_COLS.rank]: 'integer', [SUMMARY_COLS.salary]: 'money', [SUMMARY_COLS.variable]: 'money', [SUMMARY_COLS.total]: 'money', [SUMMARY_COLS.attainment]: 'percent',
+    [SUMMARY_COLS.payoutShare]: 'percent', [SUMMARY_COLS.margin]: 'money', [SUMMARY_COLS.target]: 'percent',
+  } as const;
   const firstManagerRow = t.next;
-  for (const m of run.managers) {
+  // Ranked by payout (issue 16, docs/DECISIONS.md «Owner's tool (#16)»); the chart follows the same order.
+  for (const { manager: m, rank } of rankedManagers(run.managers)) {
     t.add(
-      [m.manager, m.scheme, moneyNumber(m.salary), moneyNumber(m.variable), moneyNumber(m.total), num(m.attainment), payoutShare(m.total, m.margin), m.margin ? moneyNumber(m.margin) : null],
+      [
+        rank, m.manager, m.scheme, moneyNumber(m.salary), moneyNumber(m.variable), moneyNumber(m.total), num(m.attainment), attainmentMetricText(m, lang),
+        payoutShare(m.total, m.margin), m.margin ? moneyNumber(m.margin) : null, 1,
+      ],
       { formats: moneyCols },
     );
   }
@@ -397,9 +431,9 @@ function summaryTab(run: PayoutRun, allIssues: Issue[], ctx: TabsContext, name: 
   const total = sum(run.managers.map((m) => m.total));
   t.add(
     [
-      msg(lang, 'tabs.summary.companyTotal'), null,
+      null, msg(lang, 'tabs.summary.companyTotal'), null,
       moneyNumber(sum(run.managers.map((m) => m.salary))), moneyNumber(sum(run.managers.map((m) => m.variable))), moneyNumber(total),
-      null, anyMargin ? payoutShare(totalWithMargin, totalMargin) : null, anyMargin ? moneyNumber(totalMargin) : null,
+      null, null, anyMargin ? payoutShare(totalWithMargin, totalMargin) : null, anyMargin ? moneyNumber(totalMargin) : null,
     ],
     { bold: true, formats: moneyCols },
   );
@@ -421,8 +455,12 @@ function summaryTab(run: PayoutRun, allIssues: Issue[], ctx: TabsContext, name: 
         series: [
           { title: msg(lang, 'tabs.summary.total'), range: { row: firstManagerRow, col: SUMMARY_COLS.total, rows: managerRows, cols: 1 }, axis: 'left' as const },
           { title: msg(lang, 'tabs.summary.attainment'), range: { row: firstManagerRow, col: SUMMARY_COLS.attainment, rows: managerRows, cols: 1 }, axis: 'right' as const },
+          // The 100 % line: a constant column of the table, so both renderers draw it as a series (Sheets takes no literal data).
+          { title: msg(lang, 'tabs.summary.target'), range: { row: firstManagerRow, col: SUMMARY_COLS.target, rows: managerRows, cols: 1 }, axis: 'right' as const, target: true },
         ],
-        anchor: { row: frozenRows - 1, col: SUMMARY_COLS.margin + 2 },
+        // The workbook's currency as it is written (₽ for RUB, else its symbol or code: never a guessed one).
+        axisTitles: { left: msg(lang, 'tabs.summary.moneyAxis', { currency: currencySymbol(ctx.currency) }), right: msg(lang, 'tabs.summary.attainmentAxis') },
+        anchor: { row: frozenRows - 1, col: SUMMARY_COLS.target + 2 },
       }]
     : [];
 
@@ -452,7 +490,7 @@ function summaryTab(run: PayoutRun, allIssues: Issue[], ctx: TabsContext, name: 
     formats: t.compactFormats(),
     bold: t.bold,
     frozenRows,
-    columnWidths: [220, 200, 120, 130, 130, 120, 120, 130],
+    columnWidths: [50, 220, 200, 120, 130, 130, 120, 120, 120, 130, 110],
     links: t.links,
     charts,
     page: printPage(frozenRows),

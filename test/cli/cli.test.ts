@@ -146,11 +146,11 @@ describe('the written workbook', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Deals', 'Plans', 'Schemes', 'Payouts · 2026-11', 'Alice · 2026-11', 'Bob · 2026-11']);
     const summary = wb.getWorksheet('Payouts · 2026-11')!;
     const cells = sheetCells(summary);
-    const t = cells.findIndex((r) => r?.[0] === 'Company total');
+    const t = cells.findIndex((r) => r?.[1] === 'Company total');
     // salary 1 000 + 1 000 = 2 000; variable 1 050 + 150 = 1 200; total 2 050 + 1 150 = 3 200
-    expect(cells[t].slice(2, 5)).toEqual([2000, 1200, 3200]);
-    expect(summary.getCell(t + 1, 5).numFmt).toBe('#,##0.00 "$";-#,##0.00 "$"');
-    expect(summary.getCell(t + 1, 5).font?.bold).toBe(true);
+    expect(cells[t].slice(3, 6)).toEqual([2000, 1200, 3200]);
+    expect(summary.getCell(t + 1, 6).numFmt).toBe('#,##0.00 "$";-#,##0.00 "$"');
+    expect(summary.getCell(t + 1, 6).font?.bold).toBe(true);
     expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
   });
 
@@ -176,7 +176,11 @@ describe('the written workbook', () => {
     const zip = await JSZip.loadAsync(readFileSync(out));
     const chart = await zip.file('xl/charts/chart1.xml')!.async('string');
     expect(chart).toContain('<c:barChart>');
-    expect(chart).toContain("'Payouts · 2026-11'!$E$5:$E$6");
+    expect(chart).toContain("'Payouts · 2026-11'!$F$5:$F$6");
+    // the money axis is titled with the workbook's currency ($ from --currency usd), the 100 % line is a dashed series of column K
+    expect(chart).toMatch(/<c:valAx><c:axId val="1002"\/>.*<c:title><c:tx><c:rich><a:bodyPr rot="-5400000" vert="horz"\/><a:p><a:r><a:t>Payout, \$<\/a:t>/);
+    expect(chart).toContain('<a:t>Plan attainment, %</a:t>');
+    expect(chart).toMatch(/<c:tx><c:v>Plan \(100%\)<\/c:v><\/c:tx><c:spPr><a:ln w="15875">.*<a:prstDash val="dash"\/>.*<c:f>'Payouts · 2026-11'!\$K\$5:\$K\$6<\/c:f>/);
     const types = await zip.file('[Content_Types].xml')!.async('string');
     expect(types).toContain('/xl/charts/chart1.xml');
     const sheets = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
@@ -222,9 +226,10 @@ describe('LibreOffice reads the numbers back', () => {
     const summaryFile = files.find((f) => f.includes('Payouts'));
     expect(summaryFile).toBeDefined();
     const rows = readFileSync(join(csvDir, summaryFile!), 'utf8').split('\n').map((l) => l.split(','));
-    expect(rows.find((c) => c[0] === 'Alice')?.slice(2, 5)).toEqual(['1000', '1050', '2050']);
-    expect(rows.find((c) => c[0] === 'Bob')?.slice(2, 5)).toEqual(['1000', '150', '1150']);
-    expect(rows.find((c) => c[0] === 'Company total')?.slice(2, 5)).toEqual(['2000', '1200', '3200']);
+    // rank, manager, scheme, salary, variable, total: Alice (2 050) ranks above Bob (1 150)
+    expect(rows.find((c) => c[1] === 'Alice')?.slice(0, 1).concat(rows.find((c) => c[1] === 'Alice')!.slice(3, 6))).toEqual(['1', '1000', '1050', '2050']);
+    expect(rows.find((c) => c[1] === 'Bob')?.slice(0, 1).concat(rows.find((c) => c[1] === 'Bob')!.slice(3, 6))).toEqual(['2', '1000', '150', '1150']);
+    expect(rows.find((c) => c[1] === 'Company total')?.slice(3, 6)).toEqual(['2000', '1200', '3200']);
     const aliceFile = files.find((f) => f.includes('Alice'))!;
     const alice = readFileSync(join(csvDir, aliceFile), 'utf8');
     expect(alice).toContain('"=HYPERLINK(""x"")"');

@@ -452,6 +452,38 @@ export class FakeChart {
   }
 }
 
+/**
+ * The chart options the add-on may set, as Sheets' embedded charts honour them (Google
+ * Visualization option names). Strict where Sheets is silent: an option Sheets ignores would pass
+ * unnoticed in Sheets, so the fake throws — `vAxis.title` is dropped on embedded charts (axis
+ * titles go in `vAxes: {0: {title}}`), an unknown series key or type is a typo.
+ */
+const CHART_OPTIONS = new Set(['title', 'series', 'seriesType', 'vAxes', 'hAxis', 'legend', 'colors', 'width', 'height', 'useFirstColumnAsDomain', 'animation.duration']);
+const SERIES_KEYS = new Set(['labelInLegend', 'targetAxisIndex', 'type', 'color', 'lineWidth', 'pointSize', 'visibleInLegend']);
+const SERIES_TYPES = new Set(['line', 'bars', 'area', 'steppedArea', 'candlesticks']);
+const AXIS_KEYS = new Set(['title', 'format', 'minValue', 'maxValue', 'viewWindow', 'gridlines', 'textStyle', 'titleTextStyle']);
+
+function checkChartOption(key: string, value: unknown): void {
+  const fail = (why: string) => { throw new Error(`setOption('${key}'): ${why} (fake restriction: Sheets would ignore it)`); };
+  if (!CHART_OPTIONS.has(key)) fail('not an option of embedded charts');
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (key === 'seriesType' && !SERIES_TYPES.has(String(value))) fail(`unknown series type ${String(value)}`);
+  if (key === 'series' || key === 'vAxes') {
+    if (!isObject(value)) fail('expects an object keyed by index');
+    for (const [index, entry] of Object.entries(value as Record<string, unknown>)) {
+      if (!/^\d+$/.test(index)) fail(`key ${index} is not an index`);
+      if (!isObject(entry)) fail(`entry ${index} is not an object`);
+      for (const [k, v] of Object.entries(entry as Record<string, unknown>)) {
+        if (!(key === 'series' ? SERIES_KEYS : AXIS_KEYS).has(k)) fail(`${index}.${k} is unknown`);
+        if (k === 'type' && !SERIES_TYPES.has(String(v))) fail(`${index}.type ${String(v)} is unknown`);
+        if (k === 'targetAxisIndex' && v !== 0 && v !== 1) fail(`${index}.targetAxisIndex must be 0 or 1`);
+        if (k === 'title' && typeof v !== 'string') fail(`${index}.title must be text`);
+      }
+      if (key === 'vAxes' && Number(index) > 1) fail('a chart has two vertical axes, 0 and 1');
+    }
+  }
+}
+
 class FakeChartBuilder {
   _type = 'COLUMN';
   _ranges: string[] = [];
@@ -479,6 +511,7 @@ class FakeChartBuilder {
     return this._proxy!;
   }
   setOption(key: string, value: unknown) {
+    checkChartOption(key, value);
     this._options[key] = JSON.parse(JSON.stringify(value ?? null));
     return this._proxy!;
   }

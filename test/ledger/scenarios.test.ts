@@ -172,7 +172,7 @@ describe('statements, summary and My earnings show the §11 lines', () => {
     const { w } = closeInMemory(returns, '2026-10');
     const nov = run(w, '2026-11');
     const tab = nov.tabs.find((t) => t.kind === 'manager')!;
-    const labels = tab.rows.map((r) => r[0]);
+    const labels = tab.rows.map((r) => String(r[0]).replace(/^\d+\. /, '')); // statement lines are numbered «1. …»
     expect(labels).toContain('Перенос недостачи');
     expect(labels).toContain('Не ниже нуля (недостача переносится)');
     const summary = nov.tabs.find((t) => t.kind === 'summary')!;

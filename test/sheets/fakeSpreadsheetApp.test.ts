@@ -2,6 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { appsScriptGlobals, fakeSpreadsheet, formatDate } from '../harness/fakeSpreadsheetApp';
 
 describe('the fake SpreadsheetApp is strict where Sheets is', () => {
+  it('charts take axis titles in vAxes by index and refuse what embedded charts ignore (vAxis.title, unknown keys)', () => {
+    const ss = fakeSpreadsheet({ sheets: { S: [['a', 1]] } });
+    const sheet = ss.getSheetByName('S')!;
+    const builder = () => sheet.newChart().addRange(sheet.getRange('A1:B1'));
+    expect(() => builder().setOption('vAxes', { 0: { title: 'Выплата, ₽' }, 1: { format: 'percent', title: '%' } })).not.toThrow();
+    expect(() => builder().setOption('series', { 2: { type: 'line', targetAxisIndex: 1, color: '#c00000', lineWidth: 1, pointSize: 0 } })).not.toThrow();
+    expect(() => builder().setOption('vAxis', { title: 'Выплата, ₽' })).toThrow(/vAxis/);
+    expect(() => builder().setOption('vAxes', { 2: { title: 'x' } })).toThrow(/two vertical axes/);
+    expect(() => builder().setOption('series', { 0: { targetAxis: 1 } })).toThrow(/targetAxis is unknown/);
+    expect(() => builder().setOption('series', { 0: { type: 'dash' } })).toThrow(/type dash/);
+  });
+
   it('setValues checks the 2-D shape and keeps indexes one-based', () => {
     const ss = fakeSpreadsheet({ sheets: { Deals: [['a', 'b']] } });
     const sheet = ss.getSheetByName('Deals')!;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/core/numbers';
 import { msg } from '../../src/core/messages/index';
 import { runPayouts } from '../../src/workbook/pipeline';
-import { LINE_COLS } from '../../src/workbook/tabs';
+import { LINE_COLS, SUMMARY_COLS } from '../../src/workbook/tabs';
 import { enWorkbook, ruWorkbook, rawWorkbook } from '../fixtures/rawWorkbooks';
 import { WRITE_METHODS, type FakeSheet } from '../harness/fakeSpreadsheetApp';
 import { generatedNames, plain, rig } from './setup';
@@ -79,19 +79,24 @@ describe('generatePayouts on the built script', () => {
     }
 
     const summary = ss._sheet('Выплаты · 2026-11') ?? ss._sheet(node.tabs.find((t) => t.kind === 'summary')!.name)!;
-    const company = rowStartingWith(summary, msg('ru', 'tabs.summary.companyTotal'));
+    const company = summary._dump().find((r) => r[SUMMARY_COLS.manager] === msg('ru', 'tabs.summary.companyTotal'))!;
     // 86 000,02 + 34 000,00 + 37 584,55 = 157 584,57
-    expect(company[4]).toBe(157584.57);
+    expect(company[SUMMARY_COLS.total]).toBe(157584.57);
     expect(json.managers.reduce((s: number, m: { total: number }) => s + Math.round(m.total * 100), 0)).toBe(15758457);
     expect(summary._charts).toHaveLength(1);
-    // managers on rows 5–7: names (A), payout (E, columns, left axis), attainment (F, a line on the right axis)
+    // managers on rows 5–7: names (B), payout (F, columns, left axis), attainment (G, a line on the right axis),
+    // the 100 % column (K, a thin red line on the right axis)
     expect(summary._charts[0]._type).toBe('COMBO');
-    expect(summary._charts[0]._ranges).toEqual(['A5:A7', 'E5:E7', 'F5:F7']);
+    expect(summary._charts[0]._ranges).toEqual(['B5:B7', 'F5:F7', 'G5:G7', 'K5:K7']);
     expect(summary._charts[0]._options.series).toEqual({
       0: { labelInLegend: msg('ru', 'tabs.summary.total'), targetAxisIndex: 0 },
       1: { labelInLegend: msg('ru', 'tabs.summary.attainment'), targetAxisIndex: 1, type: 'line' },
+      2: { labelInLegend: msg('ru', 'tabs.summary.target'), targetAxisIndex: 1, type: 'line', color: '#c00000', lineWidth: 1, pointSize: 0 },
     });
-    expect(summary._charts[0]._position).toMatchObject({ row: 4, col: 10 });
+    // the axis titles: the workbook's currency on the left (₽), percent on the right
+    expect(summary._charts[0]._options.vAxes).toEqual({ 0: { title: 'Выплата, ₽' }, 1: { format: 'percent', title: 'Выполнение плана, %' } });
+    expect(summary._dump().slice(4, 7).map((r) => r[SUMMARY_COLS.target])).toEqual([1, 1, 1]);
+    expect(summary._charts[0]._position).toMatchObject({ row: 4, col: 13 });
   });
 
   it('reruns replace only its own tabs: same names, same values, no duplicates', () => {

@@ -18,12 +18,12 @@ describe('print setup of generated tabs', () => {
     const { tabs } = runPayouts(statementWorkbook(), { period: '2026-10', today: '2026-11-05' });
     expect(tabs.map((t) => t.kind)).toEqual(['summary', 'manager', 'manager', 'manager']);
     for (const t of tabs) expect(t.page).toEqual({ orientation: 'landscape', fitToWidth: true, repeatRows: t.frozenRows });
-    // statements: header 5 rows + blank + the lines' header = 7 rows on every page
-    expect(tabs[1].frozenRows).toBe(7);
-    expect(tabs[1].wrapColumns).toEqual([7, 9]);
+    // statements: header 6 rows (title, manager, period, scheme, plan attainment, generated at) + blank + the lines' header = 8 rows on every page
+    expect(tabs[1].frozenRows).toBe(8);
+    expect(tabs[1].wrapColumns).toEqual([7, 10]);
   });
 
-  it('the .xlsx writer turns it into page setup: paper 9 (A4), landscape, fit 1 wide × any high, rows 1:7 on every page', async () => {
+  it('the .xlsx writer turns it into page setup: paper 9 (A4), landscape, fit 1 wide × any high, rows 1:8 on every page', async () => {
     const { tabs } = runPayouts(statementWorkbook(), { period: '2026-10', today: '2026-11-05' });
     const { bytes } = writeWorkbook(emptyPackage(), [{ ...tabs[1], links: [] }], { currency: 'RUB', lang: 'ru' });
     const pkg = openPackage(bytes);
@@ -31,11 +31,11 @@ describe('print setup of generated tabs', () => {
     const sheet = pkg.text(pkg.sheets[0].path!)!;
     expect(sheet).toContain('<pageSetUpPr fitToPage="1"/>');
     expect(sheet).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
-    expect(pkg.definedNames.find((d) => d.name === '_xlnm.Print_Titles')).toMatchObject({ localSheetId: 0, text: `'${pkg.sheets[0].name}'!$1:$7` });
+    expect(pkg.definedNames.find((d) => d.name === '_xlnm.Print_Titles')).toMatchObject({ localSheetId: 0, text: `'${pkg.sheets[0].name}'!$1:$8` });
     // and exceljs reads it back as such
     const ws = (await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer)).worksheets[0];
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
-    expect(ws.pageSetup.printTitlesRow).toBe('1:7');
+    expect(ws.pageSetup.printTitlesRow).toBe('1:8');
   });
 });
 

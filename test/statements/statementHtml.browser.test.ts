@@ -59,8 +59,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)('statement e-mails in Chromium', () => {
     const ivanov = await render(sent[0].htmlBody!);
     expect(ivanov.events).toEqual([]);
     expect(ivanov.height).toBeGreaterThan(300);
-    // header 4 + lines 1 + 4 + totals 3 + deals 1 + 2 = 15 table rows
-    expect(ivanov.rows).toBe(15);
+    // header 5 (with plan attainment) + lines 1 + 4 + totals 3 + deals 1 + 2 = 16 table rows
+    expect(ivanov.rows).toBe(16);
     expect(ivanov.text).toContain(flat('ИТОГО К ВЫПЛАТЕ'));
     expect(ivanov.text).toContain(flat(money(48000))); // 30 000 + 3 % × 600 000
     expect(ivanov.text).toContain(flat(`3 % × ${money(600000)} = ${money(18000)}`)); // the explanation

@@ -90,7 +90,7 @@ describe('--statements DIR on the demo', () => {
       const totalRow = ws.getSheetValues().findIndex((row) => Array.isArray(row) && row[1] === 'ИТОГО К ВЫПЛАТЕ');
       expect(ws.getRow(totalRow).getCell(7).value).toBe(total);
       expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
-      expect(ws.pageSetup.printTitlesRow).toBe('1:7');
+      expect(ws.pageSetup.printTitlesRow).toBe('1:8');
     }
   });
 

@@ -8,7 +8,7 @@ import { dec } from '../../src/core/decimal';
 import type { ManagerPayout } from '../../src/core/model';
 import { runPayouts } from '../../src/workbook/pipeline';
 import type { RawWorkbook } from '../../src/workbook/raw';
-import { payoutTabs, ruleLabel, SUMMARY_COLS } from '../../src/workbook/tabs';
+import { DEAL_COLS, payoutTabs, ruleLabel, SUMMARY_COLS } from '../../src/workbook/tabs';
 
 const period = { kind: 'month', year: 2026, month: 10 } as const;
 
@@ -55,24 +55,34 @@ describe('the deals behind a statement (review item 3)', () => {
   });
 
   it('lists Петров’s deal on her client and the September deal paid in October, each with its line', () => {
-    const turnover = ruleLabel(volkova.lines[0], 'ru');
-    const paid = ruleLabel(volkova.lines[1], 'ru');
-    // id, amount, closed by, counts in — by date: ЗК-1 (Sep 15), ЗК-2 (Oct 3), ЗК-3 (Oct 12); not ЗК-4
-    expect(deals.map((d) => [d[1], d[3], d[8], d[9]])).toEqual([
-      ['ЗК-1', 100000, 'Волкова', paid],
-      ['ЗК-2', 40000, 'Волкова', turnover],
-      ['ЗК-3', 200000, 'Петров', turnover],
+    // the statement numbers its lines: 1 = client turnover, 2 = percent of paid revenue
+    expect(tab.rows.slice(tab.frozenRows, tab.frozenRows + 2).map((row) => row[0])).toEqual([`1. ${ruleLabel(volkova.lines[0], 'ru')}`, `2. ${ruleLabel(volkova.lines[1], 'ru')}`]);
+    // id, amount, closed by, counts in (line numbers) — by date: ЗК-1 (Sep 15), ЗК-2 (Oct 3), ЗК-3 (Oct 12); not ЗК-4
+    expect(deals.map((d) => [d[1], d[3], d[DEAL_COLS.manager], d[DEAL_COLS.lines]])).toEqual([
+      ['ЗК-1', 100000, 'Волкова', '2'],
+      ['ЗК-2', 40000, 'Волкова', '1'],
+      ['ЗК-3', 200000, 'Петров', '1'],
     ]);
     // the client-turnover deals add up to its fact: 40 000 + 200 000 = 240 000
-    expect(deals.filter((d) => d[9] === turnover).reduce((a, d) => a + (d[3] as number), 0)).toBe(240000);
+    expect(deals.filter((d) => d[DEAL_COLS.lines] === '1').reduce((a, d) => a + (d[3] as number), 0)).toBe(240000);
     // each row links to its row of «Сделки»: ЗК-1 is row 2, ЗК-3 row 4
-    expect(tab.links).toContainEqual({ row: header + 1, col: 7, sheet: 'Сделки', targetRow: 2 });
-    expect(tab.links).toContainEqual({ row: header + 3, col: 7, sheet: 'Сделки', targetRow: 4 });
+    expect(tab.links).toContainEqual({ row: header + 1, col: DEAL_COLS.row, sheet: 'Сделки', targetRow: 2 });
+    expect(tab.links).toContainEqual({ row: header + 3, col: DEAL_COLS.row, sheet: 'Сделки', targetRow: 4 });
   });
 
-  it('English labels for the two new columns', () => {
+  it('paid in the period vs before: ЗК-1 (booked in September) was paid 50 000 on 5 October; Σ in period = the paid-revenue fact', () => {
+    expect(deals.map((d) => [d[1], d[DEAL_COLS.paidInPeriod], d[DEAL_COLS.paidBefore]])).toEqual([
+      ['ЗК-1', 50000, null], ['ЗК-2', null, null], ['ЗК-3', null, null],
+    ]);
+    // line 2: 10 % × 50 000 = 5 000 — its base is the in-period column's sum
+    const inPeriod = deals.reduce((a, d) => a + ((d[DEAL_COLS.paidInPeriod] as number | null) ?? 0), 0);
+    expect(inPeriod).toBe(volkova.lines[1].fact!.toNumber());
+    expect(inPeriod).toBe(50000);
+  });
+
+  it('English labels for the new columns', () => {
     const en = payoutTabs(r.run, [], { generatedAt: 'x', currency: 'RUB', lang: 'en' })[1];
-    expect(en.rows.find((row) => row[0] === 'Date')?.slice(8)).toEqual(['Closed by', 'Counts in']);
+    expect(en.rows.find((row) => row[0] === 'Date')?.slice(DEAL_COLS.paidInPeriod)).toEqual(['Paid in period', 'Paid before', 'Row', 'Closed by', 'Counts in lines']);
   });
 });
 
@@ -87,7 +97,7 @@ describe('company payout as a % of margin (review item 4)', () => {
   const ctx = { generatedAt: 'x', currency: 'RUB', lang: 'en' as const };
   const totalRow = (managers: ManagerPayout[]) => {
     const s = payoutTabs({ period, currency: 'RUB', lang: 'en', managers, issues: [] }, [], ctx)[0];
-    const t = s.rows.findIndex((row) => row[0] === 'Company total');
+    const t = s.rows.findIndex((row) => row[SUMMARY_COLS.manager] === 'Company total');
     return { row: s.rows[t], next: s.rows[t + 1] };
   };
 

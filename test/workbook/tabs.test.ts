@@ -4,7 +4,7 @@ import { dec, sum } from '../../src/core/decimal';
 import type { Issue } from '../../src/core/issues';
 import type { Deal, ManagerPayout, PayoutLine, PayoutRun } from '../../src/core/model';
 import { toPayoutJson } from '../../src/workbook/json';
-import { fitName, LINE_COLS, MAX_TAB_NAME, payoutTabs, SUMMARY_COLS } from '../../src/workbook/tabs';
+import { DEAL_COLS, fitName, LINE_COLS, MAX_TAB_NAME, payoutTabs, SUMMARY_COLS } from '../../src/workbook/tabs';
 import type { TabModel } from '../../src/workbook/tabModel';
 
 const period = { kind: 'month', year: 2026, month: 11 } as const;
@@ -38,7 +38,7 @@ function ivanov(name = 'Иванов'): ManagerPayout {
   return {
     manager: name, scheme: 'Оклад + % + бонусы', period, lines,
     salary: dec(30000), variableBeforeKpi: dec(61500), kpiRows: [], kpiCoefficient: null, variable: dec(61500), total: dec(91500),
-    attainment: dec('1.25'), margin: dec(300000),
+    attainment: dec('1.25'), attainmentMetric: 'revenue', margin: dec(300000),
     deals: [
       deal({ ref: { sheet: 'Сделки', row: 5 }, id: 'ЗК-1', date: '2026-11-03', client: '=HYPERLINK("x")', amount: dec('1250000.5'), margin: dec(300000) }),
       deal({ ref: { sheet: 'Сделки', row: 6 }, id: 'ЗК-2', date: '2026-11-20', client: '+7 900 123-45-67', amount: dec(-0.5), status: 'won' }),
@@ -95,15 +95,22 @@ describe('manager tab of a hand-built seed-001 payout', () => {
     expect(tabs[0].key).toBe('summary:2026-11');
   });
 
-  it('header block: manager, period, scheme, generated at', () => {
-    expect(tab.rows.slice(1, 5)).toEqual([
-      ['Менеджер', 'Иванов'], ['Период', '2026-11'], ['Схема', 'Оклад + % + бонусы'], ['Сформировано', '2026-12-01 09:00'],
+  it('header block: manager, period, scheme, the attainment the summary shows (1 250 000 ÷ 1 000 000 = 125 %, of revenue), generated at', () => {
+    expect(tab.rows.slice(1, 6)).toEqual([
+      ['Менеджер', 'Иванов'], ['Период', '2026-11'], ['Схема', 'Оклад + % + бонусы'], ['Выполнение плана', 1.25, 'выручка'], ['Сформировано', '2026-12-01 09:00'],
+    ]);
+    expect(tab.formats).toContainEqual({ range: { row: 4, col: 1, rows: 1, cols: 1 }, format: 'percent' });
+  });
+
+  it('the lines are numbered in the rule column: 1. salary … 4. deal bonus', () => {
+    expect(tab.rows.slice(tab.frozenRows, tab.frozenRows + 4).map((r) => r[0])).toEqual([
+      '1. Оклад', '2. Процент от показателя «выручка»', '3. Бонус за план по показателю «выручка»', '4. Бонус за сделки',
     ]);
   });
 
   it('the percent line: exact cells (3 % × 1 250 000 = 37 500)', () => {
-    const r = findRow(tab, 'Процент от показателя «выручка»');
-    expect(tab.rows[r]).toEqual(['Процент от показателя «выручка»', 'выручка', 1250000, 1000000, 1.25, 0.03, 37500, '3 % × 1 250 000,00 ₽ = 37 500,00 ₽']);
+    const r = findRow(tab, '2. Процент от показателя «выручка»');
+    expect(tab.rows[r]).toEqual(['2. Процент от показателя «выручка»', 'выручка', 1250000, 1000000, 1.25, 0.03, 37500, '3 % × 1 250 000,00 ₽ = 37 500,00 ₽']);
     const fmt = (col: number) => tab.formats.find((f) => f.range.col === col && r >= f.range.row && r < f.range.row + f.range.rows)?.format;
     expect(fmt(LINE_COLS.fact)).toBe('money');
     expect(fmt(LINE_COLS.attainment)).toBe('percent');
@@ -133,11 +140,12 @@ describe('manager tab of a hand-built seed-001 payout', () => {
     const first = tab.rows[r + 1];
     expect(Object.prototype.toString.call(first[0])).toBe('[object Date]');
     expect((first[0] as Date).toISOString()).toBe('2026-11-03T12:00:00.000Z');
-    // + who closed it, and the lines it counts in (this hand-built payout's lines carry no dealRefs)
-    expect(first.slice(1)).toEqual(['ЗК-1', '=HYPERLINK("x")', 1250000.5, 300000, 'успешно', null, 5, 'Иванов', 'своя сделка периода, ни в одной строке']);
+    // paid in the period, paid before, the row, who closed it, and the lines it counts in: blank, as
+    // these hand-built lines carry no dealRefs (like a statement from the ledger), so no reason is known
+    expect(first.slice(1)).toEqual(['ЗК-1', '=HYPERLINK("x")', 1250000.5, 300000, 'успешно', null, null, 5, 'Иванов', '']);
     expect(tab.rows[r + 2][2]).toBe('+7 900 123-45-67');
     expect(tab.rows[r + 2][3]).toBe(-0.5);
-    expect(tab.links).toContainEqual({ row: r + 1, col: 7, sheet: 'Сделки', targetRow: 5 });
+    expect(tab.links).toContainEqual({ row: r + 1, col: DEAL_COLS.row, sheet: 'Сделки', targetRow: 5 });
   });
 
   it('no KPI table when the scheme has no kpi rules', () => {
@@ -165,26 +173,44 @@ describe('summary tab', () => {
   const tabs = payoutTabs(run([ivanov(), lebedeva()]), issues, ctx);
   const s = tabs[0];
   it('a row per manager and the company total (91 500 + 76 600 = 168 100)', () => {
-    const r = findRow(s, 'Иванов');
-    // payout ÷ margin = 91 500 ÷ 300 000 = 0.305
-    expect(s.rows[r]).toEqual(['Иванов', 'Оклад + % + бонусы', 30000, 61500, 91500, 1.25, 0.305, 300000]);
-    expect(s.rows[r + 1]).toEqual(['Лебедева', 'Оплаты × KPI', 35000, 41600, 76600, null, null, null]);
-    const t = findRow(s, 'Итого по компании');
+    const r = s.rows.findIndex((row) => row[1] === 'Иванов');
+    // ranked by payout: 91 500 > 76 600; the 100 % column feeds the chart's line; payout ÷ margin = 91 500 ÷ 300 000 = 0.305
+    expect(s.rows[r]).toEqual([1, 'Иванов', 'Оклад + % + бонусы', 30000, 61500, 91500, 1.25, 'выручка', 0.305, 300000, 1]);
+    expect(s.rows[r + 1]).toEqual([2, 'Лебедева', 'Оплаты × KPI', 35000, 41600, 76600, null, '', null, null, 1]);
+    const t = s.rows.findIndex((row) => row[1] === 'Итого по компании');
     // salary 30 000 + 35 000 = 65 000; variable 61 500 + 41 600 = 103 100; total 168 100.
     // % of margin over the managers with a known margin only (review item 4): Лебедева's margin is
     // unknown, so 91 500 ÷ 300 000 = 0.305 — not 168 100 ÷ 300 000 = 0.560333 (her pay against no margin)
-    expect(s.rows[t]).toEqual(['Итого по компании', null, 65000, 103100, 168100, null, 0.305, 300000]);
-    expect(s.bold).toContainEqual({ row: t, col: 0, rows: 1, cols: 8 });
+    expect(s.rows[t]).toEqual([null, 'Итого по компании', null, 65000, 103100, 168100, null, null, 0.305, 300000]);
+    expect(s.bold).toContainEqual({ row: t, col: 0, rows: 1, cols: 10 });
     expect(s.rows[t + 1]).toEqual([
       'Выплата, % маржи, по компании считается только по 1 из 2 менеджеров с известной маржой: 91 500,00 ₽ выплат к 300 000,00 ₽ маржи.',
     ]);
   });
-  it('a column chart of payout and attainment by manager', () => {
-    const r = findRow(s, 'Иванов');
+  it('a column chart of payout and attainment by manager, a ₽ axis title and a 100 % line', () => {
+    const r = s.rows.findIndex((row) => row[1] === 'Иванов');
     expect(s.charts).toHaveLength(1);
     const c = s.charts![0];
     expect(c.categories).toEqual({ row: r, col: SUMMARY_COLS.manager, rows: 2, cols: 1 });
-    expect(c.series.map((x) => x.range.col)).toEqual([SUMMARY_COLS.total, SUMMARY_COLS.attainment]);
+    expect(c.series.map((x) => [x.range.col, x.axis, x.target ?? false])).toEqual([
+      [SUMMARY_COLS.total, 'left', false], [SUMMARY_COLS.attainment, 'right', false], [SUMMARY_COLS.target, 'right', true],
+    ]);
+    expect(c.series[2].title).toBe('План (100 %)');
+    expect(c.axisTitles).toEqual({ left: 'Выплата, ₽', right: 'Выполнение плана, %' });
+    expect(s.rows.slice(r, r + 2).map((row) => row[SUMMARY_COLS.target])).toEqual([1, 1]);
+  });
+  it('the axis names the workbook currency as written, never a guessed one: $ for USD, the code for CHF', () => {
+    const axis = (currency: string, lang: 'ru' | 'en') => payoutTabs(run([ivanov()], lang), [], { ...ctx, currency, lang })[0].charts![0].axisTitles!.left;
+    expect(axis('USD', 'en')).toBe('Payout, $');
+    expect(axis('CHF', 'en')).toBe('Payout, CHF');
+    expect(axis('RUB', 'en')).toBe('Payout, ₽');
+  });
+  it('ranked by payout, largest first; equal pay shares a rank and keeps the name order (1, 1, 3)', () => {
+    // Анна 50 000 < Борис 91 500 = Иванов 91 500 → Борис 1, Иванов 1, Анна 3
+    const anna = { ...ivanov('Анна'), total: dec(50000), variable: dec(20000) };
+    const tabs = payoutTabs(run([anna, ivanov('Борис'), ivanov('Иванов')]), [], ctx);
+    const first = tabs[0].frozenRows;
+    expect(tabs[0].rows.slice(first, first + 3).map((row) => [row[0], row[1], row[5]])).toEqual([[1, 'Борис', 91500], [1, 'Иванов', 91500], [3, 'Анна', 50000]]);
   });
   it('the issues list, each row linked to the offending sheet row', () => {
     const r = findRow(s, 'Замечания к данным (2)');
@@ -238,8 +264,9 @@ describe('SPEC §8 JSON', () => {
     expect(json.period).toBe('2026-11');
     expect(json.currency).toBe('RUB');
     const m = json.managers[0];
-    expect(Object.keys(m)).toEqual(['manager', 'scheme', 'lines', 'kpi_coefficient', 'variable', 'salary', 'total']);
-    expect(m).toMatchObject({ manager: 'Иванов', kpi_coefficient: null, variable: 61500, salary: 30000, total: 91500 });
+    expect(Object.keys(m)).toEqual(['manager', 'scheme', 'lines', 'kpi_coefficient', 'variable', 'salary', 'total', 'attainment', 'attainment_metric']);
+    expect(m).toMatchObject({ manager: 'Иванов', kpi_coefficient: null, variable: 61500, salary: 30000, total: 91500, attainment: 1.25, attainment_metric: 'revenue' });
+    expect(json.managers[1]).toMatchObject({ attainment: null, attainment_metric: null });
     expect(Object.keys(m.lines[1])).toEqual(['rule', 'metric', 'fact', 'plan', 'rate', 'amount', 'explanation']);
     expect(m.lines[1]).toEqual({ rule: 'percent', metric: 'revenue', fact: 1250000, plan: 1000000, rate: 0.03, amount: 37500, explanation: '3 % × 1 250 000,00 ₽ = 37 500,00 ₽' });
     expect(m.lines[3].plan).toBeNull();
