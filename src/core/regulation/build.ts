@@ -86,7 +86,9 @@ export function buildRegulation(input: PayoutInput, req: RegulationRequest): Reg
   const pk = periodKey(period);
   const planRows = schemePlanRows(input, schemeKey(scheme.name), period, schemeKey);
   const managers = planRows.map((r) => displayName(r.manager));
-  const version = schemeVersion(scheme);
+  // The pay conditions: the scheme's own rules and the company fund of scheme `*`, which binds every scheme (SPEC §14).
+  const conditions: Scheme = { ...scheme, rules: [...scheme.rules, ...companyRules(input, scheme, lang)] };
+  const version = schemeVersion(conditions);
   const effectiveDate = periodStart(period);
   const evidence = gatherEvidence(input, scheme.name, managers, period, { lang, currency });
   const typical = typicalValues(input, scheme, planRows, managers, evidence.window);
@@ -98,13 +100,13 @@ export function buildRegulation(input: PayoutInput, req: RegulationRequest): Reg
     return { share, input: synthetic, payout: run.managers[0] ?? null, reason: run.issues[0]?.message ?? '' };
   });
 
-  const described = scheme.rules.map((rule) => ({ rule, d: describeRule(rule, f) }));
+  const described = conditions.rules.map((rule) => ({ rule, d: describeRule(rule, f) }));
   const components = componentsSection(3, described, f);
   const sections: RegulationSection[] = [
     generalSection(1, scheme, pk, managers, version, effectiveDate, f),
-    termsSection(2, scheme, period, described, components.kClause, f),
+    termsSection(2, conditions, period, described, components.kClause, f),
     components.section,
-    procedureSection(4, scheme, period, f),
+    procedureSection(4, conditions, period, f),
     examplesSection(5, scheme, pk, typical, examples, f),
     evidenceSection(6, scheme, pk, typical, evidence, f),
     finalSection(7, version, effectiveDate, f),
@@ -116,6 +118,13 @@ export function buildRegulation(input: PayoutInput, req: RegulationRequest): Reg
     versionLine: f.t('reg.versionLine', { version, date: f.date(effectiveDate) }),
     sections, examples: examples.map(({ share, input: i, payout }) => ({ share, input: i, payout })),
   };
+}
+
+/** The company fund's rules (scheme `*`, when valid) that bind a regulation's scheme; none for `*` itself. */
+function companyRules(input: PayoutInput, scheme: Scheme, lang: Lang): Rule[] {
+  const company = schemeKey('*');
+  if (schemeKey(scheme.name) === company) return [];
+  return parseSchemes(input.schemeRows, lang).schemes.get(company)?.rules ?? [];
 }
 
 /** Numbers clauses `n.1`, `n.2`, … as they are added. */
@@ -196,6 +205,8 @@ function procedureSection(n: number, scheme: Scheme, period: Period, f: Regulati
     kpi: has('kpi') ? f.t('reg.p.orderK') : '',
     gate: has('kpi_gate') ? f.t('reg.p.orderGate') : '',
     limit: has('limit') ? f.t('reg.p.orderLimit') : '',
+    fund: has('company_limit') ? f.t('reg.p.orderFund') : '',
+    guarantee: has('guarantee') ? f.t('reg.p.orderGuarantee') : '',
   }));
   s.clause(f.t('reg.p.rounding', { currency: currencySymbol(f.currency) }));
   s.clause(f.t('reg.p.floor'));

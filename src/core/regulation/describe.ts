@@ -3,6 +3,7 @@
  * with an exhaustive check: a new rule kind does not compile until it is described here.
  */
 import type { Dec } from '../decimal';
+import { describeFilter } from '../filters';
 import type { Rule } from '../schemes';
 import type { Tier } from '../tiers';
 import type { RegulationTable } from './document';
@@ -35,7 +36,14 @@ export function componentName(rule: Rule, f: RegulationFormat): string {
   }
 }
 
+/** The rule's clause; a filtered rule (SPEC §14) says which Deals it counts. */
 export function describeRule(rule: Rule, f: RegulationFormat): RuleDescription {
+  const d = describeKind(rule, f);
+  if (rule.filter && d.text !== undefined) d.text += f.t('reg.c.filter', { filter: describeFilter(rule.filter, f.lang) });
+  return d;
+}
+
+function describeKind(rule: Rule, f: RegulationFormat): RuleDescription {
   switch (rule.kind) {
     case 'salary':
       return { text: f.t('reg.c.salary', { amount: f.money(rule.amount) }), metrics: [], terms: [] };
@@ -83,7 +91,8 @@ export function describeRule(rule: Rule, f: RegulationFormat): RuleDescription {
 
     case 'client_turnover': {
       const gen = f.term(rule.metric, 'gen');
-      const tail = rule.months !== null ? f.t('reg.c.turnoverWindow', { months: rule.months }) : f.t('reg.c.turnoverForever');
+      const first = rule.subsequent ? f.t('reg.c.turnoverSubsequent') : '';
+      const tail = first + (rule.months !== null ? f.t('reg.c.turnoverWindow', { months: rule.months }) : f.t('reg.c.turnoverForever'));
       if (rule.tiers) {
         const table = tierTable(f, rule.tiers, [f.t('reg.t.monthsFrom'), f.t('reg.t.rate')], (d) => f.number(d), (d) => f.percent(d));
         return { text: f.t('reg.c.turnoverTiers', { gen }) + tail, table, metrics: [rule.metric], terms: ['client'] };
