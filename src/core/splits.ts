@@ -11,7 +11,7 @@ import { displayName, nameKey } from './ownership';
 
 export type SplitParse = { ok: true; shares: DealShare[] } | { ok: false; code: 'syntax' } | { ok: false; code: 'sum'; sum: Dec };
 
-const PART = /^(.*?\S)[\s:—–-]*?(-?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*%$/;
+const PART = /^(.*?\S)[\s:—–-]*?(-?\d+(?:[.,]\d+)?)\s*%$/;
 
 /**
  * `Иванов 60%; Петров 40%` → [{Иванов, 0.6}, {Петров, 0.4}]. Parts are `;`- or line-separated;
