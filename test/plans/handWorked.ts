@@ -342,6 +342,30 @@ const SPLITS: HandWorkedCase = {
 };
 
 /**
+ * A split between managers whose names end in a number (two namesakes told apart as «Кузнецов 1» and
+ * «Кузнецов 2»): the share is the number right before `%`. Scheme «Смена»: 10 % of revenue.
+ * r2 100 000 split 60 / 40: Кузнецов 1 60 000 + r3 his own 50 000 = 110 000 × 10 % = 11 000;
+ * Кузнецов 2 40 000 × 10 % = 4 000. (Read as `1 40%` = 140 %, the deal used to be dropped.)
+ */
+const NUMBERED_NAMES: HandWorkedCase = {
+  name: 'a split between names ending in a number',
+  period: '2026-11',
+  book: {
+    'Сделки': [
+      ['Дата', 'Менеджер', 'Клиент', 'Сумма', 'Доли'],
+      ['2026-11-03', 'Кузнецов 1', 'И1', 100000, 'Кузнецов 1 60%; Кузнецов 2 40%'],
+      ['2026-11-04', 'Кузнецов 1', 'И2', 50000, ''],
+    ],
+    'Планы': plans('2026-11', [['Кузнецов 1', 'Смена', 100000], ['Кузнецов 2', 'Смена', 100000]]),
+    'Схемы': [SCHEMES_RU, rule('Смена', 'процент', { metric: 'выручка', rate: '10%' })],
+  },
+  pay: {
+    'Кузнецов 1': { lines: [['percent', 11000]], total: 11000 },
+    'Кузнецов 2': { lines: [['percent', 4000]], total: 4000 },
+  },
+};
+
+/**
  * The company fund as a rate: scheme «*» фонд = 30 % of the company's margin. Scheme «Продажи»:
  * оклад 10 000 (never scaled); 20 % of margin; 20 000 for 100 % of the revenue plan.
  */
@@ -420,5 +444,5 @@ const FUND_AMOUNT: HandWorkedCase = {
 };
 
 export const HAND_WORKED: HandWorkedCase[] = [
-  CATEGORY, PRODUCTS, REGULAR, NEW_TO_REGULAR, SUBSEQUENT, TEAM, GUARANTEE_ON, GUARANTEE_OFF, SPLITS, FUND_BINDS, FUND_FREE, FUND_AMOUNT,
+  CATEGORY, PRODUCTS, REGULAR, NEW_TO_REGULAR, SUBSEQUENT, TEAM, GUARANTEE_ON, GUARANTEE_OFF, SPLITS, NUMBERED_NAMES, FUND_BINDS, FUND_FREE, FUND_AMOUNT,
 ];
