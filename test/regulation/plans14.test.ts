@@ -25,7 +25,10 @@ function book(fund = FUND_RATE) {
   return input({
     deals: ds,
     managers: [manager(2, 'Глава', null, '2020-01-01'), manager(3, 'Юнга', 'Глава', '2026-10-01')],
-    plans: [plan(2, '2026-11', 'Глава', 'Руководитель', { revenue: 1000000 }), plan(3, '2026-11', 'Юнга', 'Новичок', { revenue: 200000 })],
+    plans: [
+      plan(2, '2026-11', 'Глава', 'Руководитель', { revenue: 1000000 }), plan(3, '2026-11', 'Юнга', 'Новичок', { revenue: 200000 }),
+      plan(4, '2026-11', 'Стажёр', 'Стажёр', { revenue: 200000 }),
+    ],
     schemeRows: [
       ...schemeRows('Руководитель', [{ rule: 'оклад', amount: '50000' }, { rule: 'командный процент', metric: 'выручка', rate: '1,5%' }]),
       ...schemeRows('Новичок', [
@@ -34,6 +37,11 @@ function book(fund = FUND_RATE) {
         { rule: 'процент с клиентов', metric: 'выручка', rate: '2%', mode: 'последующие' },
         { rule: 'гарантия', amount: '15000', months: '3' },
       ], 10),
+      ...schemeRows('Стажёр', [
+        { rule: 'оклад', amount: '20000' },
+        { rule: 'процент', metric: 'выручка', rate: '5%' },
+        { rule: 'гарантия', amount: '15000', months: '3' },
+      ], 30),
       ...fund,
     ],
   }, { category: true });
@@ -80,5 +88,24 @@ describe('team override, guarantee and the company fund in the regulation', () =
     const none = buildRegulation(book([]), { scheme: 'Руководитель', lang: 'ru', currency: 'RUB' });
     expect(new Set([a, b, none.version]).size).toBe(3);
     expect(docText(none)).not.toContain('Фонд оплаты труда компании');
+  });
+
+  it('the worked examples: a new hire inside the guarantee is topped up at 80, 100 and 120 %', () => {
+    // Стажёр: plan 200 000; 5 % × 160 000 = 8 000 → top-up 7 000; × 200 000 = 10 000 → 5 000; × 240 000 = 12 000 → 3 000:
+    // the variable part is 15 000 each time, the total 20 000 + 15 000 = 35 000.
+    const t = text('Стажёр');
+    expect(t).toContain('Процент от Выручки | 8 000 ₽ | 10 000 ₽ | 12 000 ₽');
+    expect(t).toContain('Гарантированный минимум | 7 000 ₽ | 5 000 ₽ | 3 000 ₽');
+    expect(t).toContain('Переменная часть | 15 000 ₽ | 15 000 ₽ | 15 000 ₽');
+    expect(t).toContain('Итого вознаграждение за Расчётный период | 35 000 ₽ | 35 000 ₽ | 35 000 ₽');
+    expect(t).toContain('Примеры приведены для Работника в первый месяц после приёма, когда действует гарантированный минимум.');
+    expect(t).toContain('Примеры не учитывают фонд оплаты труда компании');
+  });
+
+  it('the worked examples say which components one typical manager cannot show (a team, deal attributes)', () => {
+    expect(text('Руководитель')).toContain('Составляющие «Процент с результатов команды» в примерах равны нулю');
+    const hire = text('Новичок');
+    expect(hire).toContain('Процент от Выручки (по категории «Арматура») | 0 ₽ | 0 ₽ | 0 ₽');
+    expect(hire).toContain('Составляющие «Процент от Выручки (по категории «Арматура»)» в примерах равны нулю');
   });
 });

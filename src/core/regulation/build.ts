@@ -107,7 +107,7 @@ export function buildRegulation(input: PayoutInput, req: RegulationRequest): Reg
     termsSection(2, conditions, period, described, components.kClause, f),
     components.section,
     procedureSection(4, conditions, period, f),
-    examplesSection(5, scheme, pk, typical, examples, f),
+    examplesSection(5, scheme, pk, typical, examples, conditions.rules.some((r) => r.kind === 'company_limit'), f),
     evidenceSection(6, scheme, pk, typical, evidence, f),
     finalSection(7, version, effectiveDate, f),
     acknowledgementSection(8, version, managers, f),
@@ -224,7 +224,7 @@ function lineRules(scheme: Scheme): Rule[] {
 
 const ADJUSTMENTS = [['kpi', 'reg.e.applyK'], ['kpi_gate', 'reg.e.applyGate'], ['limit', 'reg.e.applyLimit']] as const;
 
-function examplesSection(n: number, scheme: Scheme, pk: string, typical: TypicalValues, examples: Example[], f: RegulationFormat): RegulationSection {
+function examplesSection(n: number, scheme: Scheme, pk: string, typical: TypicalValues, examples: Example[], fund: boolean, f: RegulationFormat): RegulationSection {
   const s = new SectionBuilder(n, f.t('reg.s.examples'));
   const used = schemeMetrics(scheme);
   const planText = Object.entries(typical.plan).filter(([m]) => used.includes(m)).map(([m, v]) => `${f.term(m, 'nom')} ${f.value(m, v)}`).join(', ');
@@ -245,7 +245,8 @@ function examplesSection(n: number, scheme: Scheme, pk: string, typical: Typical
     if (values.every((v) => v === null)) continue;
     rows.push([f.t('reg.e.fact', { term: f.term(metric, 'nom') }), ...values.map((v) => (v === null ? '—' : f.value(metric, v)))]);
   }
-  const ruleOfLine = lineRules(scheme);
+  // The guarantee's top-up comes after the adjustments (SPEC §14 order), so it is found by kind, not by place.
+  const ruleOfLine = lineRules(scheme).filter((r) => r.kind !== 'guarantee');
   ruleOfLine.forEach((rule, i) => rows.push([componentName(rule, f), ...cell((p) => f.money(p.lines[i].amount))]));
   if (scheme.rules.some((r) => r.kind === 'kpi')) rows.push([f.t('reg.e.k'), ...cell((p) => (p.kpiCoefficient ? formatK(p.kpiCoefficient, f.lang) : '—'))]);
   for (const [kind, key] of ADJUSTMENTS) {
@@ -255,9 +256,16 @@ function examplesSection(n: number, scheme: Scheme, pk: string, typical: Typical
       return lines.length === 0 ? '—' : f.money(lines.reduce((a, l) => a.plus(l.amount), new Dec(0)));
     })]);
   }
+  const guarantee = scheme.rules.find((r) => r.kind === 'guarantee');
+  if (guarantee) rows.push([componentName(guarantee, f), ...cell((p) => f.money(p.lines.find((l) => l.rule === 'guarantee')?.amount ?? new Dec(0)))]);
   rows.push([f.t('reg.e.variable'), ...cell((p) => f.money(p.variable))]);
   rows.push([f.t('reg.e.total'), ...cell((p) => f.money(p.total))]);
   s.table({ header, rows, widths: [3, 2, 2, 2] });
+  // What one typical manager cannot show: a team, deal attributes, the whole company's fund.
+  const unseen = ruleOfLine.filter((r) => r.kind === 'team_override' || (r.filter && r.filter.clauses.some((c) => c.attribute !== 'client')));
+  if (unseen.length > 0) s.clause(f.t('reg.e.unseen', { names: unseen.map((r) => `«${componentName(r, f)}»`).join(', ') }));
+  if (guarantee) s.clause(f.t('reg.e.guarantee'));
+  if (fund) s.clause(f.t('reg.e.fund'));
   s.clause(f.t('reg.e.disclaimer'));
   return s.done();
 }

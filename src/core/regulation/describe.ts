@@ -25,8 +25,13 @@ function tierTable(f: RegulationFormat, tiers: readonly Tier[], header: [string,
   return { header, rows: tiers.map((t) => [threshold(t.threshold), value(t.value)]), widths: [1, 1] };
 }
 
-/** The component's short name, as rows of the examples and achievability tables show it. */
+/** The component's short name, as rows of the examples and achievability tables show it; a filtered rule names its deals. */
 export function componentName(rule: Rule, f: RegulationFormat): string {
+  const name = kindName(rule, f);
+  return rule.filter ? `${name} (${describeFilter(rule.filter, f.lang)})` : name;
+}
+
+function kindName(rule: Rule, f: RegulationFormat): string {
   switch (rule.kind) {
     case 'percent': return f.t('reg.n.percent', { gen: f.term(rule.metric, 'gen') });
     case 'tiers': return f.t('reg.n.tiers', { gen: f.term(rule.metric, 'gen') });
