@@ -11,7 +11,7 @@ import { displayName, nameKey } from './ownership';
 
 export type SplitParse = { ok: true; shares: DealShare[] } | { ok: false; code: 'syntax' } | { ok: false; code: 'sum'; sum: Dec };
 
-const PART = /^(.*?\S)[\s:—–-]*?(-?\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*%$/;
+const PART = /^(.*?\S)[\s:—–-]*?(-?\d+(?:[.,]\d+)?)\s*%$/;
 
 /**
  * `Иванов 60%; Петров 40%` → [{Иванов, 0.6}, {Петров, 0.4}]. Parts are `;`- or line-separated;
@@ -65,13 +65,21 @@ export function creditedParts(deal: Deal): Deal[] {
       left[field] = (left[field] ?? ZERO).minus(v);
       return v;
     };
-    parts.push({
-      ...deal, manager: s.manager, share: s.share, whole: deal,
-      amount: part('amount') as Dec, cost: part('cost'), margin: part('margin'), paid: part('paid'), partnerPrice: part('partnerPrice'),
-    });
+    // Every field written out, in one order: a spread per part gave each part a hidden class of its
+    // own, and every metric loop over 100 000 deals went megamorphic (3× the compute time).
+    const credited: EveryField<Deal> = {
+      ref: deal.ref, id: deal.id, date: deal.date, manager: s.manager, client: deal.client,
+      amount: part('amount') as Dec, cost: part('cost'), margin: part('margin'), status: deal.status,
+      paid: part('paid'), paidDate: deal.paidDate, partnerPrice: part('partnerPrice'), attractedBy: deal.attractedBy,
+      product: deal.product, category: deal.category, dealType: deal.dealType, split: deal.split, share: s.share, whole: deal,
+    };
+    parts.push(credited);
   });
   return parts;
 }
+
+/** Every key of T present (a field added to Deal must be copied above), each of its own type. */
+type EveryField<T> = { [K in keyof Required<T>]: T[K] };
 
 /** What a deal counts towards `deals` and conversion: its share (a 60 % share counts 0.6), 1 when whole. */
 export function countOf(deal: Deal): Dec {

@@ -9,9 +9,9 @@ import type { RawWorkbook } from '../../src/workbook/raw';
 
 export type Book = Record<string, CellValue[][]>;
 
-const SCHEMES_RU = ['Схема', 'Правило', 'Показатель', 'Ставка', 'Сумма', 'Порог', 'Шкала', 'Режим', 'Потолок', 'Месяцев', 'Комментарий', 'Условие'];
+export const SCHEMES_RU = ['Схема', 'Правило', 'Показатель', 'Ставка', 'Сумма', 'Порог', 'Шкала', 'Режим', 'Потолок', 'Месяцев', 'Комментарий', 'Условие'];
 /** A Schemes row: scheme, rule, metric, rate, amount, threshold, tiers, mode, cap, months, comment, filter. */
-function rule(scheme: string, kind: string, cells: { metric?: string; rate?: string; amount?: number; threshold?: string; mode?: string; months?: number; filter?: string } = {}): CellValue[] {
+export function rule(scheme: string, kind: string, cells: { metric?: string; rate?: string; amount?: number; threshold?: string; mode?: string; months?: number; filter?: string } = {}): CellValue[] {
   return [scheme, kind, cells.metric ?? '', cells.rate ?? '', cells.amount ?? '', cells.threshold ?? '', '', cells.mode ?? '', '', cells.months ?? '', '', cells.filter ?? ''];
 }
 

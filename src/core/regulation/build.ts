@@ -86,7 +86,9 @@ export function buildRegulation(input: PayoutInput, req: RegulationRequest): Reg
   const pk = periodKey(period);
   const planRows = schemePlanRows(input, schemeKey(scheme.name), period, schemeKey);
   const managers = planRows.map((r) => displayName(r.manager));
-  const version = schemeVersion(scheme);
+  // The pay conditions: the scheme's own rules and the company fund of scheme `*`, which binds every scheme (SPEC §14).
+  const conditions: Scheme = { ...scheme, rules: [...scheme.rules, ...companyRules(input, scheme, lang)] };
+  const version = schemeVersion(conditions);
   const effectiveDate = periodStart(period);
   const evidence = gatherEvidence(input, scheme.name, managers, period, { lang, currency });
   const typical = typicalValues(input, scheme, planRows, managers, evidence.window);
@@ -98,14 +100,14 @@ export function buildRegulation(input: PayoutInput, req: RegulationRequest): Reg
     return { share, input: synthetic, payout: run.managers[0] ?? null, reason: run.issues[0]?.message ?? '' };
   });
 
-  const described = scheme.rules.map((rule) => ({ rule, d: describeRule(rule, f) }));
+  const described = conditions.rules.map((rule) => ({ rule, d: describeRule(rule, f) }));
   const components = componentsSection(3, described, f);
   const sections: RegulationSection[] = [
     generalSection(1, scheme, pk, managers, version, effectiveDate, f),
-    termsSection(2, scheme, period, described, components.kClause, f),
+    termsSection(2, conditions, period, described, components.kClause, f),
     components.section,
-    procedureSection(4, scheme, period, f),
-    examplesSection(5, scheme, pk, typical, examples, f),
+    procedureSection(4, conditions, period, f),
+    examplesSection(5, scheme, pk, typical, examples, conditions.rules.some((r) => r.kind === 'company_limit'), f),
     evidenceSection(6, scheme, pk, typical, evidence, f),
     finalSection(7, version, effectiveDate, f),
     acknowledgementSection(8, version, managers, f),
@@ -116,6 +118,13 @@ export function buildRegulation(input: PayoutInput, req: RegulationRequest): Reg
     versionLine: f.t('reg.versionLine', { version, date: f.date(effectiveDate) }),
     sections, examples: examples.map(({ share, input: i, payout }) => ({ share, input: i, payout })),
   };
+}
+
+/** The company fund's rules (scheme `*`, when valid) that bind a regulation's scheme; none for `*` itself. */
+function companyRules(input: PayoutInput, scheme: Scheme, lang: Lang): Rule[] {
+  const company = schemeKey('*');
+  if (schemeKey(scheme.name) === company) return [];
+  return parseSchemes(input.schemeRows, lang).schemes.get(company)?.rules ?? [];
 }
 
 /** Numbers clauses `n.1`, `n.2`, … as they are added. */
@@ -196,6 +205,8 @@ function procedureSection(n: number, scheme: Scheme, period: Period, f: Regulati
     kpi: has('kpi') ? f.t('reg.p.orderK') : '',
     gate: has('kpi_gate') ? f.t('reg.p.orderGate') : '',
     limit: has('limit') ? f.t('reg.p.orderLimit') : '',
+    fund: has('company_limit') ? f.t('reg.p.orderFund') : '',
+    guarantee: has('guarantee') ? f.t('reg.p.orderGuarantee') : '',
   }));
   s.clause(f.t('reg.p.rounding', { currency: currencySymbol(f.currency) }));
   s.clause(f.t('reg.p.floor'));
@@ -213,7 +224,7 @@ function lineRules(scheme: Scheme): Rule[] {
 
 const ADJUSTMENTS = [['kpi', 'reg.e.applyK'], ['kpi_gate', 'reg.e.applyGate'], ['limit', 'reg.e.applyLimit']] as const;
 
-function examplesSection(n: number, scheme: Scheme, pk: string, typical: TypicalValues, examples: Example[], f: RegulationFormat): RegulationSection {
+function examplesSection(n: number, scheme: Scheme, pk: string, typical: TypicalValues, examples: Example[], fund: boolean, f: RegulationFormat): RegulationSection {
   const s = new SectionBuilder(n, f.t('reg.s.examples'));
   const used = schemeMetrics(scheme);
   const planText = Object.entries(typical.plan).filter(([m]) => used.includes(m)).map(([m, v]) => `${f.term(m, 'nom')} ${f.value(m, v)}`).join(', ');
@@ -234,7 +245,8 @@ function examplesSection(n: number, scheme: Scheme, pk: string, typical: Typical
     if (values.every((v) => v === null)) continue;
     rows.push([f.t('reg.e.fact', { term: f.term(metric, 'nom') }), ...values.map((v) => (v === null ? '—' : f.value(metric, v)))]);
   }
-  const ruleOfLine = lineRules(scheme);
+  // The guarantee's top-up comes after the adjustments (SPEC §14 order), so it is found by kind, not by place.
+  const ruleOfLine = lineRules(scheme).filter((r) => r.kind !== 'guarantee');
   ruleOfLine.forEach((rule, i) => rows.push([componentName(rule, f), ...cell((p) => f.money(p.lines[i].amount))]));
   if (scheme.rules.some((r) => r.kind === 'kpi')) rows.push([f.t('reg.e.k'), ...cell((p) => (p.kpiCoefficient ? formatK(p.kpiCoefficient, f.lang) : '—'))]);
   for (const [kind, key] of ADJUSTMENTS) {
@@ -244,9 +256,16 @@ function examplesSection(n: number, scheme: Scheme, pk: string, typical: Typical
       return lines.length === 0 ? '—' : f.money(lines.reduce((a, l) => a.plus(l.amount), new Dec(0)));
     })]);
   }
+  const guarantee = scheme.rules.find((r) => r.kind === 'guarantee');
+  if (guarantee) rows.push([componentName(guarantee, f), ...cell((p) => f.money(p.lines.find((l) => l.rule === 'guarantee')?.amount ?? new Dec(0)))]);
   rows.push([f.t('reg.e.variable'), ...cell((p) => f.money(p.variable))]);
   rows.push([f.t('reg.e.total'), ...cell((p) => f.money(p.total))]);
   s.table({ header, rows, widths: [3, 2, 2, 2] });
+  // What one typical manager cannot show: a team, deal attributes, the whole company's fund.
+  const unseen = ruleOfLine.filter((r) => r.kind === 'team_override' || (r.filter && r.filter.clauses.some((c) => c.attribute !== 'client')));
+  if (unseen.length > 0) s.clause(f.t('reg.e.unseen', { names: unseen.map((r) => `«${componentName(r, f)}»`).join(', ') }));
+  if (guarantee) s.clause(f.t('reg.e.guarantee'));
+  if (fund) s.clause(f.t('reg.e.fund'));
   s.clause(f.t('reg.e.disclaimer'));
   return s.done();
 }

@@ -3,6 +3,7 @@
  * with an exhaustive check: a new rule kind does not compile until it is described here.
  */
 import type { Dec } from '../decimal';
+import { describeFilter } from '../filters';
 import type { Rule } from '../schemes';
 import type { Tier } from '../tiers';
 import type { RegulationTable } from './document';
@@ -24,8 +25,13 @@ function tierTable(f: RegulationFormat, tiers: readonly Tier[], header: [string,
   return { header, rows: tiers.map((t) => [threshold(t.threshold), value(t.value)]), widths: [1, 1] };
 }
 
-/** The component's short name, as rows of the examples and achievability tables show it. */
+/** The component's short name, as rows of the examples and achievability tables show it; a filtered rule names its deals. */
 export function componentName(rule: Rule, f: RegulationFormat): string {
+  const name = kindName(rule, f);
+  return rule.filter ? `${name} (${describeFilter(rule.filter, f.lang)})` : name;
+}
+
+function kindName(rule: Rule, f: RegulationFormat): string {
   switch (rule.kind) {
     case 'percent': return f.t('reg.n.percent', { gen: f.term(rule.metric, 'gen') });
     case 'tiers': return f.t('reg.n.tiers', { gen: f.term(rule.metric, 'gen') });
@@ -35,7 +41,14 @@ export function componentName(rule: Rule, f: RegulationFormat): string {
   }
 }
 
+/** The rule's clause; a filtered rule (SPEC §14) says which Deals it counts. */
 export function describeRule(rule: Rule, f: RegulationFormat): RuleDescription {
+  const d = describeKind(rule, f);
+  if (rule.filter && d.text !== undefined) d.text += f.t('reg.c.filter', { filter: describeFilter(rule.filter, f.lang) });
+  return d;
+}
+
+function describeKind(rule: Rule, f: RegulationFormat): RuleDescription {
   switch (rule.kind) {
     case 'salary':
       return { text: f.t('reg.c.salary', { amount: f.money(rule.amount) }), metrics: [], terms: [] };
@@ -83,7 +96,8 @@ export function describeRule(rule: Rule, f: RegulationFormat): RuleDescription {
 
     case 'client_turnover': {
       const gen = f.term(rule.metric, 'gen');
-      const tail = rule.months !== null ? f.t('reg.c.turnoverWindow', { months: rule.months }) : f.t('reg.c.turnoverForever');
+      const first = rule.subsequent ? f.t('reg.c.turnoverSubsequent') : '';
+      const tail = first + (rule.months !== null ? f.t('reg.c.turnoverWindow', { months: rule.months }) : f.t('reg.c.turnoverForever'));
       if (rule.tiers) {
         const table = tierTable(f, rule.tiers, [f.t('reg.t.monthsFrom'), f.t('reg.t.rate')], (d) => f.number(d), (d) => f.percent(d));
         return { text: f.t('reg.c.turnoverTiers', { gen }) + tail, table, metrics: [rule.metric], terms: ['client'] };

@@ -196,9 +196,12 @@ export function typicalInput(input: PayoutInput, scheme: Scheme, schemeRows: Pay
     if (v !== null) kpiFacts.push({ ref: { sheet: input.sheetNames.kpi ?? 'KPI', row: kpiFacts.length + 2 }, period, manager: name, metric, value: v });
   }
   const plan: PlanRow = { ref: { sheet: input.sheetNames.plans ?? 'Plans', row: 2 }, period, manager: name, scheme: scheme.name, targets: typical.plan };
+  // A scheme with a guarantee is a new hire's: the typical manager is hired on the period's first day, inside the guarantee.
+  const hired = scheme.rules.some((r) => r.kind === 'guarantee') ? periodStart(period) : null;
   return {
     deals, payments: withCash ? payments : null, plans: [plan], kpiFacts, schemeRows,
     columns: { ...cols, paid: withCash, dealId: true }, sheetNames: input.sheetNames,
+    ...(hired ? { managers: [{ ref: { sheet: 'Managers', row: 2 }, manager: name, email: null, aliases: [], employeeId: null, head: null, hired }] } : {}),
   };
 }
 
