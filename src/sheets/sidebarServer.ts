@@ -23,6 +23,9 @@ import type { ColumnMapping, RawSheet, SheetRole } from '../workbook/raw';
 import { bestEffort, spreadsheetLang, withDocumentLock } from './execution';
 import { listSheets, MAPPING_PROPERTY, readMapping, userSheets, type SheetEntry } from './spreadsheetIO';
 import { listSchemeNames, readSchemeDrafts, RULE_KINDS, schemeRowsPlan } from '../workbook/schemeSheet';
+import { chosenDealsSheets, roleSheets } from '../workbook/reading/dealsSheets';
+import type { DealsSheetsCheck } from '../workbook/dealsSheetsCheck';
+import { dealsSheetsPreview } from './dealsPicker';
 
 export type SidebarPanel = 'schemes' | 'earnings' | 'simulate';
 const PANELS: readonly SidebarPanel[] = ['schemes', 'earnings', 'simulate'];
@@ -444,6 +447,8 @@ export interface MappingRole {
   /** The sheet found by name, and the one chosen by hand. */
   autoSheet: string | null;
   chosenSheet: string | null;
+  /** Deals: every sheet of the chosen comma list (several read as one table); [] = found by name. */
+  chosenSheets: string[];
   /** Headers of the sheet in use (chosen, else found). */
   headers: string[];
   fields: MappingField[];
@@ -467,7 +472,7 @@ function columnMapping(ss: Spreadsheet, lang: Lang, mapping: ColumnMapping): Map
   // Headers only of the sheet each role uses (found by name or chosen by hand), and only its top 20 rows (the header row is among them).
   const inUse = new Set<string>();
   for (const role of SHEET_ROLES) {
-    const hit = findSheet(byName, role, mapping).sheet;
+    const hit = roleSheets(byName, role, mapping).sheets[0];
     if (hit) inUse.add(hit.name);
   }
   const raw: RawSheet[] = sheets.map((e) => ({ name: e.name, values: inUse.has(e.name) ? topRows(e.sheet) : [] }));
@@ -484,7 +489,9 @@ function topRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): CellValue[][] {
 function mappingView(raw: RawSheet[], mapping: ColumnMapping, lang: Lang): MappingView {
   const roles = SHEET_ROLES.map((role): MappingRole => {
     const auto = findSheet(raw, role).sheet;
-    const inUse = findSheet(raw, role, mapping).sheet;
+    const chosenSheets = role === 'deals' && mapping.sheets?.deals ? chosenDealsSheets(raw, mapping.sheets.deals).found.map((s) => s.name) : [];
+    // The headers shown are those of the sheet in use: the first chosen Deals sheet (the others must have the same columns).
+    const inUse = roleSheets(raw, role, mapping).sheets[0] ?? findSheet(raw, role, mapping).sheet;
     const columnsOf = (sheet: RawSheet | null, override?: Record<string, string>) => {
       if (!sheet) return null;
       const h = findHeaderRow(sheet.values, role);
@@ -497,6 +504,7 @@ function mappingView(raw: RawSheet[], mapping: ColumnMapping, lang: Lang): Mappi
       label: msg(lang, `workbook.role.${role}` as MessageKey),
       autoSheet: auto?.name ?? null,
       chosenSheet: mapping.sheets?.[role] ?? null,
+      chosenSheets,
       headers: (autoCols?.headers ?? []).filter((h) => h !== ''),
       fields: ROLE_FIELDS[role].map((spec) => ({
         field: spec.field,
@@ -532,6 +540,22 @@ export function saveColumnMapping(mapping: ColumnMapping): MappingView {
       if (Object.keys(kept).length > 0) (clean.columns ??= {})[role] = kept;
     }
   }
+  // Several Deals sheets are saved only when they read as one table: else the owner is told why, nothing saved.
+  const deals = clean.sheets?.deals;
+  if (deals && chosenDealsSheets(userSheets(ss).map((e) => ({ name: e.name, values: [] })), deals).found.length > 1) {
+    const check = dealsSheetsPreview(ss, deals.split(','), clean);
+    if (!check.ok) throw new Error(msg(lang, 'sb.deals.notSaved', { reason: check.message ?? '' }));
+  }
   PropertiesService.getDocumentProperties().setProperty(MAPPING_PROPERTY, JSON.stringify(clean));
   return columnMapping(ss, lang, clean); // what was just saved: not read back
+}
+
+/**
+ * The sidebar's Deals picker: the sheets ticked (none = the one found by name) read as one table —
+ * deals per sheet and the column report, or why they cannot be one table. Reads only those sheets.
+ */
+export function previewDealsSheets(names: string[]): DealsSheetsCheck {
+  const ss = spreadsheet();
+  const list = Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [];
+  return dealsSheetsPreview(ss, list, savedMapping());
 }
