@@ -9,11 +9,14 @@ import { langOfLocale, msg, type MessageKey } from '../core/messages/index';
 import { dec, type Dec } from '../core/decimal';
 import type { Lang } from '../core/money';
 import type { CellValue } from '../core/numbers';
+import { isBlank } from '../core/numbers';
 import { canonicalMetric, DEAL_METRICS, metricLabel } from '../core/metricNames';
 import { displayName, nameKey } from '../core/ownership';
 import { KpiUserError } from '../core/issues';
 import { schemeKey, validateSchemeRows, draftToSchemeRow } from '../core/schemes';
 import { previewCurve as schemeCurve } from '../core/payout';
+import { BUILT_IN_METRICS, unknownMetricIssues } from '../core/schemeMetrics';
+import { planMetricColumns } from '../workbook/reading/plans';
 import { SCHEME_TEMPLATES, type RuleDraft, type RuleKind, type SchemeColumn } from '../core/templates';
 import { PLAN_TEMPLATES } from '../core/planTemplates';
 import { filterSuggestions as suggestFilters } from '../workbook/filterSuggestions';
@@ -117,6 +120,23 @@ function kpiFactMetrics(sheets: readonly SheetEntry[], mapping: ColumnMapping): 
   return names;
 }
 
+/**
+ * The metrics this workbook has, as the engine counts them (schemeMetrics.knownMetrics): the
+ * built-ins, Plans' metric columns holding a value, the KPI sheet's metrics. Reads Plans and KPI.
+ */
+function workbookMetrics(ss: Spreadsheet, mapping: ColumnMapping): Set<string> {
+  const sheets = listSheets(ss);
+  const known = new Set<string>([...BUILT_IN_METRICS, ...kpiFactMetrics(sheets, mapping)]);
+  const plans = roleSheet(sheets, 'plans', mapping);
+  const values = readValues(plans?.sheet ?? null);
+  const headerRow = findHeaderRow(values, 'plans');
+  if (headerRow < 0) return known;
+  for (const mc of planMetricColumns(mapColumns('plans', values[headerRow], mapping.columns?.plans))) {
+    if (values.slice(headerRow + 1).some((row) => !isBlank(row[mc.index]))) known.add(mc.metric);
+  }
+  return known;
+}
+
 function defaultSchemesName(lang: Lang): string {
   return lang === 'ru' ? 'Схемы' : 'Schemes';
 }
@@ -161,9 +181,12 @@ export function listSchemes(): SchemeSummary[] {
   const lang = spreadsheetLang(ss);
   const mapping = savedMapping();
   const values = readValues(schemesSheet(ss, mapping));
-  return listSchemeNames(values, lang, mapping).map((name) => {
+  const names = listSchemeNames(values, lang, mapping);
+  let read: Set<string> | null = null;
+  const known = () => (read ??= workbookMetrics(ss, mapping));
+  return names.map((name) => {
     const drafts = readSchemeDrafts(values, name, lang, mapping);
-    return { name, rules: drafts.length, problems: checkDrafts(name, drafts, lang).issues.length };
+    return { name, rules: drafts.length, problems: checkDrafts(name, drafts, lang, known).issues.length };
   });
 }
 
@@ -211,7 +234,11 @@ function cleanDrafts(drafts: unknown): RuleDraft[] {
   });
 }
 
-function checkDrafts(name: string, drafts: RuleDraft[], lang: Lang) {
+/**
+ * The engine's check of the drafted scheme, and — given the workbook's metrics — the Schemes
+ * sheet's own unknown-metric check (`выручкаа`: "did you mean «выручка»?", SPEC §10.2), one function for both.
+ */
+function checkDrafts(name: string, drafts: RuleDraft[], lang: Lang, known: () => ReadonlySet<string>) {
   const issues: CheckIssue[] = [];
   const shownName = displayName(name);
   if (shownName === '') issues.push({ rule: null, field: 'scheme', message: msg(lang, 'sb.editor.nameRequired') });
@@ -219,7 +246,10 @@ function checkDrafts(name: string, drafts: RuleDraft[], lang: Lang) {
   // The rule's number in the form stands for the sheet row: messages say "rule n", not a sheet row.
   const rows = drafts.map((d, i) => draftToSchemeRow(shownName, d, { sheet: '', row: i + 1 }));
   const result = validateSchemeRows(rows, lang);
-  for (const issue of result.issues) {
+  // The workbook is read for its metrics only when a rule names one the engine does not compute itself.
+  const beyondBuiltIns = rows.some((r) => { const m = canonicalMetric(r.metric); return m !== null && !BUILT_IN_METRICS.includes(m); });
+  const unknown = beyondBuiltIns ? unknownMetricIssues(rows, known(), lang).issues : [];
+  for (const issue of [...result.issues, ...unknown].sort((a, b) => (a.row ?? 0) - (b.row ?? 0))) {
     const index = issue.row === null ? null : issue.row - 1;
     const prefix = issue.row === null ? '' : msg(lang, 'engSchemeRowPrefix', { scheme: shownName, row: issue.row });
     const message = prefix && issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message;
@@ -230,7 +260,8 @@ function checkDrafts(name: string, drafts: RuleDraft[], lang: Lang) {
 
 /** Validation as the owner types: the engine's messages, each with the rule and field at fault. */
 export function validateScheme(name: string, drafts: RuleDraft[]): SchemeCheck {
-  const { issues } = checkDrafts(name, cleanDrafts(drafts), spreadsheetLang(spreadsheet()));
+  const ss = spreadsheet();
+  const { issues } = checkDrafts(name, cleanDrafts(drafts), spreadsheetLang(ss), () => workbookMetrics(ss, savedMapping()));
   return { ok: issues.length === 0, issues };
 }
 
@@ -255,7 +286,7 @@ export function saveScheme(name: string, drafts: RuleDraft[], confirm?: boolean)
   const ss = spreadsheet();
   const lang = spreadsheetLang(ss);
   const clean = cleanDrafts(drafts);
-  const check = checkDrafts(name, clean, lang);
+  const check = checkDrafts(name, clean, lang, () => workbookMetrics(ss, savedMapping()));
   const shownName = displayName(name);
   if (check.issues.length > 0) {
     return { ok: false, saved: false, issues: check.issues, sheet: '', rows: 0, message: msg(lang, 'sb.save.refused', { n: check.issues.length }) };
@@ -415,9 +446,10 @@ export type PreviewSample = Record<string, number>;
 
 /** What the drafted scheme pays the sample manager from 0 % to 150 % of plan (the engine's curve). */
 export function previewCurve(drafts: RuleDraft[], sample: PreviewSample): CurvePreview {
-  const lang = spreadsheetLang(spreadsheet());
+  const ss = spreadsheet();
+  const lang = spreadsheetLang(ss);
   const clean = cleanDrafts(drafts);
-  const check = checkDrafts('preview', clean, lang);
+  const check = checkDrafts('preview', clean, lang, () => workbookMetrics(ss, savedMapping()));
   if (!check.scheme) return { ok: false, points: [], issues: check.issues };
   const plan: Record<string, Dec> = {};
   for (const [metric, value] of Object.entries(sample ?? {})) {
