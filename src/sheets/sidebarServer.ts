@@ -144,7 +144,8 @@ function defaultSchemesName(lang: Lang): string {
 /** The sheet of a role as the reader finds it (hand-picked in the mapping, else by name). */
 function roleSheet(sheets: readonly SheetEntry[], role: SheetRole, mapping: ColumnMapping): SheetEntry | null {
   const byName: RawSheet[] = sheets.map((e) => ({ name: e.name, values: [] }));
-  const found = findSheet(byName, role, mapping).sheet;
+  // Deals chosen as several sheets: the first of them (filter suggestions read one sheet's values).
+  const found = roleSheets(byName, role, mapping).sheets[0] ?? findSheet(byName, role, mapping).sheet;
   return found ? sheets[byName.indexOf(found)] : null;
 }
 

@@ -69,4 +69,17 @@ describe('two Deals sheets chosen in the sidebar (built bundle)', () => {
     const view = plain(gas.call('saveColumnMapping', { sheets: { deals: 'Сделки 2025' } }));
     expect(view.roles.find((r: any) => r.role === 'deals')).toMatchObject({ chosenSheet: 'Сделки 2025', chosenSheets: ['Сделки 2025'] });
   });
+
+  it('filter suggestions read the first sheet of the saved list (not a sheet found by name instead)', () => {
+    const head = [...HEAD, 'Категория'];
+    const { gas } = setup({
+      ...SHEETS,
+      'Сделки 2025': [head, ['15.10.2026', 'Иванов', 'ООО Ромашка', 200000, 'успешно', 'Опт']],
+      'Сделки 2026': [head, ['21.10.2026', 'Иванов', 'ИП Сидоров', 300000, 'успешно', 'Розница']],
+    });
+    gas.call('saveColumnMapping', { sheets: { deals: 'Сделки 2026,Сделки 2025' } });
+    const suggestions = plain(gas.call('filterSuggestions')).join(' | ');
+    expect(suggestions).toContain('Розница');
+    expect(suggestions).not.toContain('Опт');
+  });
 });
