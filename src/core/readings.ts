@@ -46,6 +46,8 @@ export const RULE_READINGS: Readonly<Record<string, RuleReadings>> = {
   kpi_gate: { threshold: 'attainment' },
   limit: { rate: 'rate' },
   team_override: { rate: 'rate', tiers: RATES },
+  // SPEC §14 scheme `*`: the fund is rate × the company's margin or revenue (`40%` of margin).
+  company_limit: { rate: 'rate' },
 };
 
 /** Above this a bare number reads two ways. */

@@ -9,11 +9,14 @@ import { langOfLocale, msg, type MessageKey } from '../core/messages/index';
 import { dec, type Dec } from '../core/decimal';
 import type { Lang } from '../core/money';
 import type { CellValue } from '../core/numbers';
+import { isBlank } from '../core/numbers';
 import { canonicalMetric, DEAL_METRICS, metricLabel } from '../core/metricNames';
 import { displayName, nameKey } from '../core/ownership';
 import { KpiUserError } from '../core/issues';
 import { schemeKey, validateSchemeRows, draftToSchemeRow } from '../core/schemes';
 import { previewCurve as schemeCurve } from '../core/payout';
+import { BUILT_IN_METRICS, unknownMetricIssues } from '../core/schemeMetrics';
+import { planMetricColumns } from '../workbook/reading/plans';
 import { SCHEME_TEMPLATES, type RuleDraft, type RuleKind, type SchemeColumn } from '../core/templates';
 import { PLAN_TEMPLATES } from '../core/planTemplates';
 import { filterSuggestions as suggestFilters } from '../workbook/filterSuggestions';
@@ -23,6 +26,9 @@ import type { ColumnMapping, RawSheet, SheetRole } from '../workbook/raw';
 import { bestEffort, spreadsheetLang, withDocumentLock } from './execution';
 import { listSheets, MAPPING_PROPERTY, readMapping, userSheets, type SheetEntry } from './spreadsheetIO';
 import { listSchemeNames, readSchemeDrafts, RULE_KINDS, schemeRowsPlan } from '../workbook/schemeSheet';
+import { chosenDealsSheets, roleSheets } from '../workbook/reading/dealsSheets';
+import type { DealsSheetsCheck } from '../workbook/dealsSheetsCheck';
+import { dealsSheetsPreview } from './dealsPicker';
 
 export type SidebarPanel = 'schemes' | 'earnings' | 'simulate';
 const PANELS: readonly SidebarPanel[] = ['schemes', 'earnings', 'simulate'];
@@ -114,6 +120,23 @@ function kpiFactMetrics(sheets: readonly SheetEntry[], mapping: ColumnMapping): 
   return names;
 }
 
+/**
+ * The metrics this workbook has, as the engine counts them (schemeMetrics.knownMetrics): the
+ * built-ins, Plans' metric columns holding a value, the KPI sheet's metrics. Reads Plans and KPI.
+ */
+function workbookMetrics(ss: Spreadsheet, mapping: ColumnMapping): Set<string> {
+  const sheets = listSheets(ss);
+  const known = new Set<string>([...BUILT_IN_METRICS, ...kpiFactMetrics(sheets, mapping)]);
+  const plans = roleSheet(sheets, 'plans', mapping);
+  const values = readValues(plans?.sheet ?? null);
+  const headerRow = findHeaderRow(values, 'plans');
+  if (headerRow < 0) return known;
+  for (const mc of planMetricColumns(mapColumns('plans', values[headerRow], mapping.columns?.plans))) {
+    if (values.slice(headerRow + 1).some((row) => !isBlank(row[mc.index]))) known.add(mc.metric);
+  }
+  return known;
+}
+
 function defaultSchemesName(lang: Lang): string {
   return lang === 'ru' ? 'Схемы' : 'Schemes';
 }
@@ -121,7 +144,8 @@ function defaultSchemesName(lang: Lang): string {
 /** The sheet of a role as the reader finds it (hand-picked in the mapping, else by name). */
 function roleSheet(sheets: readonly SheetEntry[], role: SheetRole, mapping: ColumnMapping): SheetEntry | null {
   const byName: RawSheet[] = sheets.map((e) => ({ name: e.name, values: [] }));
-  const found = findSheet(byName, role, mapping).sheet;
+  // Deals chosen as several sheets: the first of them (filter suggestions read one sheet's values).
+  const found = roleSheets(byName, role, mapping).sheets[0] ?? findSheet(byName, role, mapping).sheet;
   return found ? sheets[byName.indexOf(found)] : null;
 }
 
@@ -158,9 +182,12 @@ export function listSchemes(): SchemeSummary[] {
   const lang = spreadsheetLang(ss);
   const mapping = savedMapping();
   const values = readValues(schemesSheet(ss, mapping));
-  return listSchemeNames(values, lang, mapping).map((name) => {
+  const names = listSchemeNames(values, lang, mapping);
+  let read: Set<string> | null = null;
+  const known = () => (read ??= workbookMetrics(ss, mapping));
+  return names.map((name) => {
     const drafts = readSchemeDrafts(values, name, lang, mapping);
-    return { name, rules: drafts.length, problems: checkDrafts(name, drafts, lang).issues.length };
+    return { name, rules: drafts.length, problems: checkDrafts(name, drafts, lang, known).issues.length };
   });
 }
 
@@ -208,7 +235,11 @@ function cleanDrafts(drafts: unknown): RuleDraft[] {
   });
 }
 
-function checkDrafts(name: string, drafts: RuleDraft[], lang: Lang) {
+/**
+ * The engine's check of the drafted scheme, and — given the workbook's metrics — the Schemes
+ * sheet's own unknown-metric check (`выручкаа`: "did you mean «выручка»?", SPEC §10.2), one function for both.
+ */
+function checkDrafts(name: string, drafts: RuleDraft[], lang: Lang, known: () => ReadonlySet<string>) {
   const issues: CheckIssue[] = [];
   const shownName = displayName(name);
   if (shownName === '') issues.push({ rule: null, field: 'scheme', message: msg(lang, 'sb.editor.nameRequired') });
@@ -216,7 +247,10 @@ function checkDrafts(name: string, drafts: RuleDraft[], lang: Lang) {
   // The rule's number in the form stands for the sheet row: messages say "rule n", not a sheet row.
   const rows = drafts.map((d, i) => draftToSchemeRow(shownName, d, { sheet: '', row: i + 1 }));
   const result = validateSchemeRows(rows, lang);
-  for (const issue of result.issues) {
+  // The workbook is read for its metrics only when a rule names one the engine does not compute itself.
+  const beyondBuiltIns = rows.some((r) => { const m = canonicalMetric(r.metric); return m !== null && !BUILT_IN_METRICS.includes(m); });
+  const unknown = beyondBuiltIns ? unknownMetricIssues(rows, known(), lang).issues : [];
+  for (const issue of [...result.issues, ...unknown].sort((a, b) => (a.row ?? 0) - (b.row ?? 0))) {
     const index = issue.row === null ? null : issue.row - 1;
     const prefix = issue.row === null ? '' : msg(lang, 'engSchemeRowPrefix', { scheme: shownName, row: issue.row });
     const message = prefix && issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message;
@@ -227,7 +261,8 @@ function checkDrafts(name: string, drafts: RuleDraft[], lang: Lang) {
 
 /** Validation as the owner types: the engine's messages, each with the rule and field at fault. */
 export function validateScheme(name: string, drafts: RuleDraft[]): SchemeCheck {
-  const { issues } = checkDrafts(name, cleanDrafts(drafts), spreadsheetLang(spreadsheet()));
+  const ss = spreadsheet();
+  const { issues } = checkDrafts(name, cleanDrafts(drafts), spreadsheetLang(ss), () => workbookMetrics(ss, savedMapping()));
   return { ok: issues.length === 0, issues };
 }
 
@@ -252,7 +287,7 @@ export function saveScheme(name: string, drafts: RuleDraft[], confirm?: boolean)
   const ss = spreadsheet();
   const lang = spreadsheetLang(ss);
   const clean = cleanDrafts(drafts);
-  const check = checkDrafts(name, clean, lang);
+  const check = checkDrafts(name, clean, lang, () => workbookMetrics(ss, savedMapping()));
   const shownName = displayName(name);
   if (check.issues.length > 0) {
     return { ok: false, saved: false, issues: check.issues, sheet: '', rows: 0, message: msg(lang, 'sb.save.refused', { n: check.issues.length }) };
@@ -412,9 +447,10 @@ export type PreviewSample = Record<string, number>;
 
 /** What the drafted scheme pays the sample manager from 0 % to 150 % of plan (the engine's curve). */
 export function previewCurve(drafts: RuleDraft[], sample: PreviewSample): CurvePreview {
-  const lang = spreadsheetLang(spreadsheet());
+  const ss = spreadsheet();
+  const lang = spreadsheetLang(ss);
   const clean = cleanDrafts(drafts);
-  const check = checkDrafts('preview', clean, lang);
+  const check = checkDrafts('preview', clean, lang, () => workbookMetrics(ss, savedMapping()));
   if (!check.scheme) return { ok: false, points: [], issues: check.issues };
   const plan: Record<string, Dec> = {};
   for (const [metric, value] of Object.entries(sample ?? {})) {
@@ -444,6 +480,8 @@ export interface MappingRole {
   /** The sheet found by name, and the one chosen by hand. */
   autoSheet: string | null;
   chosenSheet: string | null;
+  /** Deals: every sheet of the chosen comma list (several read as one table); [] = found by name. */
+  chosenSheets: string[];
   /** Headers of the sheet in use (chosen, else found). */
   headers: string[];
   fields: MappingField[];
@@ -467,7 +505,7 @@ function columnMapping(ss: Spreadsheet, lang: Lang, mapping: ColumnMapping): Map
   // Headers only of the sheet each role uses (found by name or chosen by hand), and only its top 20 rows (the header row is among them).
   const inUse = new Set<string>();
   for (const role of SHEET_ROLES) {
-    const hit = findSheet(byName, role, mapping).sheet;
+    const hit = roleSheets(byName, role, mapping).sheets[0];
     if (hit) inUse.add(hit.name);
   }
   const raw: RawSheet[] = sheets.map((e) => ({ name: e.name, values: inUse.has(e.name) ? topRows(e.sheet) : [] }));
@@ -484,7 +522,9 @@ function topRows(sheet: GoogleAppsScript.Spreadsheet.Sheet): CellValue[][] {
 function mappingView(raw: RawSheet[], mapping: ColumnMapping, lang: Lang): MappingView {
   const roles = SHEET_ROLES.map((role): MappingRole => {
     const auto = findSheet(raw, role).sheet;
-    const inUse = findSheet(raw, role, mapping).sheet;
+    const chosenSheets = role === 'deals' && mapping.sheets?.deals ? chosenDealsSheets(raw, mapping.sheets.deals).found.map((s) => s.name) : [];
+    // The headers shown are those of the sheet in use: the first chosen Deals sheet (the others must have the same columns).
+    const inUse = roleSheets(raw, role, mapping).sheets[0] ?? findSheet(raw, role, mapping).sheet;
     const columnsOf = (sheet: RawSheet | null, override?: Record<string, string>) => {
       if (!sheet) return null;
       const h = findHeaderRow(sheet.values, role);
@@ -497,6 +537,7 @@ function mappingView(raw: RawSheet[], mapping: ColumnMapping, lang: Lang): Mappi
       label: msg(lang, `workbook.role.${role}` as MessageKey),
       autoSheet: auto?.name ?? null,
       chosenSheet: mapping.sheets?.[role] ?? null,
+      chosenSheets,
       headers: (autoCols?.headers ?? []).filter((h) => h !== ''),
       fields: ROLE_FIELDS[role].map((spec) => ({
         field: spec.field,
@@ -532,6 +573,22 @@ export function saveColumnMapping(mapping: ColumnMapping): MappingView {
       if (Object.keys(kept).length > 0) (clean.columns ??= {})[role] = kept;
     }
   }
+  // Several Deals sheets are saved only when they read as one table: else the owner is told why, nothing saved.
+  const deals = clean.sheets?.deals;
+  if (deals && chosenDealsSheets(userSheets(ss).map((e) => ({ name: e.name, values: [] })), deals).found.length > 1) {
+    const check = dealsSheetsPreview(ss, deals.split(','), clean);
+    if (!check.ok) throw new Error(msg(lang, 'sb.deals.notSaved', { reason: check.message ?? '' }));
+  }
   PropertiesService.getDocumentProperties().setProperty(MAPPING_PROPERTY, JSON.stringify(clean));
   return columnMapping(ss, lang, clean); // what was just saved: not read back
+}
+
+/**
+ * The sidebar's Deals picker: the sheets ticked (none = the one found by name) read as one table —
+ * deals per sheet and the column report, or why they cannot be one table. Reads only those sheets.
+ */
+export function previewDealsSheets(names: string[]): DealsSheetsCheck {
+  const ss = spreadsheet();
+  const list = Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [];
+  return dealsSheetsPreview(ss, list, savedMapping());
 }

@@ -15,7 +15,8 @@ import type { Lang } from '../core/money';
 import { currencySymbol } from '../core/money';
 import type { CellValue } from '../core/numbers';
 import type { ColumnMapping, RawSheet, RawWorkbook, SheetRole } from '../workbook/raw';
-import { findSheet, SHEET_ROLES } from '../workbook/headers';
+import { SHEET_ROLES } from '../workbook/headers';
+import { roleSheets } from '../workbook/reading/dealsSheets';
 import type { CellFormat, CellRange, TabCell, TabChart, TabLink, TabModel } from '../workbook/tabModel';
 import { keyPeriod } from '../workbook/tabs';
 import { KpiUserError } from '../core/issues';
@@ -145,21 +146,22 @@ export function readRawWorkbook(ss: Spreadsheet, options: ReadOptions = {}, shee
       mappedMissing = false;
       needed = new Set<string>();
       const byName: RawSheet[] = candidates.map((c) => ({ name: c.name, values: [] }));
-      for (const role of SHEET_ROLES as readonly SheetRole[]) {
-        const found = findSheet(byName, role, mapping);
-        if (found.mappedMissing !== null) mappedMissing = true;
-        const hit = found.sheet;
-        if (!hit) continue;
-        if (!checked.has(hit.name)) {
-          checked.add(hit.name);
-          const entry = candidates.find((c) => c.name === hit.name);
-          if (entry && isGeneratedSheet(entry.sheet)) {
-            candidates = candidates.filter((c) => c !== entry);
-            again = true;
-            break;
+      roles: for (const role of SHEET_ROLES as readonly SheetRole[]) {
+        // Deals may be several sheets chosen in the sidebar (`Сделки 2025,Сделки 2026`): read every one.
+        const found = roleSheets(byName, role, mapping);
+        if (found.mappedMissing) mappedMissing = true;
+        for (const hit of found.sheets) {
+          if (!checked.has(hit.name)) {
+            checked.add(hit.name);
+            const entry = candidates.find((c) => c.name === hit.name);
+            if (entry && isGeneratedSheet(entry.sheet)) {
+              candidates = candidates.filter((c) => c !== entry);
+              again = true;
+              break roles;
+            }
           }
+          needed.add(hit.name);
         }
-        needed.add(hit.name);
       }
     }
     // The reader names every sheet when a sheet chosen by hand is gone: only then are the generated tabs looked up, to leave them out.
@@ -178,7 +180,7 @@ export function readRawWorkbook(ss: Spreadsheet, options: ReadOptions = {}, shee
  * whatever its size. A cell Sheets turned into a time (`1:30` typed in a tier cell) comes back as
  * the text typed, read in the spreadsheet's zone (SPEC §10.3).
  */
-function readSheet(c: SheetEntry, timeZone: string): RawSheet {
+export function readSheet(c: SheetEntry, timeZone: string): RawSheet {
   const range = c.sheet.getDataRange();
   const values = range.getValues() as CellValue[][];
   const formats = range.getNumberFormats();

@@ -4,6 +4,7 @@
  * already translated, and importing the whole catalogue would ship ~38 KB of engine, reader and
  * tab messages in Sidebar.html.
  */
+import { dealsPickerMessages } from '../core/messages/dealsPicker';
 import { earningsMessages } from '../core/messages/earnings';
 import { fillMessage, type MessageEntry } from '../core/messages/index';
 import { sidebarMessages } from '../core/messages/sidebar';
@@ -11,11 +12,11 @@ import { sidebarPlansMessages } from '../core/messages/sidebarPlans';
 import type { Lang } from '../core/money';
 import { formatCompact, formatWhole } from '../core/moneyText';
 
-export type MessageKey = keyof typeof sidebarMessages | keyof typeof earningsMessages | keyof typeof sidebarPlansMessages;
+export type MessageKey = keyof typeof sidebarMessages | keyof typeof earningsMessages | keyof typeof sidebarPlansMessages | keyof typeof dealsPickerMessages;
 export type { Lang };
 
 function entryOf(key: string): MessageEntry | undefined {
-  for (const area of [sidebarMessages, earningsMessages, sidebarPlansMessages]) {
+  for (const area of [sidebarMessages, earningsMessages, sidebarPlansMessages, dealsPickerMessages]) {
     if (Object.prototype.hasOwnProperty.call(area, key)) return (area as Record<string, MessageEntry>)[key];
   }
   return undefined;

@@ -64,6 +64,7 @@ export const PERCENT_FIELDS: Readonly<Record<string, readonly DraftField[]>> = {
   client_turnover: ['rate'],
   limit: ['rate'],
   team_override: ['rate'],
+  company_limit: ['rate'],
 };
 
 export function isPercentField(kind: string, field: string): boolean {

@@ -66,16 +66,18 @@ function headerTypos(raw: RawWorkbook, input: PayoutInput, lang: Lang, used: Set
 
 /**
  * Deals rows in P of a manager with no Plans row in P who looks like a planned one (`Ивано` beside
- * `Иванов`): an issue on each such row. (The reader's name check, SPEC §10.2 "Managers nobody
- * planned", gives every unplanned manager's rows an issue; where both land, drop this one.)
+ * `Иванов`): an issue on each such row — only on rows the engine's name check (SPEC §10.2
+ * "Managers nobody planned", `not_in_plans`) left without one: one issue per cause. What is left
+ * for this check: rows the name check skips (`--managers Иванов` leaves «Ивано»'s rows out of it).
  */
-function unplannedDealRows(input: PayoutInput, dealers: Map<string, string>, plannedKeys: Set<string>, start: string, end: string, pk: string, lang: Lang): Issue[] {
+function unplannedDealRows(input: PayoutInput, dealers: Map<string, string>, plannedKeys: Set<string>, start: string, end: string, pk: string, lang: Lang, already: readonly Issue[]): Issue[] {
   const issues: Issue[] = [];
+  const named = new Set(already.filter((i) => i.code === 'not_in_plans').map((i) => `${i.sheet}\u0000${i.row}`));
   const guesses = new Map<string, string | null>();
   for (const d of input.deals) {
     if (d.date < start || d.date >= end) continue;
     const key = nameKey(d.manager);
-    if (plannedKeys.has(key)) continue;
+    if (plannedKeys.has(key) || named.has(`${d.ref.sheet}\u0000${d.ref.row}`)) continue;
     if (!guesses.has(key)) guesses.set(key, nearest(key, [...plannedKeys]));
     const guess = guesses.get(key);
     if (!guess) continue;
@@ -86,10 +88,11 @@ function unplannedDealRows(input: PayoutInput, dealers: Map<string, string>, pla
 }
 
 /**
- * Near misses of period P (SPEC §10.2 spirit: a doubt is an issue naming the cell).
+ * Near misses of period P (SPEC §10.2 spirit: a doubt is an issue naming the cell). `already`: the
+ * run's issues, so a row the engine already named is not named twice for the same cause.
  * Example: a KPI row «Звоонки/день» beside a scheme on «Звонки/день» → an issue on that row, "did you mean «Звонки/день»?".
  */
-export function nearMissIssues(raw: RawWorkbook, input: PayoutInput, period: Period, lang: Lang): Issue[] {
+export function nearMissIssues(raw: RawWorkbook, input: PayoutInput, period: Period, lang: Lang, already: readonly Issue[] = []): Issue[] {
   const used = schemeMetrics(input);
   const issues = headerTypos(raw, input, lang, used);
 
@@ -138,6 +141,6 @@ export function nearMissIssues(raw: RawWorkbook, input: PayoutInput, period: Per
       if (guess) issues.push(issue('rtPlanNameTypo', lang, { sheet: p.ref.sheet, row: p.ref.row, column: null, value: displayName(p.manager) }, { guess: others.get(guess)!, period: pk }));
     }
   }
-  if (inP.length > 0) issues.push(...unplannedDealRows(input, dealers, plannedKeys, start, end, pk, lang));
+  if (inP.length > 0) issues.push(...unplannedDealRows(input, dealers, plannedKeys, start, end, pk, lang, already));
   return issues;
 }

@@ -77,7 +77,7 @@ export function runPayouts(raw: RawWorkbook, req: RunRequest): PipelineResult {
     ...(req.asOf ? { asOf: req.asOf } : {}),
     ...(req.managers ? { managers: req.managers } : {}),
   });
-  const issues = [...read.issues, ...ledgerIssues, ...run.issues, ...nearMissIssues(raw, read.input, period, read.lang)];
+  const issues = [...read.issues, ...ledgerIssues, ...run.issues, ...nearMissIssues(raw, read.input, period, read.lang, run.issues)];
   const json = toPayoutJson(run, issues, columnReportJson(read.columns));
   const tabsContext: TabsContext = {
     generatedAt: req.generatedAt ?? req.today,

@@ -56,6 +56,15 @@ export const PANEL_SCREENS: Screen[] = [
       await page.click('[data-testid=sim-detail] summary');
     },
   },
+  {
+    // Sheets and columns, opened: the Deals sheets' checkboxes, the combined table's counts and column report, every field's select.
+    name: 'sidebar-mapping',
+    path: (lang) => `/?panel=schemes&lang=${lang}`,
+    async prepare(page) {
+      await page.click('.mapping summary');
+      await page.waitForSelector('.deals-check, .deals-refused');
+    },
+  },
 ];
 
 /** The menu and every menu item that opens a dialog (the sidebar's own items are the panels above). */

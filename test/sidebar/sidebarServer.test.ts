@@ -155,7 +155,8 @@ describe('saveScheme', () => {
 
 describe('listSchemes / getScheme / deleteScheme', () => {
   it('lists, reads back canonical drafts, deletes', () => {
-    const { gas, values } = setup();
+    // Seed 003's contacts KPI must be somewhere in the workbook, or the wizard refuses it (SPEC §10.2).
+    const { gas, values } = setup({ sheets: { Сделки: DEALS, Показатели: [['Период', 'Менеджер', 'Показатель', 'Значение'], ['2026-11', 'Иванов', 'Контакты', 300]] } });
     for (const t of SCHEME_TEMPLATES) gas.call('saveScheme', t.name.ru, t.rules);
     const list = gas.call('listSchemes');
     expect(list.map((s: any) => [s.name, s.rules, s.problems])).toEqual([

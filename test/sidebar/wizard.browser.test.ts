@@ -30,6 +30,9 @@ describe.skipIf(!RUN_BROWSER_TESTS)('scheme wizard in Chromium', () => {
     schemes.push([XSS_SCHEME, 'оклад', '', '', 1000, '', '', '', '', '', '']);
     const deals = sheet('Сделки');
     deals[0].push(XSS_HEADER);
+    // The customer score the English test types is a KPI fact of this workbook (a metric named nowhere is flagged).
+    const kpi = sheet('Показатели');
+    kpi.push(kpi[1].map((v, i) => (i === 2 ? 'customer score' : v)));
     browser = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
   }, 60_000);
@@ -204,6 +207,10 @@ describe.skipIf(!RUN_BROWSER_TESTS)('scheme wizard in Chromium', () => {
     const rule5 = page.locator('[data-rule-index="4"]');
     await rule5.locator('[data-field="metric"] select').selectOption('__other__');
     await page.waitForSelector('.check.bad'); // blank metric: the engine asks for it
+    // A typo of it is flagged beside the metric with the Schemes sheet's own "did you mean" (issue 9, SPEC §10.2).
+    await rule5.locator('input.metric-other').fill('customer scor');
+    await expect.poll(() => rule5.locator('[data-field="metric"] .issue').textContent())
+      .toBe(msg('en', 'rtUnknownMetricGuess', { value: 'customer scor', guess: 'customer score', column: 'metric' }));
     await rule5.locator('input.metric-other').fill('customer score');
     await page.waitForSelector('.check.good');
     expect(await rule5.locator('input.metric-other').inputValue()).toBe('customer score');

@@ -22,6 +22,7 @@ import { regulationMessages } from './regulation';
 import { ratesMessages } from './rates';
 import { cliMessages } from './cli';
 import { datesMessages } from './dates';
+import { dealsPickerMessages } from './dealsPicker';
 
 export interface MessageEntry {
   en: string;
@@ -31,13 +32,13 @@ export interface MessageEntry {
 // The area tables are looked up in turn, not merged: a merged copy of ~500 entries would be built
 // at script load, and Sheets evaluates the bundle on every custom-function call. Keys are unique.
 const areas = [functionMessages, workbookMessages, engineMessages, uiMessages, tabsMessages, sidebarMessages, earningsMessages, readingMessages, ledgerMessages, statementsMessages,
-  plansMessages, sidebarPlansMessages, regulationMessages, ratesMessages, cliMessages, datesMessages] as const;
+  plansMessages, sidebarPlansMessages, regulationMessages, ratesMessages, cliMessages, datesMessages, dealsPickerMessages] as const;
 
 export type MessageKey = keyof typeof functionMessages | keyof typeof workbookMessages | keyof typeof engineMessages
   | keyof typeof uiMessages | keyof typeof tabsMessages | keyof typeof sidebarMessages | keyof typeof earningsMessages
   | keyof typeof readingMessages | keyof typeof ledgerMessages | keyof typeof statementsMessages | keyof typeof plansMessages | keyof typeof sidebarPlansMessages
   | keyof typeof regulationMessages | keyof typeof ratesMessages | keyof typeof cliMessages
-  | keyof typeof datesMessages;
+  | keyof typeof datesMessages | keyof typeof dealsPickerMessages;
 
 function entryOf(key: string): MessageEntry | undefined {
   for (const area of areas) if (Object.prototype.hasOwnProperty.call(area, key)) return (area as Record<string, MessageEntry>)[key];

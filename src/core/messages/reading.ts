@@ -7,8 +7,8 @@ import type { MessageEntry } from './index';
 export const readingMessages = {
   // Whole-run problems (KpiUserError).
   'reading.severalDealsSheets': {
-    en: 'Several sheets could hold the deals: {sheets}, and none is named exactly "Deals". Choose in the sidebar (Mapping → Deals sheet), rename the one to use "Deals", or read them as one table: --deals "{example}".',
-    ru: 'Сделки могут быть на нескольких листах: {sheets}, и ни один не называется ровно «Сделки». Выберите лист в боковой панели (Сопоставление → лист сделок), переименуйте нужный в «Сделки» или прочитайте их как одну таблицу: --deals "{example}".',
+    en: 'Several sheets could hold the deals: {sheets}, and none is named exactly "Deals". Tick the one to use — or several with the same columns, read as one table — in the sidebar (Schemes… → Sheets and columns → Deals), rename it "Deals", or in the CLI: --deals "{example}".',
+    ru: 'Сделки могут быть на нескольких листах: {sheets}, и ни один не называется ровно «Сделки». Отметьте нужный лист — или несколько с одинаковыми столбцами, они читаются как одна таблица — в боковой панели («Схемы мотивации…» → «Листы и столбцы» → «Сделки»), переименуйте его в «Сделки» или в CLI: --deals "{example}".',
   },
   'reading.dealsSheetsDiffer': {
     en: 'The deals sheets "{first}" and "{sheet}" do not have the same columns ({firstHeaders} and {headers}): they can be read as one table only with the same columns.',

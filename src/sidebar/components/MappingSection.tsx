@@ -7,16 +7,26 @@ import type { MappingView } from '../../sheets/sidebarServer';
 import type { ColumnMapping, SheetRole } from '../../workbook/raw';
 import { callServer } from '../server';
 import { t, type Lang } from '../i18n';
+import { DealsSheetsPicker } from './DealsSheetsPicker';
 
 function toMapping(view: MappingView): ColumnMapping {
   const mapping: ColumnMapping = { sheets: {}, columns: {} };
   for (const role of view.roles) {
-    if (role.chosenSheet) mapping.sheets![role.role] = role.chosenSheet;
+    // Deals: the sheets the saved list names, as this workbook spells them (several = one table).
+    const sheet = role.role === 'deals' && role.chosenSheets.length > 0 ? role.chosenSheets.join(',') : role.chosenSheet;
+    if (sheet) mapping.sheets![role.role] = sheet;
     const chosen: Record<string, string> = {};
     for (const f of role.fields) if (f.chosen) chosen[f.field] = f.chosen;
     mapping.columns![role.role] = chosen;
   }
   return mapping;
+}
+
+/** The Deals sheets ticked: the saved entry (one name, commas and all, else a comma list) as names of this workbook. */
+function pickedDeals(entry: string | undefined, sheets: string[]): string[] {
+  if (!entry || entry.trim() === '') return [];
+  if (sheets.includes(entry)) return [entry];
+  return entry.split(',').map((p) => p.trim()).filter((p) => sheets.includes(p));
 }
 
 export function MappingSection(props: { lang: Lang }) {
@@ -53,6 +63,10 @@ export function MappingSection(props: { lang: Lang }) {
         view.roles.map((role) => (
           <fieldset class="mapping-role" data-role={role.role}>
             <legend>{role.label}</legend>
+            {role.role === 'deals' ? (
+              <DealsSheetsPicker lang={lang} sheets={view.sheets} autoSheet={role.autoSheet}
+                picked={pickedDeals(mapping.sheets?.deals, view.sheets)} onChange={(names) => setSheet('deals', names.join(','))} />
+            ) : (
             <label class="mapping-row">
               <span>{t(lang, 'sb.mapping.sheet')}</span>
               <select value={mapping.sheets?.[role.role] ?? ''} onChange={(e) => setSheet(role.role, (e.currentTarget as HTMLSelectElement).value)}>
@@ -62,6 +76,7 @@ export function MappingSection(props: { lang: Lang }) {
                 ))}
               </select>
             </label>
+            )}
             {role.headers.length > 0 &&
               role.fields.map((f) => (
                 <label class={f.required && !f.auto && !mapping.columns?.[role.role]?.[f.field] ? 'mapping-row missing' : 'mapping-row'} data-field={f.field}>

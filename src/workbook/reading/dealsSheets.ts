@@ -6,9 +6,9 @@
  */
 import { KpiUserError } from '../../core/issues';
 import { msg } from '../../core/messages';
-import type { RawSheet } from '../raw';
+import type { ColumnMapping, RawSheet, SheetRole } from '../raw';
 import type { DetectedMapping } from '../headers';
-import { normalizeSheetName, sheetCandidates } from '../headers';
+import { findSheet, normalizeSheetName, sheetCandidates } from '../headers';
 import type { Located, Reader } from './reader';
 import { locateSheet, sheetList } from './reader';
 
@@ -25,6 +25,21 @@ export function chosenDealsSheets(sheets: readonly RawSheet[], chosen: string): 
     else if (!found.includes(sheet)) found.push(sheet);
   }
   return { found, missing };
+}
+
+/**
+ * The sheets a role reads by name, as the reader will pick them: for Deals every sheet of a
+ * chosen comma list, else the one `findSheet` gives. `mappedMissing` when a sheet chosen by hand is
+ * gone (the reader then names every sheet). The Sheets adapter reads the values of exactly these.
+ */
+export function roleSheets(sheets: readonly RawSheet[], role: SheetRole, mapping?: ColumnMapping): { sheets: RawSheet[]; mappedMissing: boolean } {
+  const chosen = mapping?.sheets?.[role];
+  if (role === 'deals' && chosen && chosen.trim() !== '') {
+    const { found, missing } = chosenDealsSheets(sheets, chosen);
+    return { sheets: found, mappedMissing: missing.length > 0 };
+  }
+  const found = findSheet(sheets, role, mapping);
+  return { sheets: found.sheet ? [found.sheet] : [], mappedMissing: found.mappedMissing !== null };
 }
 
 export function locateDeals(reader: Reader, detected: DetectedMapping): Located[] {

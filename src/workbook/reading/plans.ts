@@ -2,16 +2,13 @@
 import type { Dec } from '../../core/decimal';
 import { isBlank } from '../../core/numbers';
 import type { PlanRow } from '../../core/model';
+import type { ColumnMap } from '../headers';
 import { isBlankRow, isNoteColumn, metricOfText } from '../headers';
 import type { Located, Reader } from './reader';
 import { cell, cleanName } from './reader';
 
-export function readPlans(reader: Reader, loc: Located, emails: Map<string, string>): PlanRow[] {
-  const { sheet, headerRow, cols } = loc;
-  const name = sheet.name;
-  if (reader.missingColumn('plans', name, cols) || !cols) return [];
-  const { period: iPeriod, manager: iManager, scheme: iScheme, email: iEmail } = cols.index;
-  const h = cols.header;
+/** Plans' planned-metric columns: every header no field took that names a metric (notes left out). */
+export function planMetricColumns(cols: ColumnMap): { index: number; header: string; metric: string }[] {
   const metricCols: { index: number; header: string; metric: string }[] = [];
   for (const k of cols.unmapped) {
     const header = cols.headers[k];
@@ -19,6 +16,16 @@ export function readPlans(reader: Reader, loc: Located, emails: Map<string, stri
     const metric = metricOfText(header);
     if (metric) metricCols.push({ index: k, header, metric });
   }
+  return metricCols;
+}
+
+export function readPlans(reader: Reader, loc: Located, emails: Map<string, string>): PlanRow[] {
+  const { sheet, headerRow, cols } = loc;
+  const name = sheet.name;
+  if (reader.missingColumn('plans', name, cols) || !cols) return [];
+  const { period: iPeriod, manager: iManager, scheme: iScheme, email: iEmail } = cols.index;
+  const h = cols.header;
+  const metricCols = planMetricColumns(cols);
   const plans: PlanRow[] = [];
   for (let r = headerRow + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r];

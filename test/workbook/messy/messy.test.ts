@@ -192,7 +192,7 @@ describe('the Managers sheet (SPEC §12)', () => {
 describe('one deals sheet, never a guess', () => {
   it('two candidate sheets and none named exactly Сделки: the run stops, lists them and says how to choose', () => {
     const message = stopsWith(() => readWorkbook(rawWorkbook(twoDealsSheets())));
-    expect(message).toBe('Сделки могут быть на нескольких листах: "Сделки 2025", "Сделки 2026", и ни один не называется ровно «Сделки». Выберите лист в боковой панели (Сопоставление → лист сделок), переименуйте нужный в «Сделки» или прочитайте их как одну таблицу: --deals "Сделки 2025,Сделки 2026".');
+    expect(message).toBe('Сделки могут быть на нескольких листах: "Сделки 2025", "Сделки 2026", и ни один не называется ровно «Сделки». Отметьте нужный лист — или несколько с одинаковыми столбцами, они читаются как одна таблица — в боковой панели («Схемы мотивации…» → «Листы и столбцы» → «Сделки»), переименуйте его в «Сделки» или в CLI: --deals "Сделки 2025,Сделки 2026".');
   });
 
   it('the mapping names both: one table; an issue keeps its own sheet and row', () => {
