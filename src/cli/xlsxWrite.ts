@@ -332,16 +332,37 @@ function wrapRows(tab: TabModel, width: number, keys: Uint8Array): Uint16Array |
 /** Characters XML must escape in text (`"` for attributes), or cannot carry at all. */
 const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/**
+ * Text as the sheet writer hands it over: escaped, then its UTF-8 bytes as one character each
+ * (a "binary" string). The XML around it is ASCII, so a whole 64 K piece is one-byte text that
+ * the deflater's buffer takes as it is — encoding two-byte (Cyrillic) text to UTF-8 piece by piece
+ * was most of the writer's time. A statement repeats its texts (statuses, rules, clients): each
+ * is converted once (`memo`).
+ */
+function binaryText(v: string, memo: Map<string, string>): string {
+  const escaped = NEEDS_ESCAPE.test(v) ? escText(v) : v;
+  if (!NON_ASCII.test(escaped)) return escaped;
+  let bytes = memo.get(v);
+  if (bytes === undefined) {
+    bytes = Buffer.from(escaped, 'utf8').toString('latin1');
+    if (memo.size < 50_000) memo.set(v, bytes);
+  }
+  return bytes;
+}
+
 /** One tab model as a worksheet part. `drawingRId` when it has charts. */
 export function sheetXml(tab: TabModel, styles: StyleSheet, drawingRId: string | null, protect = false): string {
   const out: string[] = [];
-  writeSheetXml(tab, styles, drawingRId, protect, (text) => out.push(text));
-  return out.join('');
+  writeSheetXml(tab, styles, drawingRId, protect, (bytes) => out.push(bytes));
+  return Buffer.from(out.join(''), 'latin1').toString('utf8');
 }
 
 /**
  * One tab model as a worksheet part, handed to `write` in pieces of about 64 K characters (a
- * statement of 20 000 deals is ~12 MB of XML: it goes to the deflater as it is made, never whole).
+ * statement of 20 000 deals is ~12 MB of XML: it goes to the deflater as it is made, never whole),
+ * each piece its UTF-8 bytes as a binary string (binaryText).
  */
 function writeSheetXml(tab: TabModel, styles: StyleSheet, drawingRId: string | null, protect: boolean, write: (text: string) => void): void {
   const rows = tab.rows;
@@ -367,6 +388,7 @@ function writeSheetXml(tab: TabModel, styles: StyleSheet, drawingRId: string | n
   const xfOf = new Int32Array(128).fill(-1);
   const xf = (key: number) => (xfOf[key] >= 0 ? xfOf[key] : (xfOf[key] = styles.index(key)));
   const dateKey = formatCode('date');
+  const memo = new Map<string, string>();
 
   write(`${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">`);
   if (tab.page?.fitToWidth) write('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
@@ -398,7 +420,7 @@ function writeSheetXml(tab: TabModel, styles: StyleSheet, drawingRId: string | n
       const s = key ? ` s="${xf(key)}"` : '';
       if (typeof v === 'string') {
         const space = v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32 ? (v.trim() !== v ? ' xml:space="preserve"' : '') : '';
-        row += `<c r="${letters[c]}${n}"${s} t="inlineStr"><is><t${space}>${NEEDS_ESCAPE.test(v) ? escText(v) : v}</t></is></c>`;
+        row += `<c r="${letters[c]}${n}"${s} t="inlineStr"><is><t${space}>${binaryText(v, memo)}</t></is></c>`;
       } else if (typeof v === 'number') {
         if (Number.isFinite(v)) row += `<c r="${letters[c]}${n}"${s}><v>${v}</v></c>`;
         else row += `<c r="${letters[c]}${n}"${s} t="inlineStr"><is><t>${String(v)}</t></is></c>`;
@@ -424,7 +446,7 @@ function writeSheetXml(tab: TabModel, styles: StyleSheet, drawingRId: string | n
     write('<hyperlinks>');
     let part = '';
     for (const l of links) {
-      part += `<hyperlink ref="${letters[l.col] ?? columnLetter(l.col + 1)}${l.row + 1}" location="${escAttr(sheetRef(l.sheet, l.targetRow))}"/>`;
+      part += `<hyperlink ref="${letters[l.col] ?? columnLetter(l.col + 1)}${l.row + 1}" location="${binaryText(sheetRef(l.sheet, l.targetRow), memo).replace(/'/g, '&apos;')}"/>`;
       if (part.length > 1 << 16) {
         write(part);
         part = '';
@@ -696,7 +718,7 @@ export function writeWorkbook(pkg: XlsxPackage, tabs: TabModel[], opts: WriteOpt
       newParts.push({ name: relsPathOf(path), content: relsXml([{ id: drawingRId, type: REL_DRAWING, target: relativeTarget(folderOf(path), drawingPath), external: false }]) });
     }
     const sink = new DeflateSink();
-    writeSheetXml(tab, styles, drawingRId, opts.protect === true, (text) => sink.write(text));
+    writeSheetXml(tab, styles, drawingRId, opts.protect === true, (bytes) => sink.writeBinary(bytes));
     newParts.unshift({ name: path, deflated: sink.finish() });
   });
 

@@ -164,6 +164,18 @@ export class DeflateSink {
     this.at += this.buf.write(text, this.at, 'utf8');
   }
 
+  /** Appends bytes given as a binary string (one character per byte, as Buffer's 'latin1'). */
+  writeBinary(bytes: string): void {
+    if (this.at + bytes.length > SINK_CHUNK) {
+      this.flush();
+      if (bytes.length > SINK_CHUNK) {
+        this.deflate(Buffer.from(bytes, 'latin1'));
+        return;
+      }
+    }
+    this.at += this.buf.write(bytes, this.at, 'latin1');
+  }
+
   private flush(): void {
     if (this.at === 0) return;
     this.deflate(this.buf.subarray(0, this.at));
