@@ -332,21 +332,18 @@ function wrapRows(tab: TabModel, width: number, keys: Uint8Array): Uint16Array |
 /** Characters XML must escape in text (`"` for attributes), or cannot carry at all. */
 const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
-const NON_ASCII = /[^\u0000-\u007f]/;
-
 /**
  * Text as the sheet writer hands it over: escaped, then its UTF-8 bytes as one character each
  * (a "binary" string). The XML around it is ASCII, so a whole 64 K piece is one-byte text that
- * the deflater's buffer takes as it is — encoding two-byte (Cyrillic) text to UTF-8 piece by piece
- * was most of the writer's time. A statement repeats its texts (statuses, rules, clients): each
- * is converted once (`memo`).
+ * the deflater's buffer takes as it is. Every text goes through Buffer, even plain ASCII: a string
+ * cut from two-byte text (an id read next to Cyrillic) is stored two bytes a character, and one
+ * such piece makes the whole 64 K piece two-byte — encoding those was most of the writer's time.
+ * A statement repeats its texts (statuses, rules, clients): each is converted once (`memo`).
  */
 function binaryText(v: string, memo: Map<string, string>): string {
-  const escaped = NEEDS_ESCAPE.test(v) ? escText(v) : v;
-  if (!NON_ASCII.test(escaped)) return escaped;
   let bytes = memo.get(v);
   if (bytes === undefined) {
-    bytes = Buffer.from(escaped, 'utf8').toString('latin1');
+    bytes = Buffer.from(NEEDS_ESCAPE.test(v) ? escText(v) : v, 'utf8').toString('latin1');
     if (memo.size < 50_000) memo.set(v, bytes);
   }
   return bytes;
