@@ -13,6 +13,7 @@
  */
 import { KpiUserError } from '../core/issues';
 import { msg } from '../core/messages/index';
+import { codePointLength } from '../core/utf16';
 import { currencySymbol, type Lang } from '../core/money';
 import type { CellFormat, TabCell, TabModel } from '../workbook/tabModel';
 import { keyPeriod } from '../workbook/tabs';
@@ -285,19 +286,6 @@ const formatCode = (f: CellFormat): number => FORMATS.indexOf(f) + 1;
 /** Points a line of wrapped text takes (Calibri 11: Excel's default row height). */
 const PT_PER_LINE = 15;
 
-/** Characters as a reader counts them (code points: a surrogate pair is one), without making an array of them. */
-function codePoints(text: string): number {
-  let n = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const u = text.charCodeAt(i);
-    if (u >= 0xdc00 && u <= 0xdfff && i > 0) {
-      const h = text.charCodeAt(i - 1);
-      if (h >= 0xd800 && h <= 0xdbff) n--;
-    }
-  }
-  return n;
-}
-
 /**
  * Long text in `tab.wrapColumns` wraps (top-aligned), and its row is made as tall as the lines it
  * takes — LibreOffice and Excel keep a row's stored height on opening, so a wrapped row without one
@@ -320,7 +308,7 @@ function wrapRows(tab: TabModel, width: number, keys: Uint8Array): Uint16Array |
       if (typeof v !== 'string' || v === '') continue;
       keys[at + c] |= WRAP;
       const px = tab.columnWidths?.[c] ?? 100;
-      lines = Math.max(lines, Math.ceil((codePoints(v) * 6.5 + 8) / px));
+      lines = Math.max(lines, Math.ceil((codePointLength(v) * 6.5 + 8) / px));
     }
     if (lines === 1) continue;
     heights[r] = PT_PER_LINE * lines;
