@@ -69,12 +69,12 @@ function headerTypos(raw: RawWorkbook, input: PayoutInput, lang: Lang, used: Set
  * `Иванов`): an issue on each such row. (The reader's name check, SPEC §10.2 "Managers nobody
  * planned", gives every unplanned manager's rows an issue; where both land, drop this one.)
  */
-function unplannedDealRows(input: PayoutInput, dealers: Map<string, string>, plannedKeys: Set<string>, start: string, end: string, pk: string, lang: Lang): Issue[] {
+function unplannedDealRows(input: PayoutInput, dealers: Map<string, string>, plannedKeys: Set<string>, start: string, end: string, pk: string, lang: Lang, keyOf: (name: string) => string): Issue[] {
   const issues: Issue[] = [];
   const guesses = new Map<string, string | null>();
   for (const d of input.deals) {
     if (d.date < start || d.date >= end) continue;
-    const key = nameKey(d.manager);
+    const key = keyOf(d.manager);
     if (plannedKeys.has(key)) continue;
     if (!guesses.has(key)) guesses.set(key, nearest(key, [...plannedKeys]));
     const guess = guesses.get(key);
@@ -85,11 +85,24 @@ function unplannedDealRows(input: PayoutInput, dealers: Map<string, string>, pla
   return issues;
 }
 
+/** `f` remembered per argument (a name normaliser over a million deals' few spellings). */
+function remembered(f: (name: string) => string): (name: string) => string {
+  const known = new Map<string, string>();
+  return (name) => {
+    let out = known.get(name);
+    if (out === undefined) known.set(name, (out = f(name)));
+    return out;
+  };
+}
+
 /**
  * Near misses of period P (SPEC §10.2 spirit: a doubt is an issue naming the cell).
  * Example: a KPI row «Звоонки/день» beside a scheme on «Звонки/день» → an issue on that row, "did you mean «Звонки/день»?".
  */
 export function nearMissIssues(raw: RawWorkbook, input: PayoutInput, period: Period, lang: Lang): Issue[] {
+  // A million deals name fifty managers: each spelling is normalised once, not several times per deal.
+  const keyOf = remembered(nameKey);
+  const shownOf = remembered(displayName);
   const used = schemeMetrics(input);
   const issues = headerTypos(raw, input, lang, used);
 
@@ -104,7 +117,7 @@ export function nearMissIssues(raw: RawWorkbook, input: PayoutInput, period: Per
   for (const p of input.plans) for (const m of Object.keys(p.targets)) planned.add(m);
   const people = new Map<string, string>();
   for (const p of input.plans) people.set(nameKey(p.manager), displayName(p.manager));
-  for (const d of input.deals) if (!people.has(nameKey(d.manager))) people.set(nameKey(d.manager), displayName(d.manager));
+  for (const d of input.deals) if (!people.has(keyOf(d.manager))) people.set(keyOf(d.manager), shownOf(d.manager));
   for (const f of input.kpiFacts) {
     const at = (column: string | null, value: string) => ({ sheet: f.ref.sheet, row: f.ref.row, column, value });
     if (!used.has(f.metric) && !planned.has(f.metric) && !isNamedMetric(f.metric)) {
@@ -126,7 +139,7 @@ export function nearMissIssues(raw: RawWorkbook, input: PayoutInput, period: Per
   const inP = input.plans.filter((p) => periodKey(p.period) === pk);
   const plannedKeys = new Set(inP.map((p) => nameKey(p.manager)));
   const dealers = new Map<string, string>();
-  for (const d of input.deals) if (d.date >= start && d.date < end) dealers.set(nameKey(d.manager), displayName(d.manager));
+  for (const d of input.deals) if (d.date >= start && d.date < end) dealers.set(keyOf(d.manager), shownOf(d.manager));
   // Someone with deals or KPI facts in P but no Plans row in P.
   const others = new Map(dealers);
   for (const f of input.kpiFacts) if (periodKey(f.period) === pk && !others.has(nameKey(f.manager))) others.set(nameKey(f.manager), displayName(f.manager));
@@ -138,6 +151,6 @@ export function nearMissIssues(raw: RawWorkbook, input: PayoutInput, period: Per
       if (guess) issues.push(issue('rtPlanNameTypo', lang, { sheet: p.ref.sheet, row: p.ref.row, column: null, value: displayName(p.manager) }, { guess: others.get(guess)!, period: pk }));
     }
   }
-  if (inP.length > 0) issues.push(...unplannedDealRows(input, dealers, plannedKeys, start, end, pk, lang));
+  if (inP.length > 0) issues.push(...unplannedDealRows(input, dealers, plannedKeys, start, end, pk, lang, keyOf));
   return issues;
 }
