@@ -5,7 +5,7 @@
  * translated message.
  */
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { KpiUserError } from '../core/issues';
 import { langOfLocale, msg } from '../core/messages/index';
@@ -96,6 +96,18 @@ export async function loadWorkbookFile(workbook: string, opts: LoadWorkbookOptio
   return { pkg, raw };
 }
 
+/** Writes a file piece by piece (a million-row package is never copied into one buffer). */
+async function writeChunks(file: string, chunks: Uint8Array[]): Promise<void> {
+  const fh = await open(file, 'w');
+  try {
+    for (const chunk of chunks) {
+      for (let at = 0; at < chunk.length; ) at += (await fh.write(chunk, at)).bytesWritten;
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
 /**
  * Writes `tabs` into the loaded package (see xlsxWrite.ts) and saves it to `out` (relative to
  * `cwd`); `protect` protects the tabs (a closed period's), `append` adds rows to input sheets (the ledger).
@@ -106,9 +118,9 @@ export async function saveWorkbookFile(
   out: string,
   ctx: { cwd: string; currency: string; lang: Lang; warn: (line: string) => void; protect?: boolean; append?: SheetAppend[] },
 ): Promise<void> {
-  const { bytes } = writeWorkbook(pkg, tabs, { currency: ctx.currency, lang: ctx.lang, protect: ctx.protect === true, append: ctx.append ?? [] });
+  const { chunks } = writeWorkbook(pkg, tabs, { currency: ctx.currency, lang: ctx.lang, protect: ctx.protect === true, append: ctx.append ?? [] });
   try {
-    await writeFile(resolve(ctx.cwd, out), bytes);
+    await writeChunks(resolve(ctx.cwd, out), chunks);
   } catch (e) {
     throw new KpiUserError(msg(ctx.lang, 'cli.cannotWrite', { file: out, reason: oneLine(e) }));
   }

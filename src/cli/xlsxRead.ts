@@ -18,7 +18,7 @@ import type { RawSheet, RawWorkbook } from '../workbook/raw';
 import { openPackage, parseStyles, xmlUnescape, type CellStyles, type SheetInfo, type XlsxPackage } from './xlsxPackage';
 import { exceljsRawWorkbook } from './xlsxReadExceljs';
 import { generatedMarks } from './xlsxWrite';
-import { inflateEntry } from './zip';
+import { inflatePieces } from './zip';
 
 /**
  * A Date cell of an .xlsx is a wall-clock date-time with no zone; it is handed over as that wall
@@ -149,39 +149,43 @@ function intAt(s: string, from: number, to: number): number {
  * value) and the merged areas after it. The hot path reads attributes by character, with no
  * substring per attribute: a million-row sheet is seven million cells.
  */
-export function scanSheet(xml: Buffer, ctx: ScanContext): SheetScan {
-  const head = xml.toString('utf8', 0, Math.min(xml.length, 4096));
-  const prefix = /<(\w+:)?worksheet\b/.exec(head)?.[1] ?? '';
-  const rowOpen = `<${prefix}row`;
-  const rowClose = `</${prefix}row>`;
-  const cOpen = `<${prefix}c`;
-  const cClose = `</${prefix}c>`;
-  const vOpen = `<${prefix}v`;
-  const vPlain = `<${prefix}v>`;
-  const vClose = `</${prefix}v>`;
-  const fOpen = `<${prefix}f`;
-  const isOpen = `<${prefix}is>`;
-  const isClose = `</${prefix}is>`;
-
+export function scanSheet(xml: Buffer | Iterable<Uint8Array>, ctx: ScanContext): SheetScan {
   const values: CellValue[][] = [];
   const scan: SheetScan = { values, cellCols: new Ints(), cellStyles: new Ints(), rowIndex: new Ints(), rowStart: new Ints(), merges: [], formulasWithoutValue: [] };
   const { cellCols, cellStyles } = scan;
   const { strings, styles, date1904 } = ctx;
   const isDate = styles.isDate;
-
-  const dataStart = xml.indexOf(`<${prefix}sheetData`);
-  let dataEnd = dataStart < 0 ? -1 : xml.indexOf(`</${prefix}sheetData>`, dataStart);
-  if (dataEnd < 0) dataEnd = dataStart;
-  let rowIndex = -1; // 0-based, of the last row read
-  for (let from = dataStart; from >= 0 && from < dataEnd;) {
-    let to = Math.min(dataEnd, from + SLICE);
-    if (to < dataEnd) {
-      const cut = xml.indexOf(rowClose, to);
-      to = cut < 0 || cut > dataEnd ? dataEnd : cut + rowClose.length;
+  // One Date per serial day: a date column of a million rows holds a few hundred days, and a Date is read-only here.
+  const dates = new Map<number, Date>();
+  const dateOf = (n: number): Date => {
+    let d = dates.get(n);
+    if (d === undefined) {
+      d = excelSerialToDate(n, date1904);
+      if (dates.size < 100_000) dates.set(n, d);
     }
-    const s = xml.toString('utf8', from, to);
-    from = to;
-    ctx.progress?.((to - dataStart) / Math.max(1, dataEnd - dataStart));
+    return d;
+  };
+
+  let prefix = '';
+  let rowOpen = '', rowClose = '', cOpen = '', cClose = '', vOpen = '', vPlain = '', vClose = '', fOpen = '', isOpen = '', isClose = '';
+  const setPrefix = (p: string) => {
+    prefix = p;
+    rowOpen = `<${p}row`;
+    rowClose = `</${p}row>`;
+    cOpen = `<${p}c`;
+    cClose = `</${p}c>`;
+    vOpen = `<${p}v`;
+    vPlain = `<${p}v>`;
+    vClose = `</${p}v>`;
+    fOpen = `<${p}f`;
+    isOpen = `<${p}is>`;
+    isClose = `</${p}is>`;
+  };
+  let rowIndex = -1; // 0-based, of the last row read
+
+  /** The rows in `s` (whole rows: it ends after a `</row>`, or at the end of sheetData). */
+  const rows = (s: string): void => {
+
     let at = 0;
     for (;;) {
       const r0 = s.indexOf(rowOpen, at);
@@ -241,7 +245,7 @@ export function scanSheet(xml: Buffer, ctx: ScanContext): SheetScan {
           else if (t0 === 110) { // n
             if (v1 > v0) {
               const n = Number(s.slice(v0, v1));
-              value = Number.isNaN(n) ? xmlUnescape(s.slice(v0, v1)) : isDate[style] ? excelSerialToDate(n, date1904) : n;
+              value = Number.isNaN(n) ? xmlUnescape(s.slice(v0, v1)) : isDate[style] ? dateOf(n) : n;
             }
           } else value = typedValue(s.slice(v0, v1), s.slice(tFrom, tTo), style, ctx);
         } else {
@@ -281,11 +285,67 @@ export function scanSheet(xml: Buffer, ctx: ScanContext): SheetScan {
       }
       at = rEnd + rowClose.length;
     }
-  }
+  };
 
-  if (dataEnd >= 0) {
-    const tail = xml.toString('utf8', dataEnd, xml.length);
-    for (const m of tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g)) {
+  // The XML comes in pieces (inflated as it is read); rows are scanned in text slices of about
+  // SLICE bytes cut after a `</row>`, and only what follows `</sheetData>` is kept (merged areas).
+  const HEAD = 0, DATA = 1, TAIL = 2, NONE = 3;
+  let state = HEAD;
+  let pending: Buffer = Buffer.alloc(0);
+  const tail: Buffer[] = [];
+  const scanBytes = (bytes: Buffer, end: number) => {
+    for (let from = 0; from < end;) {
+      let to = Math.min(end, from + SLICE);
+      if (to < end) {
+        const cut = bytes.indexOf(rowClose, to);
+        to = cut < 0 || cut >= end ? end : cut + rowClose.length;
+      }
+      rows(bytes.toString('utf8', from, to));
+      from = to;
+    }
+  };
+  const drain = (final: boolean) => {
+    if (state === HEAD) {
+      if (pending.length < 4096 && !final) return;
+      setPrefix(/<(\w+:)?worksheet\b/.exec(pending.toString('utf8', 0, Math.min(pending.length, 4096)))?.[1] ?? '');
+      const dataStart = pending.indexOf(`<${prefix}sheetData`);
+      if (dataStart < 0) {
+        if (final) state = NONE;
+        return;
+      }
+      const gt = pending.indexOf('>', dataStart);
+      if (gt < 0) return;
+      state = pending[gt - 1] === 47 ? TAIL : DATA; // `<sheetData/>`: no rows
+      pending = pending.subarray(state === TAIL ? dataStart : gt + 1);
+    }
+    if (state === DATA) {
+      const end = pending.indexOf(`</${prefix}sheetData>`);
+      if (end >= 0) {
+        scanBytes(pending, end);
+        pending = pending.subarray(end);
+        state = TAIL;
+      } else {
+        const cut = pending.lastIndexOf(rowClose);
+        const upTo = final ? pending.length : cut < 0 ? 0 : cut + rowClose.length;
+        scanBytes(pending, upTo);
+        pending = pending.subarray(upTo);
+      }
+    }
+    if (state === TAIL) {
+      tail.push(pending);
+      pending = Buffer.alloc(0);
+    }
+  };
+  for (const piece of Buffer.isBuffer(xml) ? [xml] : xml) {
+    const bytes = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    pending = pending.length === 0 ? bytes : Buffer.concat([pending, bytes]);
+    drain(false);
+  }
+  drain(true);
+
+  if (tail.length > 0) {
+    const text = Buffer.concat(tail).toString('utf8');
+    for (const m of text.matchAll(/<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g)) {
       const col = columnOf(m[1]) - 1;
       const row = Number(m[2]) - 1;
       const col2 = m[3] ? columnOf(m[3]) - 1 : col;
@@ -366,7 +426,8 @@ function lazySheet(pkg: XlsxPackage, info: SheetInfo, ctx: () => ScanContext): R
   const scanned = (): SheetScan => {
     if (!scan) {
       const entry = info.path ? pkg.entries.get(info.path) : undefined;
-      scan = entry ? scanSheet(inflateEntry(pkg.bytes, entry), ctx()) : scanSheet(Buffer.from(''), ctx());
+      const context = ctx();
+      scan = scanSheet(entry ? inflatePieces(pkg.bytes, entry, context.progress) : [], context);
       values = rectangular(scan.values, scan.merges);
     }
     return scan;
@@ -381,13 +442,19 @@ function lazySheet(pkg: XlsxPackage, info: SheetInfo, ctx: () => ScanContext): R
   return sheet;
 }
 
-/** The first row of a sheet, without reading the rest of it (the language guess). */
+/** The first row of a sheet, without reading the rest of it (the language guess): pieces are inflated until it ends. */
 function firstRowText(pkg: XlsxPackage, info: SheetInfo, strings: () => string[]): string {
   const entry = info.path ? pkg.entries.get(info.path) : undefined;
   if (!entry) return '';
-  const xml = inflateEntry(pkg.bytes, entry);
-  const start = xml.indexOf('<sheetData');
-  const end = start < 0 ? -1 : xml.indexOf('</row>', start);
+  let xml = Buffer.alloc(0);
+  let start = -1;
+  let end = -1;
+  for (const piece of inflatePieces(pkg.bytes, entry)) {
+    xml = Buffer.concat([xml, piece]);
+    if (start < 0) start = xml.indexOf('<sheetData');
+    if (start >= 0) end = xml.indexOf('</row>', start);
+    if (end >= 0) break;
+  }
   if (end < 0) return '';
   const row = xml.toString('utf8', start, end);
   let text = row;
@@ -438,7 +505,17 @@ export function rawWorkbookOfPackage(pkg: XlsxPackage, opts: XlsxReadOptions): R
   const infos = pkg.sheets.filter((s) => s.path !== null && !generated.has(s.name));
   const sheets = infos.map((info) => lazySheet(pkg, info, context));
   const locale = opts.locale ?? guessLocale(infos.map((info) => ({ name: info.name, firstRow: () => firstRowText(pkg, info, sharedStrings) })));
-  return { sheets, timeZone: opts.timeZone, locale, currency: opts.currency ?? null, toLocalDay: xlsxLocalDay };
+  // The scan shares one Date per day; its day text is made once too (a million deals, a few hundred days).
+  const days = new Map<Date, LocalDate>();
+  const toLocalDay = (d: Date): LocalDate => {
+    let day = days.get(d);
+    if (day === undefined) {
+      day = xlsxLocalDay(d);
+      if (days.size < 100_000) days.set(d, day);
+    }
+    return day;
+  };
+  return { sheets, timeZone: opts.timeZone, locale, currency: opts.currency ?? null, toLocalDay };
 }
 
 /**

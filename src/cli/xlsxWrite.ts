@@ -13,12 +13,13 @@
  */
 import { KpiUserError } from '../core/issues';
 import { msg } from '../core/messages/index';
+import { codePointLength } from '../core/utf16';
 import { currencySymbol, type Lang } from '../core/money';
 import type { CellFormat, TabCell, TabModel } from '../workbook/tabModel';
 import { keyPeriod } from '../workbook/tabs';
 import { CT_CHART, CT_DRAWING, REL_CHART, REL_DRAWING, chartXml, drawingXml } from './xlsxChart';
 import { attr, folderOf, openPackage, parseRels, relsPathOf, resolveTarget, xmlEscape, type Rel, type XlsxPackage } from './xlsxPackage';
-import { writeZip, type ZipPart } from './zip';
+import { DeflateSink, writeZip, writeZipChunks, type ZipPart } from './zip';
 
 /** Excel's own limits on a sheet name: 31 UTF-16 units, none of `: \ / ? * [ ]`. */
 const EXCEL_MAX_SHEET_NAME = 31;
@@ -290,122 +291,161 @@ const PT_PER_LINE = 15;
  * takes — LibreOffice and Excel keep a row's stored height on opening, so a wrapped row without one
  * would overlap the next. Lines are estimated as printLayout does: ceil((characters × 6.5 + 8) /
  * column width px). The other cells of a taller row are top-aligned too. Returns the rows' heights
- * in points (0 = the default), or null when the tab wraps nothing.
+ * in points (0 = the default), or null when the tab wraps nothing. `keys` holds a style key per
+ * cell, `width` per row.
  */
-function wrapRows(tab: TabModel, width: number, keyRow: (r: number) => Uint8Array): Uint16Array | null {
+function wrapRows(tab: TabModel, width: number, keys: Uint8Array): Uint16Array | null {
   const wrap = (tab.wrapColumns ?? []).filter((c) => c < width);
   if (wrap.length === 0) return null;
   const heights = new Uint16Array(tab.rows.length);
-  tab.rows.forEach((cells, r) => {
+  const rows = tab.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r];
+    const at = r * width;
     let lines = 1;
     for (const c of wrap) {
       const v = cells[c];
       if (typeof v !== 'string' || v === '') continue;
-      keyRow(r)[c] |= WRAP;
+      keys[at + c] |= WRAP;
       const px = tab.columnWidths?.[c] ?? 100;
-      lines = Math.max(lines, Math.ceil((Array.from(v).length * 6.5 + 8) / px));
+      lines = Math.max(lines, Math.ceil((codePointLength(v) * 6.5 + 8) / px));
     }
-    if (lines === 1) return;
+    if (lines === 1) continue;
     heights[r] = PT_PER_LINE * lines;
-    const k = keyRow(r);
-    for (let c = 0; c < cells.length; c++) if (!(k[c] & WRAP)) k[c] |= TOP;
-  });
+    for (let c = 0; c < cells.length && c < width; c++) if (!(keys[at + c] & WRAP)) keys[at + c] |= TOP;
+  }
   return heights;
+}
+
+/** Characters XML must escape in text (`"` for attributes), or cannot carry at all. */
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
+/**
+ * Text as the sheet writer hands it over: escaped, then its UTF-8 bytes as one character each
+ * (a "binary" string). The XML around it is ASCII, so a whole 64 K piece is one-byte text that
+ * the deflater's buffer takes as it is. Every text goes through Buffer, even plain ASCII: a string
+ * cut from two-byte text (an id read next to Cyrillic) is stored two bytes a character, and one
+ * such piece makes the whole 64 K piece two-byte — encoding those was most of the writer's time.
+ * A statement repeats its texts (statuses, rules, clients): each is converted once (`memo`).
+ */
+function binaryText(v: string, memo: Map<string, string>): string {
+  let bytes = memo.get(v);
+  if (bytes === undefined) {
+    bytes = Buffer.from(NEEDS_ESCAPE.test(v) ? escText(v) : v, 'utf8').toString('latin1');
+    if (memo.size < 50_000) memo.set(v, bytes);
+  }
+  return bytes;
 }
 
 /** One tab model as a worksheet part. `drawingRId` when it has charts. */
 export function sheetXml(tab: TabModel, styles: StyleSheet, drawingRId: string | null, protect = false): string {
+  const out: string[] = [];
+  writeSheetXml(tab, styles, drawingRId, protect, (bytes) => out.push(bytes));
+  return Buffer.from(out.join(''), 'latin1').toString('utf8');
+}
+
+/**
+ * One tab model as a worksheet part, handed to `write` in pieces of about 64 K characters (a
+ * statement of 20 000 deals is ~12 MB of XML: it goes to the deflater as it is made, never whole),
+ * each piece its UTF-8 bytes as a binary string (binaryText).
+ */
+function writeSheetXml(tab: TabModel, styles: StyleSheet, drawingRId: string | null, protect: boolean, write: (text: string) => void): void {
   const rows = tab.rows;
   let width = 0;
   for (const r of rows) if (r.length > width) width = r.length;
-  const keys: (Uint8Array | undefined)[] = new Array(rows.length);
-  const keyRow = (r: number): Uint8Array => (keys[r] ??= new Uint8Array(Math.max(width, 1)));
+  // One style key per cell, row after row (formats, bold, link, alignment bits).
+  const keys = new Uint8Array(rows.length * width);
   for (const f of tab.formats) {
     const code = formatCode(f.format);
     for (let r = f.range.row; r < f.range.row + f.range.rows && r < rows.length; r++) {
-      const k = keyRow(r);
-      for (let c = f.range.col; c < f.range.col + f.range.cols && c < width; c++) k[c] = (k[c] & ~7) | code;
+      for (let c = f.range.col; c < f.range.col + f.range.cols && c < width; c++) keys[r * width + c] = (keys[r * width + c] & ~7) | code;
     }
   }
   for (const b of tab.bold) {
     for (let r = b.row; r < b.row + b.rows && r < rows.length; r++) {
-      const k = keyRow(r);
-      for (let c = b.col; c < b.col + b.cols && c < width; c++) k[c] |= BOLD;
+      for (let c = b.col; c < b.col + b.cols && c < width; c++) keys[r * width + c] |= BOLD;
     }
   }
-  for (const l of tab.links ?? []) if (l.row < rows.length && l.col < width) keyRow(l.row)[l.col] |= LINK;
-  const heights = wrapRows(tab, width, keyRow);
+  for (const l of tab.links ?? []) if (l.row < rows.length && l.col < width) keys[l.row * width + l.col] |= LINK;
+  const heights = wrapRows(tab, width, keys);
 
   const letters = Array.from({ length: width }, (_, c) => columnLetter(c + 1));
   const xfOf = new Int32Array(128).fill(-1);
   const xf = (key: number) => (xfOf[key] >= 0 ? xfOf[key] : (xfOf[key] = styles.index(key)));
   const dateKey = formatCode('date');
+  const memo = new Map<string, string>();
 
-  const out: string[] = [];
-  out.push(`${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">`);
-  if (tab.page?.fitToWidth) out.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
-  out.push(`<dimension ref="A1${width > 0 && rows.length > 0 ? `:${letters[width - 1]}${rows.length}` : ''}"/>`);
+  write(`${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">`);
+  if (tab.page?.fitToWidth) write('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  write(`<dimension ref="A1${width > 0 && rows.length > 0 ? `:${letters[width - 1]}${rows.length}` : ''}"/>`);
   if (tab.frozenRows > 0) {
-    out.push(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="${tab.frozenRows}" topLeftCell="A${tab.frozenRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${tab.frozenRows + 1}" sqref="A${tab.frozenRows + 1}"/></sheetView></sheetViews>`);
-  } else out.push('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
-  out.push('<sheetFormatPr defaultRowHeight="15"/>');
+    write(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="${tab.frozenRows}" topLeftCell="A${tab.frozenRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${tab.frozenRows + 1}" sqref="A${tab.frozenRows + 1}"/></sheetView></sheetViews>`);
+  } else write('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
+  write('<sheetFormatPr defaultRowHeight="15"/>');
   const widths = tab.columnWidths ?? [];
   if (widths.length > 0) {
-    out.push('<cols>');
-    widths.forEach((px, c) => out.push(`<col min="${c + 1}" max="${c + 1}" width="${Math.max(4, Math.round(px / 7))}" customWidth="1"/>`));
-    out.push('</cols>');
+    write('<cols>');
+    widths.forEach((px, c) => write(`<col min="${c + 1}" max="${c + 1}" width="${Math.max(4, Math.round(px / 7))}" customWidth="1"/>`));
+    write('</cols>');
   }
-  out.push('<sheetData>');
+  write('<sheetData>');
   let chunk = '';
   for (let r = 0; r < rows.length; r++) {
     const cells = rows[r];
-    const k = keys[r];
+    const at = r * width;
     let row = '';
     const n = String(r + 1);
     for (let c = 0; c < cells.length; c++) {
       const v: TabCell | undefined = cells[c];
-      let key = k ? k[c] : 0;
+      let key = keys[at + c];
       if (v === null || v === undefined || v === '') {
         if (key !== 0) row += `<c r="${letters[c]}${n}" s="${xf(key)}"/>`;
         continue;
       }
-      const ref = `${letters[c]}${n}`;
+      const s = key ? ` s="${xf(key)}"` : '';
       if (typeof v === 'string') {
-        const s = key ? ` s="${xf(key)}"` : '';
-        const space = v.trim() !== v ? ' xml:space="preserve"' : '';
-        row += `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escText(v)}</t></is></c>`;
+        const space = v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32 ? (v.trim() !== v ? ' xml:space="preserve"' : '') : '';
+        row += `<c r="${letters[c]}${n}"${s} t="inlineStr"><is><t${space}>${binaryText(v, memo)}</t></is></c>`;
       } else if (typeof v === 'number') {
-        if (Number.isFinite(v)) row += `<c r="${ref}"${key ? ` s="${xf(key)}"` : ''}><v>${v}</v></c>`;
-        else row += `<c r="${ref}"${key ? ` s="${xf(key)}"` : ''} t="inlineStr"><is><t>${String(v)}</t></is></c>`;
+        if (Number.isFinite(v)) row += `<c r="${letters[c]}${n}"${s}><v>${v}</v></c>`;
+        else row += `<c r="${letters[c]}${n}"${s} t="inlineStr"><is><t>${String(v)}</t></is></c>`;
       } else if (typeof v === 'boolean') {
-        row += `<c r="${ref}"${key ? ` s="${xf(key)}"` : ''} t="b"><v>${v ? 1 : 0}</v></c>`;
+        row += `<c r="${letters[c]}${n}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
       } else if (Object.prototype.toString.call(v) === '[object Date]') {
         if ((key & 7) === 0) key |= dateKey;
-        row += `<c r="${ref}" s="${xf(key)}"><v>${excelSerial(v as Date)}</v></c>`;
+        row += `<c r="${letters[c]}${n}" s="${xf(key)}"><v>${excelSerial(v as Date)}</v></c>`;
       }
     }
     const ht = heights?.[r] ? ` ht="${heights[r]}" customHeight="1"` : '';
     if (row !== '' || ht) chunk += `<row r="${n}"${ht}>${row}</row>`;
     if (chunk.length > 1 << 16) {
-      out.push(chunk);
+      write(chunk);
       chunk = '';
     }
   }
-  out.push(chunk, '</sheetData>');
-  if (protect) out.push(PROTECTION);
+  write(chunk);
+  write('</sheetData>');
+  if (protect) write(PROTECTION);
   const links = tab.links ?? [];
   if (links.length > 0) {
-    out.push('<hyperlinks>');
-    for (const l of links) out.push(`<hyperlink ref="${columnLetter(l.col + 1)}${l.row + 1}" location="${escAttr(sheetRef(l.sheet, l.targetRow))}"/>`);
-    out.push('</hyperlinks>');
+    write('<hyperlinks>');
+    let part = '';
+    for (const l of links) {
+      part += `<hyperlink ref="${letters[l.col] ?? columnLetter(l.col + 1)}${l.row + 1}" location="${binaryText(sheetRef(l.sheet, l.targetRow), memo).replace(/'/g, '&apos;')}"/>`;
+      if (part.length > 1 << 16) {
+        write(part);
+        part = '';
+      }
+    }
+    write(part);
+    write('</hyperlinks>');
   }
-  out.push('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
+  write('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
   if (tab.page) {
-    out.push(`<pageSetup paperSize="9" orientation="${tab.page.orientation}"${tab.page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`);
+    write(`<pageSetup paperSize="9" orientation="${tab.page.orientation}"${tab.page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`);
   }
-  if (drawingRId) out.push(`<drawing r:id="${drawingRId}"/>`);
-  out.push('</worksheet>');
-  return out.join('');
+  if (drawingRId) write(`<drawing r:id="${drawingRId}"/>`);
+  write('</worksheet>');
 }
 
 /** Excel has no warning-only protection: no password is the nearest (one click to unprotect). */
@@ -560,6 +600,9 @@ export function emptyPackage(): XlsxPackage {
 }
 
 export interface WrittenWorkbook {
+  /** The package, piece by piece in file order (write them one after another: no copy of the whole). */
+  chunks: Uint8Array[];
+  /** The package as one buffer (made on first use). */
   bytes: Buffer;
   /** The names the tabs were given, in order. */
   sheetNames: string[];
@@ -659,7 +702,9 @@ export function writeWorkbook(pkg: XlsxPackage, tabs: TabModel[], opts: WriteOpt
       drawingRId = 'rId1';
       newParts.push({ name: relsPathOf(path), content: relsXml([{ id: drawingRId, type: REL_DRAWING, target: relativeTarget(folderOf(path), drawingPath), external: false }]) });
     }
-    newParts.unshift({ name: path, content: sheetXml(tab, styles, drawingRId, opts.protect === true) });
+    const sink = new DeflateSink();
+    writeSheetXml(tab, styles, drawingRId, opts.protect === true, (bytes) => sink.writeBinary(bytes));
+    newParts.unshift({ name: path, deflated: sink.finish() });
   });
 
   // workbook.xml: the dropped sheets out, sheet-scoped names renumbered, the new sheets and names in.
@@ -721,5 +766,7 @@ export function writeWorkbook(pkg: XlsxPackage, tabs: TabModel[], opts: WriteOpt
   }
   for (const [name, text] of replaced) if (name !== '[Content_Types].xml') parts.push({ name, content: text });
   parts.push(...newParts);
-  return { bytes: writeZip(parts), sheetNames };
+  const chunks = writeZipChunks(parts);
+  let bytes: Buffer | null = null;
+  return { chunks, sheetNames, get bytes() { return (bytes ??= Buffer.concat(chunks)); } };
 }

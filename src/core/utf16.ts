@@ -11,3 +11,16 @@ export function cutUtf16(text: string, max: number): string {
   if (end > 0 && last >= 0xd800 && last <= 0xdbff) end -= 1; // a high surrogate whose pair would be cut off
   return text.slice(0, end);
 }
+
+/** Characters as a reader counts them (code points: a surrogate pair is one), without making an array of them. */
+export function codePointLength(text: string): number {
+  let n = text.length;
+  for (let i = 1; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    if (u >= 0xdc00 && u <= 0xdfff) {
+      const h = text.charCodeAt(i - 1);
+      if (h >= 0xd800 && h <= 0xdbff) n--;
+    }
+  }
+  return n;
+}

@@ -70,13 +70,13 @@ function headerTypos(raw: RawWorkbook, input: PayoutInput, lang: Lang, used: Set
  * "Managers nobody planned", `not_in_plans`) left without one: one issue per cause. What is left
  * for this check: rows the name check skips (`--managers Иванов` leaves «Ивано»'s rows out of it).
  */
-function unplannedDealRows(input: PayoutInput, dealers: Map<string, string>, plannedKeys: Set<string>, start: string, end: string, pk: string, lang: Lang, already: readonly Issue[]): Issue[] {
+function unplannedDealRows(input: PayoutInput, dealers: Map<string, string>, plannedKeys: Set<string>, start: string, end: string, pk: string, lang: Lang, already: readonly Issue[], keyOf: (name: string) => string): Issue[] {
   const issues: Issue[] = [];
   const named = new Set(already.filter((i) => i.code === 'not_in_plans').map((i) => `${i.sheet}\u0000${i.row}`));
   const guesses = new Map<string, string | null>();
   for (const d of input.deals) {
     if (d.date < start || d.date >= end) continue;
-    const key = nameKey(d.manager);
+    const key = keyOf(d.manager);
     if (plannedKeys.has(key) || named.has(`${d.ref.sheet}\u0000${d.ref.row}`)) continue;
     if (!guesses.has(key)) guesses.set(key, nearest(key, [...plannedKeys]));
     const guess = guesses.get(key);
@@ -87,12 +87,25 @@ function unplannedDealRows(input: PayoutInput, dealers: Map<string, string>, pla
   return issues;
 }
 
+/** `f` remembered per argument (a name normaliser over a million deals' few spellings). */
+function remembered(f: (name: string) => string): (name: string) => string {
+  const known = new Map<string, string>();
+  return (name) => {
+    let out = known.get(name);
+    if (out === undefined) known.set(name, (out = f(name)));
+    return out;
+  };
+}
+
 /**
  * Near misses of period P (SPEC §10.2 spirit: a doubt is an issue naming the cell). `already`: the
  * run's issues, so a row the engine already named is not named twice for the same cause.
  * Example: a KPI row «Звоонки/день» beside a scheme on «Звонки/день» → an issue on that row, "did you mean «Звонки/день»?".
  */
 export function nearMissIssues(raw: RawWorkbook, input: PayoutInput, period: Period, lang: Lang, already: readonly Issue[] = []): Issue[] {
+  // A million deals name fifty managers: each spelling is normalised once, not several times per deal.
+  const keyOf = remembered(nameKey);
+  const shownOf = remembered(displayName);
   const used = schemeMetrics(input);
   const issues = headerTypos(raw, input, lang, used);
 
@@ -107,7 +120,7 @@ export function nearMissIssues(raw: RawWorkbook, input: PayoutInput, period: Per
   for (const p of input.plans) for (const m of Object.keys(p.targets)) planned.add(m);
   const people = new Map<string, string>();
   for (const p of input.plans) people.set(nameKey(p.manager), displayName(p.manager));
-  for (const d of input.deals) if (!people.has(nameKey(d.manager))) people.set(nameKey(d.manager), displayName(d.manager));
+  for (const d of input.deals) if (!people.has(keyOf(d.manager))) people.set(keyOf(d.manager), shownOf(d.manager));
   for (const f of input.kpiFacts) {
     const at = (column: string | null, value: string) => ({ sheet: f.ref.sheet, row: f.ref.row, column, value });
     if (!used.has(f.metric) && !planned.has(f.metric) && !isNamedMetric(f.metric)) {
@@ -129,7 +142,7 @@ export function nearMissIssues(raw: RawWorkbook, input: PayoutInput, period: Per
   const inP = input.plans.filter((p) => periodKey(p.period) === pk);
   const plannedKeys = new Set(inP.map((p) => nameKey(p.manager)));
   const dealers = new Map<string, string>();
-  for (const d of input.deals) if (d.date >= start && d.date < end) dealers.set(nameKey(d.manager), displayName(d.manager));
+  for (const d of input.deals) if (d.date >= start && d.date < end) dealers.set(keyOf(d.manager), shownOf(d.manager));
   // Someone with deals or KPI facts in P but no Plans row in P.
   const others = new Map(dealers);
   for (const f of input.kpiFacts) if (periodKey(f.period) === pk && !others.has(nameKey(f.manager))) others.set(nameKey(f.manager), displayName(f.manager));
@@ -141,6 +154,6 @@ export function nearMissIssues(raw: RawWorkbook, input: PayoutInput, period: Per
       if (guess) issues.push(issue('rtPlanNameTypo', lang, { sheet: p.ref.sheet, row: p.ref.row, column: null, value: displayName(p.manager) }, { guess: others.get(guess)!, period: pk }));
     }
   }
-  if (inP.length > 0) issues.push(...unplannedDealRows(input, dealers, plannedKeys, start, end, pk, lang, already));
+  if (inP.length > 0) issues.push(...unplannedDealRows(input, dealers, plannedKeys, start, end, pk, lang, already, keyOf));
   return issues;
 }

@@ -50,25 +50,33 @@ export const refKey = (ref: SourceRef): string => `${ref.sheet}\u0000${ref.row}`
  * own deals in the period, by date then row, each with the numbers of the lines it feeds.
  */
 function dealsBehind(m: ManagerPayout, ctx: Pick<TabsContext, 'dealAt'>): { deal: Deal; rules: number[] }[] {
-  const found = new Map<string, { deal: Deal; rules: number[] }>();
-  for (const d of m.deals) found.set(refKey(d.ref), { deal: d, rules: [] });
+  // By sheet, then row: a number key, no text made per deal (20 000 deals behind a statement).
+  const found = new Map<string, Map<number, { deal: Deal; rules: number[] }>>();
+  const bySheet = (sheet: string) => {
+    let rows = found.get(sheet);
+    if (!rows) found.set(sheet, (rows = new Map()));
+    return rows;
+  };
+  for (const d of m.deals) bySheet(d.ref.sheet).set(d.ref.row, { deal: d, rules: [] });
   for (const [i, line] of m.lines.entries()) {
     const label = i + 1; // the line's number on the statement
     for (const ref of line.dealRefs ?? []) {
-      const key = refKey(ref);
-      let entry = found.get(key);
+      const rows = bySheet(ref.sheet);
+      let entry = rows.get(ref.row);
       if (!entry) {
         const deal = ctx.dealAt?.(ref); // the manager's own deals are in `found` already
         if (!deal) continue;
         entry = { deal, rules: [] };
-        found.set(key, entry);
+        rows.set(ref.row, entry);
       }
       if (!entry.rules.includes(label)) entry.rules.push(label);
     }
   }
+  const all: { deal: Deal; rules: number[] }[] = [];
+  for (const rows of found.values()) for (const entry of rows.values()) all.push(entry);
   // Sheets compared only on a tie of dates, by code units: any fixed order will do for a few deals
   // sheets, and neither localeCompare per pair (seconds on a million deals) nor Intl (not in the bundle, SPEC §10.3).
-  return [...found.values()].sort(
+  return all.sort(
     (a, b) => (a.deal.date < b.deal.date ? -1 : a.deal.date > b.deal.date ? 1 : 0) || (a.deal.ref.sheet < b.deal.ref.sheet ? -1 : a.deal.ref.sheet > b.deal.ref.sheet ? 1 : 0) || a.deal.ref.row - b.deal.ref.row,
   );
 }
@@ -132,9 +140,7 @@ class TabBuilder {
     if (opts.bold && cells.length > 0) this.bold.push({ row, col: 0, rows: 1, cols: cells.length });
     const formats = opts.formats;
     if (formats) {
-      for (const key in formats) {
-        const format = formats[key];
-        const col = Number(key);
+      for (const [col, format] of this.formatEntries(formats)) {
         const v = cells[col];
         if (!format || v === null || v === '' || v === undefined) continue;
         const last = this.open.get(col);
@@ -151,6 +157,17 @@ class TabBuilder {
 
   blank(): void {
     this.rows.push([]);
+  }
+
+  /** A row's formats as [column, format] pairs, made once per formats object (the deals' rows share one). */
+  private entries = new Map<object, [number, CellFormat | null][]>();
+  private formatEntries(formats: Record<number, CellFormat | null>): [number, CellFormat | null][] {
+    let entries = this.entries.get(formats);
+    if (!entries) {
+      entries = Object.entries(formats).map(([key, format]) => [Number(key), format]);
+      this.entries.set(formats, entries);
+    }
+    return entries;
   }
 
   /** The formats, single cells of one column over consecutive rows collapsed into one range (as `add` made them), by column then row. */
@@ -316,7 +333,7 @@ function managerTab(m: ManagerPayout, ctx: TabsContext, name: string, key: strin
         (ctx.privateStatement && managerKey(d.manager) !== managerKey(m.manager) ? msg(lang, 'statements.colleague') : d.manager) + (d.share ? ` · ${formatPercent(d.share, lang)}` : ''),
         rules.length > 0 ? rules.join(', ') : linked ? whyUnpaid(d, cash, paysOnCash, lang) : '',
       ],
-      { formats: { 0: 'date', 1: 'text', 2: 'text', 3: 'money', 4: 'money', 6: 'money', 7: 'money', [DEAL_COLS.row]: 'integer', 9: 'text', [DEAL_COLS.lines]: 'text' } },
+      DEAL_ROW,
     );
     t.links.push({ row, col: DEAL_COLS.row, sheet: d.ref.sheet, targetRow: d.ref.row });
   }
@@ -360,6 +377,11 @@ function attainmentMetricText(m: ManagerPayout, lang: Lang): string {
 
 /** The statement's long texts wrap: the explanation, and the lines a deal feeds. */
 const STATEMENT_WRAP = [LINE_COLS.explanation, DEAL_COLS.lines] as const;
+
+/** The formats of a row of the deals behind a statement (one object for all of them). */
+const DEAL_ROW: { formats: Record<number, CellFormat> } = {
+  formats: { 0: 'date', 1: 'text', 2: 'text', 3: 'money', 4: 'money', 6: 'money', 7: 'money', [DEAL_COLS.row]: 'integer', 9: 'text', [DEAL_COLS.lines]: 'text' },
+};
 
 /** Widths that print on one A4 landscape page (see printLayout): the explanation column takes what the height needs. */
 function statementWidths(t: TabBuilder): number[] {
