@@ -12,6 +12,7 @@ import { Dec } from '../core/decimal';
 import { cellText } from '../core/issues';
 import { msg, type MessageKey } from '../core/messages/index';
 import { formatDecimal, moneyNumber, type Lang } from '../core/money';
+import { kopecksOfCell, type Kopecks } from '../core/kopeckMath';
 import { isBlank, parseNumber, type CellValue } from '../core/numbers';
 import { ambiguousTiers, readsTwoWays, spellings } from '../core/readings';
 import { parseMode, parseTiers, type RateOrTiers, type TierMode } from '../core/tiers';
@@ -136,6 +137,24 @@ function readAmount(v: Arg, where: CellRef): Dec | Blank {
 /** A money amount (a base, a price, a cost): a number below 10¹² in size. */
 export function amountArg(): ArgKind<Dec> {
   return { optional: false, read: readAmount };
+}
+
+/** The same limit in kopecks. */
+const IMPLAUSIBLE_KOPECKS = IMPLAUSIBLE * 100;
+
+/**
+ * An amount as whole kopecks where the cell holds exactly that (issue 11: a plain number, not a
+ * decimal.js value, per row of a column), else as readAmount reads it — the same errors either way.
+ */
+function readKopeckAmount(v: Arg, where: CellRef): Dec | Kopecks | Blank {
+  const k = kopecksOfCell(v as CellValue);
+  if (k !== null && k < IMPLAUSIBLE_KOPECKS && k > -IMPLAUSIBLE_KOPECKS) return k;
+  return readAmount(v, where);
+}
+
+/** A money amount that computes in whole kopecks when it can (KPI_COMMISSION's base): a Kopecks number or a Dec. */
+export function kopeckAmountArg(): ArgKind<Dec | Kopecks> {
+  return { optional: false, read: readKopeckAmount };
 }
 
 /** An optional amount: `fallback` when omitted or a single blank value. */
@@ -316,7 +335,10 @@ function asRange(raw: Arg): CellValue[][] | null {
   if (!Array.isArray(raw)) return null;
   // A 1×1 range is a single value, as Sheets passes a one-cell reference.
   if (raw.length === 1 && Array.isArray(raw[0]) && raw[0].length === 1) return null;
-  return raw.map((row) => (isArray(row) ? row : [row]));
+  // Sheets passes rows as arrays: keep the range as it is unless a row needs wrapping (no copy of a 10 000-row column).
+  let i = 0;
+  while (i < raw.length && isArray(raw[i])) i++;
+  return i === raw.length ? (raw as CellValue[][]) : raw.map((row) => (isArray(row) ? row : [row]));
 }
 
 const unwrap = (raw: Arg): Arg => (Array.isArray(raw) && !asRange(raw) ? (raw[0] as CellValue[])[0] : raw);
@@ -377,16 +399,19 @@ export function elementwise<D extends ArgKinds>(
   prepared.forEach((p, i) => {
     if (p.kind === 'single') values[names[i]] = p.value;
   });
+  // Per cell only the range arguments are read, in argument order, up to a blank single value
+  // (which blanks every cell, after the ranges before it have been read: a bad cell there still fails).
+  let firstBlank = prepared.findIndex((p) => p.kind === 'single' && p.value === BLANK);
+  if (firstBlank < 0) firstBlank = prepared.length;
+  const rangeArgs = prepared.flatMap((p, i) => (p.kind === 'range' && i < firstBlank ? [i] : []));
+  const blankSingle = firstBlank < prepared.length;
   const cellAt = (r: number, c: number): (number | string)[] | number | string => {
     cursor.row = r;
     cursor.column = c;
-    for (let i = 0; i < names.length; i++) {
-      const p = prepared[i];
+    for (let j = 0; j < rangeArgs.length; j++) {
+      const i = rangeArgs[j];
+      const p = prepared[i] as Extract<Prepared, { kind: 'range' }>;
       let value: unknown;
-      if (p.kind === 'single') {
-        if (p.value === BLANK) return width === 1 ? '' : blankCell;
-        continue;
-      }
       const raw = p.cells[r][c] ?? '';
       // Columns repeat values (one plan for everyone): a value equal to the cell above is read once.
       if (raw === p.lastRaw && typeof raw !== 'object') value = p.lastValue;
@@ -399,6 +424,7 @@ export function elementwise<D extends ArgKinds>(
       if (value === BLANK) return width === 1 ? '' : blankCell;
       values[names[i]] = value;
     }
+    if (blankSingle) return width === 1 ? '' : blankCell;
     cursor.arg = '';
     return compute(values as ArgValues<D>, cursor);
   };
@@ -430,18 +456,20 @@ export function elementwise<D extends ArgKinds>(
 
 /**
  * `fn` remembering its last result: called per row with the same objects (one tier table, the
- * plan of the row above, read once), it computes once per run of equal arguments.
+ * plan of the row above, read once), it computes once per run of equal arguments. Two arguments,
+ * no rest array: this runs per row of a cold 10 000-row call (issue 11).
  */
-export function lastResult<A extends readonly unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-  let lastArgs: A | null = null;
+export function lastResult<A, B, R>(fn: (a: A, b: B) => R): (a: A, b: B) => R {
+  let known = false;
+  let lastA: A;
+  let lastB: B;
   let last: R;
-  return (...args: A) => {
-    // A plain loop, not args.some(closure): this runs per row.
-    let same = lastArgs !== null && args.length === lastArgs.length;
-    for (let i = 0; same && i < args.length; i++) same = args[i] === lastArgs![i];
-    if (!same) {
-      last = fn(...args);
-      lastArgs = args;
+  return (a: A, b: B) => {
+    if (!known || a !== lastA || b !== lastB) {
+      last = fn(a, b);
+      lastA = a;
+      lastB = b;
+      known = true;
     }
     return last;
   };
