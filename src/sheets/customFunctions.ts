@@ -6,11 +6,11 @@
  */
 import { Dec, ONE, ZERO } from '../core/decimal';
 import { isBlank } from '../core/numbers';
-import { commissionKopecks, kopeckTable, kopecksDec, type KopeckTable, type Kopecks } from '../core/kopeckMath';
-import { commission, kpiIndex, nextTier, position, tierReached, tiersAtPlan, type RateOrTiers, type TierMode } from '../core/tiers';
+import { commission, kpiIndex, nextTier, position, tierReached, tiersAtPlan } from '../core/tiers';
+import { commissionFast } from './commissionFast';
 import { unitBreakeven, unitMargin, unitMarginPct } from '../core/unitEconomics';
 import {
-  amountArg, cellsOf, kopeckAmountArg, checkAttainmentThresholds, elementwise, fail, failAt, lastResult, modeArg, money, numberArg, numberAt, optionalAmountArg,
+  amountArg, cellsOf, checkAttainmentThresholds, elementwise, fail, failAt, lastResult, modeArg, money, numberArg, numberAt, optionalAmountArg,
   optionalNumberArg, optionalRateArg, planArg, rateOrTiersArg, tiersArg, type Arg, type Out,
 } from './functionAdapter';
 
@@ -19,7 +19,7 @@ const DEFAULT_KPI_CAP = new Dec('1.2');
 const WEIGHT_TOLERANCE = new Dec('1e-9');
 
 // Amounts are below 10¹², rates are never a bare number above 1 (SPEC §10.1, §10.2): both are errors naming the cell.
-const COMMISSION_ARGS = { base: kopeckAmountArg(), rate_or_tiers: rateOrTiersArg(), plan: planArg(), mode: modeArg() };
+const COMMISSION_ARGS = { base: amountArg(), rate_or_tiers: rateOrTiersArg(), plan: planArg(), mode: modeArg() };
 const TIER_ARGS = { value: numberArg(), tiers: tiersArg(), plan: planArg() };
 const MARGIN_ARGS = {
   price: amountArg(), cost: amountArg(), quantity: optionalNumberArg(ONE), variable_rate: optionalRateArg(ZERO), fixed_costs: optionalAmountArg(ZERO),
@@ -48,22 +48,10 @@ const BREAKEVEN_ARGS = { fixed_costs: amountArg(), price: amountArg(), cost: amo
  */
 export function KPI_COMMISSION(base: Arg, rate_or_tiers: Arg, plan?: Arg, mode?: Arg): Out {
   const atPlan = lastResult(tiersAtPlan); // the same result as passing the plan, without scaling the table per row
-  const inKopecks = lastResult(kopeckTable); // the scaled table as integers, once per run of equal tables
   return elementwise('KPI_COMMISSION', COMMISSION_ARGS, [base, rate_or_tiers, plan, mode], (a) => {
     checkAttainmentThresholds(a.rate_or_tiers, a.plan, 'KPI_COMMISSION', 'rate_or_tiers');
-    return commissionMoney(a.base, atPlan(a.rate_or_tiers, a.plan), a.mode, inKopecks);
-  });
-}
-
-/**
- * One row's commission, rounded: in whole kopecks when the base and the table allow it (issue 11:
- * a cold call over 10 000 rows), else through decimal.js — the same number either way.
- */
-function commissionMoney(base: Dec | Kopecks, table: RateOrTiers, mode: TierMode, inKopecks: (t: RateOrTiers, m: TierMode) => KopeckTable | null): number {
-  if (typeof base !== 'number') return money(commission(base, table, mode));
-  const integers = inKopecks(table, mode);
-  const k = integers === null ? null : commissionKopecks(base, integers);
-  return k !== null ? k / 100 || 0 : money(commission(kopecksDec(base), table, mode));
+    return money(commission(a.base, atPlan(a.rate_or_tiers, a.plan), a.mode));
+  }, 1, commissionFast);
 }
 
 /**

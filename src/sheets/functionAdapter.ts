@@ -12,7 +12,6 @@ import { Dec } from '../core/decimal';
 import { cellText } from '../core/issues';
 import { msg, type MessageKey } from '../core/messages/index';
 import { formatDecimal, moneyNumber, type Lang } from '../core/money';
-import { kopecksOfCell, type Kopecks } from '../core/kopeckMath';
 import { isBlank, parseNumber, type CellValue } from '../core/numbers';
 import { ambiguousTiers, readsTwoWays, spellings } from '../core/readings';
 import { parseMode, parseTiers, type RateOrTiers, type TierMode } from '../core/tiers';
@@ -139,23 +138,8 @@ export function amountArg(): ArgKind<Dec> {
   return { optional: false, read: readAmount };
 }
 
-/** The same limit in kopecks. */
-const IMPLAUSIBLE_KOPECKS = IMPLAUSIBLE * 100;
-
-/**
- * An amount as whole kopecks where the cell holds exactly that (issue 11: a plain number, not a
- * decimal.js value, per row of a column), else as readAmount reads it — the same errors either way.
- */
-function readKopeckAmount(v: Arg, where: CellRef): Dec | Kopecks | Blank {
-  const k = kopecksOfCell(v as CellValue);
-  if (k !== null && k < IMPLAUSIBLE_KOPECKS && k > -IMPLAUSIBLE_KOPECKS) return k;
-  return readAmount(v, where);
-}
-
-/** A money amount that computes in whole kopecks when it can (KPI_COMMISSION's base): a Kopecks number or a Dec. */
-export function kopeckAmountArg(): ArgKind<Dec | Kopecks> {
-  return { optional: false, read: readKopeckAmount };
-}
+/** The same limit in kopecks, for fast paths that read amounts without this reader (commissionFast.ts). */
+export const IMPLAUSIBLE_KOPECKS = IMPLAUSIBLE * 100;
 
 /** An optional amount: `fallback` when omitted or a single blank value. */
 export function optionalAmountArg<T extends Dec | null>(fallback: T): ArgKind<Dec | T> {
@@ -324,8 +308,12 @@ const isArray = Array.isArray;
 
 /** The longest row (a loop: spreading a 100 000-row column into Math.max overflows the stack). */
 function widest(range: unknown[][]): number {
+  // An index loop: a cold call runs this over 10 000 rows before anything is optimised, and for…of costs 5× more there.
   let columns = 0;
-  for (const row of range) if (row.length > columns) columns = row.length;
+  for (let i = 0; i < range.length; i++) {
+    const length = range[i].length;
+    if (length > columns) columns = length;
+  }
   return columns;
 }
 
@@ -355,16 +343,18 @@ export function elementwise<D extends ArgKinds>(
   args: readonly unknown[],
   compute: (values: ArgValues<D>, where: CellRef) => (number | string)[] | number | string,
   width = 1,
+  fast?: FastCells,
 ): Out {
   const names = Object.keys(kinds);
   const prepared: Prepared[] = [];
   let shape = null as { rows: number; columns: number; arg: string; text: string } | null;
   let oneCellRange = false;
   const ranges = names.map((_, i) => (args[i] === undefined ? null : asRange(args[i] as Arg)));
+  const widths = ranges.map((range) => (range ? widest(range) : 0)); // each range scanned once
   // A range shaped like another range argument is cells to pair up, never one value: a row of two
   // rates beside a row of two bases is two rates, not a tier table (review item 8).
   const sameShapeAsAnother = (i: number, range: CellValue[][]) =>
-    ranges.some((r, j) => j !== i && r !== null && r.length === range.length && widest(r) === widest(range));
+    ranges.some((r, j) => j !== i && r !== null && r.length === range.length && widths[j] === widths[i]);
   names.forEach((name, i) => {
     const kind = kinds[name];
     const raw = args[i] as Arg;
@@ -380,7 +370,7 @@ export function elementwise<D extends ArgKinds>(
       prepared.push({ kind: 'single', value: value === BLANK && kind.optional ? kind.fallback : value });
       return;
     }
-    const columns = widest(range);
+    const columns = widths[i];
     if (shape && (shape.rows !== range.length || shape.columns !== columns)) {
       fail('fnShapeMismatch', { fn, arg: shape.arg, shape: shape.text, other: name, otherShape: shapeOf(range) });
     }
@@ -429,29 +419,79 @@ export function elementwise<D extends ArgKinds>(
     return compute(values as ArgValues<D>, cursor);
   };
 
+  // The fast way, when the function has one and it applies to these arguments (one result per cell).
+  const fastAt = fast && shape && width === 1 && !blankSingle ? fast(preparedArgs(names, prepared)) : null;
   if (!shape) {
     const out = cellAt(0, 0);
     // A 1×1 range broadcasts like a single value, and gives back a 1×1 range when it is the only range.
     if (Array.isArray(out)) return [[...out]];
     return oneCellRange ? [[out]] : out;
   }
+  // A column in, a column out: the common case, in a small function of its own (V8 optimises a
+  // small loop early; this one runs 10 000 times in a cold call).
+  if (columns === 1) return columnResults(rows, fastAt, cellAt);
   const result: (number | string)[][] = new Array(rows);
   for (let r = 0; r < rows; r++) {
-    if (columns === 1) {
-      // A column in, a column out: the common case, without growing a line.
-      const out = cellAt(r, 0);
-      result[r] = isArray(out) ? [...out] : [out];
-      continue;
-    }
     const line: (number | string)[] = [];
     for (let c = 0; c < columns; c++) {
-      const out = cellAt(r, c);
+      const out = (fastAt && fastAt(r, c)) ?? cellAt(r, c);
       if (isArray(out)) line.push(...out);
       else line.push(out);
     }
     result[r] = line;
   }
   return result;
+}
+
+/** One result row per input row: the fast way where it answers, else the ordinary cell. */
+function columnResults(
+  rows: number,
+  fastAt: ((row: number, column: number) => number | undefined) | null,
+  cellAt: (row: number, column: number) => (number | string)[] | number | string,
+): (number | string)[][] {
+  const result: (number | string)[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const fast = fastAt === null ? undefined : fastAt(r, 0);
+    if (fast !== undefined) {
+      result[r] = [fast];
+      continue;
+    }
+    const out = cellAt(r, 0);
+    result[r] = isArray(out) ? [...out] : [out];
+  }
+  return result;
+}
+
+/**
+ * A function's cheaper way through a range (issue 11: a cold KPI_COMMISSION over 10 000 rows):
+ * given the arguments as elementwise prepared them, a cell computer — or null when it does not
+ * apply. The computer gets a cell's position and gives its result, or undefined to hand that cell
+ * to the ordinary path, which reads, checks and fails as always: so it must answer only where the
+ * ordinary path would give the same number, and hand over every cell it is not sure of (blanks,
+ * text it does not read, anything that would be an error).
+ */
+export type FastCells = (args: PreparedArgs) => ((row: number, column: number) => number | undefined) | null;
+
+/** The arguments of a call as prepared: a single value as read (optional ones with their fallback), or a range's raw cells. */
+export interface PreparedArgs {
+  /** The value read, when the argument is a single value; undefined when it is a range. */
+  single(name: string): unknown;
+  /** The raw cells, when the argument is a range; null when it is a single value. */
+  range(name: string): CellValue[][] | null;
+}
+
+function preparedArgs(names: string[], prepared: Prepared[]): PreparedArgs {
+  const at = (name: string) => prepared[names.indexOf(name)];
+  return {
+    single: (name) => {
+      const p = at(name);
+      return p.kind === 'single' ? p.value : undefined;
+    },
+    range: (name) => {
+      const p = at(name);
+      return p.kind === 'range' ? p.cells : null;
+    },
+  };
 }
 
 /**
