@@ -85,7 +85,12 @@ export async function run(): Promise<Figure[]> {
     render = Math.min(render, t4 - t3);
   }
 
-  const same = normalised(calls) === normalised(s.ss.io.calls);
+  // Column widths follow the content (statements fit their widths for printing, SPEC §12), so
+  // setColumnWidth runs are the one count that may change with the data — bounded by the columns;
+  // every other call must be the same as with 1 000 deals, and all of them stay a handful per tab.
+  const fixed = (c: Record<string, number>) => Object.fromEntries(Object.entries(c).filter(([k]) => k !== 'setColumnWidth'));
+  const same = normalised(fixed(calls)) === normalised(fixed(s.ss.io.calls));
+  const ioPerTab = io / 51;
   if (!same) console.log('  calls differ:', normalised(s.ss.io.calls), '\n  vs', normalised(calls));
   const perTab = (calls.setValues ?? 0) / 51;
   return [
@@ -93,7 +98,8 @@ export async function run(): Promise<Figure[]> {
     { name: 'spreadsheet I/O calls (no builders/formatDate)', value: String(io) },
     { name: 'getValues (one per input sheet)', value: String(calls.getValues ?? 0), budget: '4', ok: (calls.getValues ?? 0) === 4 },
     { name: 'setValues per tab', value: perTab.toFixed(2), budget: '1', ok: perTab === 1 },
-    { name: 'calls same as with 1 000 deals', value: same ? 'yes' : 'NO', budget: 'yes', ok: same },
+    { name: 'calls same as with 1 000 deals (widths apart)', value: same ? 'yes' : 'NO', budget: 'yes', ok: same },
+    { name: 'spreadsheet I/O calls per tab, widths included', value: ioPerTab.toFixed(1), budget: '≤ 24', ok: ioPerTab <= 24 },
     { name: 'generatePayouts total (built script in node:vm + fake), median of 3', value: `${total.toFixed(0)} ms` },
     { name: 'pipeline alone (runPayouts, in Node, not vm), best of 2', value: `${pipeline.toFixed(0)} ms` },
     { name: 'adapter: readRawWorkbook (fake included)', value: `${read.toFixed(0)} ms` },
