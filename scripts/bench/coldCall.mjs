@@ -1,6 +1,6 @@
 // One cold custom-function call as Sheets makes it, in this fresh process (run by functions.ts):
 // compile and evaluate build/Code.js in a new node:vm context, then KPI_COMMISSION over 10 000 rows
-// once. Prints one JSON line: wall and CPU of the whole (load + call) and of each part, in ms.
+// once (argv[3]: whole | marginal | unit_margin). Prints one JSON line: wall and CPU of the whole (load + call) and of each part, in ms.
 // CPU is the main thread's alone (Linux: /proc/self/task/PID/schedstat, nanoseconds): V8's GC and
 // compiler helper threads would otherwise count on top of the time the call takes. Elsewhere it
 // falls back to process.cpuUsage() (all threads; `mainThread: false` in the output).
@@ -40,9 +40,13 @@ const context = vm.createContext({});
 new vm.Script(code, { filename: 'Code.js' }).runInContext(context);
 const c1 = cpuNow();
 const t1 = performance.now();
-const out = vm.runInContext('KPI_COMMISSION', context)(base, '0:3%; 100%:5%; 120%:7%', plan, mode);
+// `unit_margin`: UNIT_MARGIN over the same column as prices, a cost column, 10 units, 5 % (no budget; for comparison).
+const cost = mode === 'unit_margin' ? base.map(([b]) => [typeof b === 'number' ? Math.round(b * 60) / 100 : b]) : null;
+const out = cost
+  ? vm.runInContext('UNIT_MARGIN', context)(base, cost, 10, 0.05)
+  : vm.runInContext('KPI_COMMISSION', context)(base, '0:3%; 100%:5%; 120%:7%', plan, mode);
 const t2 = performance.now();
 const c2 = cpuNow();
-if (out.length !== rows) throw new Error(`KPI_COMMISSION gave ${out.length} rows`);
+if (out.length !== rows) throw new Error(`the call gave ${out.length} rows`);
 const r = (x) => Math.round(x * 100) / 100;
 process.stdout.write(`${JSON.stringify({ wall: r(t2 - t0), cpu: r(c2 - c0), loadWall: r(t1 - t0), loadCpu: r(c1 - c0), callWall: r(t2 - t1), callCpu: r(c2 - c1), mainThread })}\n`);

@@ -169,6 +169,39 @@ export function commissionKopecks(base: Kopecks, table: KopeckTable): number | n
   return isSafe(product) ? divideHalfUp(product, table.divisor) : null;
 }
 
+/** A number as an integer over 10^decimals (decimals ≤ MAX_DECIMALS), from a Dec; null when it needs more or is not safe. */
+export interface Scaled {
+  numerator: number;
+  decimals: number;
+}
+
+export function scaledOf(d: Dec): Scaled | null {
+  const decimals = decimalsOf([d]);
+  const numerator = decimals === null ? null : scaled(d, decimals);
+  return decimals === null || numerator === null ? null : { numerator, decimals };
+}
+
+/**
+ * UNIT_MARGIN in kopecks: quantity × (price − cost − price × rate) − fixed, rounded once to the
+ * kopeck as roundMoney does — or null when an intermediate product may not be exact. Amounts in
+ * kopecks; quantity and rate as integers over 10^decimals.
+ * `unitMarginKopecks(100000, 60000, {10, 0}, {5, 2}, 0)` = 10 × (100 000 − 60 000 − 5 000) = 350 000 (3 500.00).
+ */
+export function unitMarginKopecks(price: Kopecks, cost: Kopecks, quantity: Scaled, rate: Scaled, fixed: Kopecks): number | null {
+  const rateDivisor = POW10[rate.decimals];
+  const divisor = POW10[rate.decimals + quantity.decimals];
+  if (divisor === undefined) return null;
+  // One unit, in kopecks × 10^rate.decimals: (price − cost) × 10^d − price × rate numerator.
+  const gross = (price - cost) * rateDivisor;
+  const scaledRate = price * rate.numerator;
+  const unit = gross - scaledRate;
+  const margin = quantity.numerator * unit;
+  const fixedScaled = fixed * divisor;
+  const total = margin - fixedScaled;
+  if (!(isSafe(gross) && isSafe(scaledRate) && isSafe(unit) && isSafe(margin) && isSafe(fixedScaled) && isSafe(total))) return null;
+  return divideHalfUp(total, divisor);
+}
+
 /** The Dec of a whole number of kopecks (for the decimal path, when a row cannot take this one). */
 export function kopecksDec(k: Kopecks): Dec {
   return new Dec(k).dividedBy(100);

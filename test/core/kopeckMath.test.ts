@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/core/decimal';
-import { commissionKopecks, kopeckTable, kopecksDec, kopecksOfCell, type Kopecks } from '../../src/core/kopeckMath';
+import { commissionKopecks, kopeckTable, kopecksDec, kopecksOfCell, scaledOf, unitMarginKopecks, type Kopecks } from '../../src/core/kopeckMath';
 import { roundMoney } from '../../src/core/money';
 import { parseNumber } from '../../src/core/numbers';
 import { commission, parseTiers, tiersAtPlan, type RateOrTiers, type TierMode } from '../../src/core/tiers';
@@ -136,5 +136,16 @@ describe('commissionKopecks', () => {
       const got = fast(b, t, m);
       return got !== null && got === decimalKopecks(b, t, m);
     }), { numRuns: 2000 });
+  });
+});
+
+describe('unitMarginKopecks', () => {
+  it('UNIT_MARGIN(1000, 600, 10, 5 %) = 10 × (1000 − 600 − 50) = 3500 → 350 000 kopecks; 2.5 units of 1000.01 at 600, 3 %, less 0.01: 2.5 × (400.01 − 30.0003) − 0.01 = 2.5 × 370.0097 − 0.01 = 925.01425 → 925.01', () => {
+    expect(unitMarginKopecks(k(100_000), k(60_000), { numerator: 10, decimals: 0 }, { numerator: 5, decimals: 2 }, k(0))).toBe(350_000);
+    expect(unitMarginKopecks(k(100_001), k(60_000), scaledOf(new Dec('2.5'))!, scaledOf(new Dec('0.03'))!, k(1))).toBe(92_501);
+  });
+
+  it('answers null past 2^53', () => {
+    expect(unitMarginKopecks(k(2 ** 50), k(0), { numerator: 100, decimals: 0 }, { numerator: 0, decimals: 0 }, k(0))).toBeNull();
   });
 });
