@@ -12,9 +12,9 @@
  * parameter, when a stub's parameters differ from the source, when the output still holds
  * import/export statements, or when an export name ends with `_` (private in Apps Script).
  */
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import ts from 'typescript';
@@ -204,6 +204,36 @@ function checkLoads(code, exports) {
   if (missing.length) throw new BuildError(`${GLOBAL_NAME} lacks: ${missing.join(', ')}`);
 }
 
+/**
+ * The message tables (src/core/messages/*.ts but index.ts) as JSON text, parsed on first use by
+ * messages/index.ts (issue 11): a string literal costs V8 next to nothing to compile and nothing
+ * to evaluate, where ~170 KB of object literals cost ~20 ms on every custom-function call.
+ * Only for build/Code.js; a message file must stay plain data (`export const x = { key: { en, ru } }`).
+ */
+const lazyMessages = {
+  name: 'lazy-messages',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]core[\\/]messages[\\/]\w+\.ts$/ }, async ({ path }) => {
+      if (basename(path) === 'index.ts') return undefined;
+      const js = (await transform(readFileSync(path, 'utf8'), { loader: 'ts', format: 'esm' })).code;
+      let module;
+      try {
+        module = await import(`data:text/javascript;base64,${Buffer.from(js).toString('base64')}`);
+      } catch (e) {
+        throw new BuildError(`${rel(path)}: a message file must be plain data with no imports but types (${e && e.message})`);
+      }
+      const isEntry = (v) => v && typeof v === 'object' && typeof v.en === 'string' && typeof v.ru === 'string';
+      const lines = Object.entries(module).map(([name, table]) => {
+        if (!table || typeof table !== 'object' || !Object.values(table).every(isEntry)) {
+          throw new BuildError(`${rel(path)}: export ${name} is not a table of { en, ru } messages (keep message files plain data)`);
+        }
+        return `export const ${name} = { '@json': ${JSON.stringify(JSON.stringify(table))} };`;
+      });
+      return { contents: lines.join('\n'), loader: 'js' };
+    });
+  },
+};
+
 // ---------------------------------------------------------------------------------------------
 
 async function buildCode() {
@@ -224,6 +254,7 @@ async function buildCode() {
     minifyWhitespace: true,
     minifySyntax: true,
     minifyIdentifiers: true,
+    plugins: [lazyMessages],
     write: false,
     logLevel: 'silent',
   });

@@ -12,7 +12,7 @@ const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000']/g;
 const CURRENCY = /(₽|руб\.?|р\.|rub|\$|usd|€|eur|₸|тг|₴|грн|£|¥)/gi;
 
 /** Digits, grouped by spaces or NBSP or not, with at most one decimal point or comma: most 1C text numbers. */
-const PLAIN_NUMBER_TEXT = /^\d+(?:[ \u00a0]\d+)*(?:[.,]\d+)?$/;
+export const PLAIN_NUMBER_TEXT = /^\d+(?:[ \u00a0]\d+)*(?:[.,]\d+)?$/;
 const GROUP_SPACES = /[ \u00a0]/g;
 /** Bound once: a global lookup (`Number.…`) per cell is slow where the custom-function bench runs them (a vm context). */
 const isFiniteNumber = Number.isFinite;

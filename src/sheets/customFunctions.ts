@@ -7,6 +7,8 @@
 import { Dec, ONE, ZERO } from '../core/decimal';
 import { isBlank } from '../core/numbers';
 import { commission, kpiIndex, nextTier, position, tierReached, tiersAtPlan } from '../core/tiers';
+import { commissionFast } from './commissionFast';
+import { marginFast } from './marginFast';
 import { unitBreakeven, unitMargin, unitMarginPct } from '../core/unitEconomics';
 import {
   amountArg, cellsOf, checkAttainmentThresholds, elementwise, fail, failAt, lastResult, modeArg, money, numberArg, numberAt, optionalAmountArg,
@@ -50,7 +52,7 @@ export function KPI_COMMISSION(base: Arg, rate_or_tiers: Arg, plan?: Arg, mode?:
   return elementwise('KPI_COMMISSION', COMMISSION_ARGS, [base, rate_or_tiers, plan, mode], (a) => {
     checkAttainmentThresholds(a.rate_or_tiers, a.plan, 'KPI_COMMISSION', 'rate_or_tiers');
     return money(commission(a.base, atPlan(a.rate_or_tiers, a.plan), a.mode));
-  });
+  }, 1, commissionFast);
 }
 
 /**
@@ -158,7 +160,7 @@ export function KPI_INDEX(facts: Arg, targets: Arg, weights: Arg, cap?: Arg): Ou
  */
 export function UNIT_MARGIN(price: Arg, cost: Arg, quantity?: Arg, variable_rate?: Arg, fixed_costs?: Arg): Out {
   return elementwise('UNIT_MARGIN', MARGIN_ARGS, [price, cost, quantity, variable_rate, fixed_costs], (a) =>
-    money(unitMargin(a.price, a.cost, a.quantity, a.variable_rate, a.fixed_costs)));
+    money(unitMargin(a.price, a.cost, a.quantity, a.variable_rate, a.fixed_costs)), 1, marginFast);
 }
 
 /**

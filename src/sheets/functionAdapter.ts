@@ -138,6 +138,9 @@ export function amountArg(): ArgKind<Dec> {
   return { optional: false, read: readAmount };
 }
 
+/** The same limit in kopecks, for fast paths that read amounts without this reader (commissionFast.ts). */
+export const IMPLAUSIBLE_KOPECKS = IMPLAUSIBLE * 100;
+
 /** An optional amount: `fallback` when omitted or a single blank value. */
 export function optionalAmountArg<T extends Dec | null>(fallback: T): ArgKind<Dec | T> {
   return { optional: true, fallback, read: readAmount };
@@ -305,8 +308,12 @@ const isArray = Array.isArray;
 
 /** The longest row (a loop: spreading a 100 000-row column into Math.max overflows the stack). */
 function widest(range: unknown[][]): number {
+  // An index loop: a cold call runs this over 10 000 rows before anything is optimised, and for…of costs 5× more there.
   let columns = 0;
-  for (const row of range) if (row.length > columns) columns = row.length;
+  for (let i = 0; i < range.length; i++) {
+    const length = range[i].length;
+    if (length > columns) columns = length;
+  }
   return columns;
 }
 
@@ -316,7 +323,10 @@ function asRange(raw: Arg): CellValue[][] | null {
   if (!Array.isArray(raw)) return null;
   // A 1×1 range is a single value, as Sheets passes a one-cell reference.
   if (raw.length === 1 && Array.isArray(raw[0]) && raw[0].length === 1) return null;
-  return raw.map((row) => (isArray(row) ? row : [row]));
+  // Sheets passes rows as arrays: keep the range as it is unless a row needs wrapping (no copy of a 10 000-row column).
+  let i = 0;
+  while (i < raw.length && isArray(raw[i])) i++;
+  return i === raw.length ? (raw as CellValue[][]) : raw.map((row) => (isArray(row) ? row : [row]));
 }
 
 const unwrap = (raw: Arg): Arg => (Array.isArray(raw) && !asRange(raw) ? (raw[0] as CellValue[])[0] : raw);
@@ -333,16 +343,18 @@ export function elementwise<D extends ArgKinds>(
   args: readonly unknown[],
   compute: (values: ArgValues<D>, where: CellRef) => (number | string)[] | number | string,
   width = 1,
+  fast?: FastCells,
 ): Out {
   const names = Object.keys(kinds);
   const prepared: Prepared[] = [];
   let shape = null as { rows: number; columns: number; arg: string; text: string } | null;
   let oneCellRange = false;
   const ranges = names.map((_, i) => (args[i] === undefined ? null : asRange(args[i] as Arg)));
+  const widths = ranges.map((range) => (range ? widest(range) : 0)); // each range scanned once
   // A range shaped like another range argument is cells to pair up, never one value: a row of two
   // rates beside a row of two bases is two rates, not a tier table (review item 8).
   const sameShapeAsAnother = (i: number, range: CellValue[][]) =>
-    ranges.some((r, j) => j !== i && r !== null && r.length === range.length && widest(r) === widest(range));
+    ranges.some((r, j) => j !== i && r !== null && r.length === range.length && widths[j] === widths[i]);
   names.forEach((name, i) => {
     const kind = kinds[name];
     const raw = args[i] as Arg;
@@ -358,7 +370,7 @@ export function elementwise<D extends ArgKinds>(
       prepared.push({ kind: 'single', value: value === BLANK && kind.optional ? kind.fallback : value });
       return;
     }
-    const columns = widest(range);
+    const columns = widths[i];
     if (shape && (shape.rows !== range.length || shape.columns !== columns)) {
       fail('fnShapeMismatch', { fn, arg: shape.arg, shape: shape.text, other: name, otherShape: shapeOf(range) });
     }
@@ -377,16 +389,19 @@ export function elementwise<D extends ArgKinds>(
   prepared.forEach((p, i) => {
     if (p.kind === 'single') values[names[i]] = p.value;
   });
+  // Per cell only the range arguments are read, in argument order, up to a blank single value
+  // (which blanks every cell, after the ranges before it have been read: a bad cell there still fails).
+  let firstBlank = prepared.findIndex((p) => p.kind === 'single' && p.value === BLANK);
+  if (firstBlank < 0) firstBlank = prepared.length;
+  const rangeArgs = prepared.flatMap((p, i) => (p.kind === 'range' && i < firstBlank ? [i] : []));
+  const blankSingle = firstBlank < prepared.length;
   const cellAt = (r: number, c: number): (number | string)[] | number | string => {
     cursor.row = r;
     cursor.column = c;
-    for (let i = 0; i < names.length; i++) {
-      const p = prepared[i];
+    for (let j = 0; j < rangeArgs.length; j++) {
+      const i = rangeArgs[j];
+      const p = prepared[i] as Extract<Prepared, { kind: 'range' }>;
       let value: unknown;
-      if (p.kind === 'single') {
-        if (p.value === BLANK) return width === 1 ? '' : blankCell;
-        continue;
-      }
       const raw = p.cells[r][c] ?? '';
       // Columns repeat values (one plan for everyone): a value equal to the cell above is read once.
       if (raw === p.lastRaw && typeof raw !== 'object') value = p.lastValue;
@@ -399,27 +414,27 @@ export function elementwise<D extends ArgKinds>(
       if (value === BLANK) return width === 1 ? '' : blankCell;
       values[names[i]] = value;
     }
+    if (blankSingle) return width === 1 ? '' : blankCell;
     cursor.arg = '';
     return compute(values as ArgValues<D>, cursor);
   };
 
+  // The fast way, when the function has one and it applies to these arguments (one result per cell).
+  const fastAt = fast && shape && width === 1 && !blankSingle ? fast(preparedArgs(names, prepared)) : null;
   if (!shape) {
     const out = cellAt(0, 0);
     // A 1×1 range broadcasts like a single value, and gives back a 1×1 range when it is the only range.
     if (Array.isArray(out)) return [[...out]];
     return oneCellRange ? [[out]] : out;
   }
+  // A column in, a column out: the common case, in a small function of its own (V8 optimises a
+  // small loop early; this one runs 10 000 times in a cold call).
+  if (columns === 1) return columnResults(rows, fastAt, cellAt);
   const result: (number | string)[][] = new Array(rows);
   for (let r = 0; r < rows; r++) {
-    if (columns === 1) {
-      // A column in, a column out: the common case, without growing a line.
-      const out = cellAt(r, 0);
-      result[r] = isArray(out) ? [...out] : [out];
-      continue;
-    }
     const line: (number | string)[] = [];
     for (let c = 0; c < columns; c++) {
-      const out = cellAt(r, c);
+      const out = (fastAt && fastAt(r, c)) ?? cellAt(r, c);
       if (isArray(out)) line.push(...out);
       else line.push(out);
     }
@@ -428,20 +443,73 @@ export function elementwise<D extends ArgKinds>(
   return result;
 }
 
+/** One result row per input row: the fast way where it answers, else the ordinary cell. */
+function columnResults(
+  rows: number,
+  fastAt: ((row: number, column: number) => number | undefined) | null,
+  cellAt: (row: number, column: number) => (number | string)[] | number | string,
+): (number | string)[][] {
+  const result: (number | string)[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const fast = fastAt === null ? undefined : fastAt(r, 0);
+    if (fast !== undefined) {
+      result[r] = [fast];
+      continue;
+    }
+    const out = cellAt(r, 0);
+    result[r] = isArray(out) ? [...out] : [out];
+  }
+  return result;
+}
+
+/**
+ * A function's cheaper way through a range (issue 11: a cold KPI_COMMISSION over 10 000 rows):
+ * given the arguments as elementwise prepared them, a cell computer — or null when it does not
+ * apply. The computer gets a cell's position and gives its result, or undefined to hand that cell
+ * to the ordinary path, which reads, checks and fails as always: so it must answer only where the
+ * ordinary path would give the same number, and hand over every cell it is not sure of (blanks,
+ * text it does not read, anything that would be an error).
+ */
+export type FastCells = (args: PreparedArgs) => ((row: number, column: number) => number | undefined) | null;
+
+/** The arguments of a call as prepared: a single value as read (optional ones with their fallback), or a range's raw cells. */
+export interface PreparedArgs {
+  /** The value read, when the argument is a single value; undefined when it is a range. */
+  single(name: string): unknown;
+  /** The raw cells, when the argument is a range; null when it is a single value. */
+  range(name: string): CellValue[][] | null;
+}
+
+function preparedArgs(names: string[], prepared: Prepared[]): PreparedArgs {
+  const at = (name: string) => prepared[names.indexOf(name)];
+  return {
+    single: (name) => {
+      const p = at(name);
+      return p.kind === 'single' ? p.value : undefined;
+    },
+    range: (name) => {
+      const p = at(name);
+      return p.kind === 'range' ? p.cells : null;
+    },
+  };
+}
+
 /**
  * `fn` remembering its last result: called per row with the same objects (one tier table, the
- * plan of the row above, read once), it computes once per run of equal arguments.
+ * plan of the row above, read once), it computes once per run of equal arguments. Two arguments,
+ * no rest array: this runs per row of a cold 10 000-row call (issue 11).
  */
-export function lastResult<A extends readonly unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-  let lastArgs: A | null = null;
+export function lastResult<A, B, R>(fn: (a: A, b: B) => R): (a: A, b: B) => R {
+  let known = false;
+  let lastA: A;
+  let lastB: B;
   let last: R;
-  return (...args: A) => {
-    // A plain loop, not args.some(closure): this runs per row.
-    let same = lastArgs !== null && args.length === lastArgs.length;
-    for (let i = 0; same && i < args.length; i++) same = args[i] === lastArgs![i];
-    if (!same) {
-      last = fn(...args);
-      lastArgs = args;
+  return (a: A, b: B) => {
+    if (!known || a !== lastA || b !== lastB) {
+      last = fn(a, b);
+      lastA = a;
+      lastB = b;
+      known = true;
     }
     return last;
   };

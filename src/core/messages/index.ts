@@ -40,8 +40,30 @@ export type MessageKey = keyof typeof functionMessages | keyof typeof workbookMe
   | keyof typeof regulationMessages | keyof typeof ratesMessages | keyof typeof cliMessages
   | keyof typeof datesMessages | keyof typeof dealsPickerMessages;
 
+type AreaTable = Record<string, MessageEntry>;
+
+/**
+ * In build/Code.js each area's table is its JSON text, `{ '@json': '…' }`, put there by
+ * scripts/build.mjs and parsed here on first use (issue 11): Sheets evaluates the whole bundle on
+ * every custom-function call, and building ~170 KB of object literals at load cost more than a
+ * whole KPI_COMMISSION column. Tests and the CLI see the tables as written.
+ */
+const tables: (AreaTable | undefined)[] = [];
+function tableAt(i: number): AreaTable {
+  let table = tables[i];
+  if (table === undefined) {
+    const area = areas[i] as unknown as AreaTable | { '@json': string };
+    const json = (area as { '@json'?: unknown })['@json'];
+    table = tables[i] = typeof json === 'string' ? (JSON.parse(json) as AreaTable) : (area as AreaTable);
+  }
+  return table;
+}
+
 function entryOf(key: string): MessageEntry | undefined {
-  for (const area of areas) if (Object.prototype.hasOwnProperty.call(area, key)) return (area as Record<string, MessageEntry>)[key];
+  for (let i = 0; i < areas.length; i++) {
+    const table = tableAt(i);
+    if (Object.prototype.hasOwnProperty.call(table, key)) return table[key];
+  }
   return undefined;
 }
 
