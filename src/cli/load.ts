@@ -11,7 +11,7 @@ import { KpiUserError } from '../core/issues';
 import { langOfLocale, msg } from '../core/messages/index';
 import type { Lang } from '../core/money';
 import type { RawWorkbook } from '../workbook/raw';
-import type { DateOrder } from '../core/dateOrder';
+import { dateOrderOfLocale, type DateOrder } from '../core/dateOrder';
 import type { TabModel } from '../workbook/tabModel';
 import { assertWorkbookFile } from './fileType';
 import { openPackage, type XlsxPackage } from './xlsxPackage';
@@ -69,7 +69,7 @@ export interface LoadWorkbookOptions {
   lang: Lang | null;
   /** --currency (else derived from the locale). */
   currency: string | null;
-  /** --date-order (else from the workbook's locale: day first for a Russian one, else not known). */
+  /** --date-order (else from the workbook's own language, whatever --lang says: day first for a Russian one, else not known). */
   dateOrder?: DateOrder | null;
   /** Share of a sheet scanned (the progress bar). */
   progress?: (fraction: number) => void;
@@ -93,6 +93,10 @@ export async function loadWorkbookFile(workbook: string, opts: LoadWorkbookOptio
   const locale = opts.lang ? (opts.lang === 'ru' ? 'ru_RU' : 'en') : null;
   const raw = rawWorkbookOfPackage(pkg, { timeZone: opts.timeZone, locale, currency: opts.currency, ...(opts.progress ? { progress: opts.progress } : {}) });
   if (opts.dateOrder) raw.dateOrder = opts.dateOrder;
+  // The workbook's own language says how its `03/04/2026` reads, not the language asked for the
+  // messages: `--lang en` on a Russian workbook still reads day first (docs/DECISIONS.md, slash dates).
+  // The guess reads sheet names and first rows only (the sheets are scanned lazily).
+  else if (locale !== null) raw.dateOrder = dateOrderOfLocale(rawWorkbookOfPackage(pkg, { timeZone: opts.timeZone, locale: null }).locale);
   return { pkg, raw };
 }
 

@@ -22,7 +22,7 @@ import { COMPANY_SCHEME, schemeKey, type Rule, type Scheme } from './schemes';
 import { parseWorkbookSchemes } from './schemeMetrics';
 import { SCHEME_HEADERS } from './templates';
 import { kpiIndex } from './tiers';
-import { withheldForDates } from './twoWayDates';
+import { hiredSettled, withheldForDates, withheldForHired } from './twoWayDates';
 
 /** What a scheme pays one manager: the statement and everything reported along the way. */
 export interface SchemeResult {
@@ -281,6 +281,12 @@ export function computePayouts(input: PayoutInput, period: Period, options: Payo
         : { sheet: schemesSheet, value: schemeName });
       continue;
     }
+    // SPEC §10.2: a `hired` that reads two ways withholds where a guarantee of the scheme could depend on it.
+    const hiredDoubt = withheldForHired(twoWayDates, key, scheme, period, nameKey, lang);
+    if (hiredDoubt) {
+      issues.push(hiredDoubt);
+      continue;
+    }
 
     const facts = new ManagerFacts(index, manager, period, lang);
     const targets = planRow?.targets ?? {};
@@ -313,7 +319,7 @@ export function computePayouts(input: PayoutInput, period: Period, options: Payo
     schemesPaid.push(scheme);
   }
   // SPEC §14 order, after the limit: company fund scaling, then the guarantee top-up.
-  const companyFund = finishVariableParts(managers, schemesPaid, fundScheme, { index, period, lang, currency, managerRecords: input.managers ?? [], issue: managerIssue });
+  const companyFund = finishVariableParts(managers, schemesPaid, fundScheme, { index, period, lang, currency, managerRecords: hiredSettled(input.managers ?? [], twoWayDates, nameKey), issue: managerIssue });
   // The hook where the period's lines are finished: the 0 floor of SPEC §10.2 applies last.
   return { period, currency, lang, managers: managers.map((m) => floorVariable(m, lang, currency)), issues, companyFund };
 }

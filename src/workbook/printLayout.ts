@@ -6,7 +6,7 @@
  * Pure: both renderers (Sheets, .xlsx) take the widths from the tab model.
  */
 import { codePointLength } from '../core/utf16';
-import type { CellFormat, TabCell } from './tabModel';
+import type { CellFormat, CellRange, TabCell } from './tabModel';
 
 /** Pixels per character of the default 10–11 pt font, and the cell's padding. */
 const PX_PER_CHAR = 6.5;
@@ -82,4 +82,20 @@ export function fitColumnWidths(
     widths[opts.grow] += 10;
   }
   return widths;
+}
+
+/**
+ * The format of any cell of the ranges, by column then row: every row a range covers, not only the
+ * one it starts at (`add` grows a range down a run of same-format cells: a money column's later rows
+ * were measured as plain numbers, one group and ` ₽` short).
+ */
+export function formatLookup(formats: readonly { range: CellRange; format: CellFormat }[]): (row: number, col: number) => CellFormat | undefined {
+  const byCol: (CellFormat | undefined)[][] = [];
+  for (const { range, format } of formats) {
+    for (let c = range.col; c < range.col + range.cols; c++) {
+      const rows = (byCol[c] ??= []);
+      for (let r = range.row; r < range.row + range.rows; r++) rows[r] = format;
+    }
+  }
+  return (row, col) => byCol[col]?.[row];
 }

@@ -16,7 +16,7 @@ import type { ColumnReport } from './reading/columnReport';
 import { locateDeals } from './reading/dealsSheets';
 import { settleNames } from './reading/names';
 import { readDeals } from './reading/deals';
-import { readPayments } from './reading/payments';
+import { dealManagers, readPayments } from './reading/payments';
 import { readPlans } from './reading/plans';
 import { readKpi } from './reading/kpi';
 import { readSchemes } from './reading/schemes';
@@ -69,7 +69,7 @@ export function readWorkbook(raw: RawWorkbook, opts: ReadOptions = {}): Workbook
   if (paymentsLoc) {
     const ids = new Set<string>();
     for (const d of deals) if (d.id !== null) ids.add(d.id);
-    payments = readPayments(reader, paymentsLoc, ids, dealsSheet, openIds);
+    payments = readPayments(reader, paymentsLoc, ids, dealsSheet, openIds, { managersOf: dealManagers(deals), out: twoWayDates });
     columns.paid = true;
   }
   const plansLoc = locate(reader, 'plans', detected);
@@ -79,7 +79,7 @@ export function readWorkbook(raw: RawWorkbook, opts: ReadOptions = {}): Workbook
   const schemesLoc = locate(reader, 'schemes', detected);
   const schemeRows = schemesLoc ? readSchemes(reader, schemesLoc) : [];
   const managersLoc = locate(reader, 'managers', detected);
-  const managers = managersLoc ? readManagers(reader, managersLoc) : [];
+  const managers = managersLoc ? readManagers(reader, managersLoc, twoWayDates) : [];
 
   const input: PayoutInput = {
     deals,

@@ -12,7 +12,7 @@ import { metricKind, metricLabel } from '../core/metricNames';
 import { periodKey } from '../core/periods';
 import type { CellFormat, CellRange, TabCell, TabLink, TabModel } from './tabModel';
 import { columnReportRows, type ColumnReport } from './reading/columnReport';
-import { fitColumnWidths } from './printLayout';
+import { fitColumnWidths, formatLookup } from './printLayout';
 import { plansSummaryRows } from './plansSummary';
 import { formatPercent, currencySymbol } from '../core/money';
 import { dealCash, type DealCash } from './dealCash';
@@ -385,12 +385,11 @@ const DEAL_ROW: { formats: Record<number, CellFormat> } = {
 
 /** Widths that print on one A4 landscape page (see printLayout): the explanation column takes what the height needs. */
 function statementWidths(t: TabBuilder): number[] {
-  const formatAt = new Map(t.formats.map((f) => [`${f.range.row}:${f.range.col}`, f.format]));
   const widths = fitColumnWidths(t.rows, {
     max: [240, 110, 200, 120, 110, 130, 140, 300, 120, 140, 160],
     grow: LINE_COLS.explanation,
     wrap: STATEMENT_WRAP,
-    formatAt: (row, col) => formatAt.get(`${row}:${col}`),
+    formatAt: formatLookup(t.formats),
   });
   // «Оплачено в периоде» is set in bold, wider than the 6.5 px per character the fit counts
   widths[DEAL_COLS.paidInPeriod] = Math.max(widths[DEAL_COLS.paidInPeriod], 140);

@@ -13,8 +13,8 @@ export const regulationMessages = {
   'reg.promptText': { en: 'Scheme (one of: {schemes}). Optionally a period after a comma, e.g. «{example}, 2026-11».', ru: 'Схема (одна из: {schemes}). Через запятую можно указать период, например «{example}, 2026-11».' },
   'reg.written': { en: 'The regulation is written to the tab «{tab}».', ru: 'Положение записано на лист «{tab}».' },
   'reg.cliUsage': {
-    en: 'Usage: kpi-payouts WORKBOOK.xlsx --regulation "SCHEME" [--period YYYY-MM] --out FILE.docx [--lang ru|en] [--currency RUB] [--tz ZONE]',
-    ru: 'Использование: kpi-payouts КНИГА.xlsx --regulation "СХЕМА" [--period ГГГГ-ММ] --out ФАЙЛ.docx [--lang ru|en] [--currency RUB] [--tz ЗОНА]',
+    en: 'Usage: kpi-payouts WORKBOOK.xlsx --regulation "SCHEME" [--period YYYY-MM] --out FILE.docx [--lang ru|en] [--currency RUB] [--tz ZONE] [--date-order dmy|mdy]',
+    ru: 'Использование: kpi-payouts КНИГА.xlsx --regulation "СХЕМА" [--period ГГГГ-ММ] --out ФАЙЛ.docx [--lang ru|en] [--currency RUB] [--tz ЗОНА] [--date-order dmy|mdy]',
   },
   'reg.cliNeedOut': { en: 'Say where to write the document: --out FILE.docx', ru: 'Укажите, куда записать документ: --out ФАЙЛ.docx' },
   'reg.cliOutDocx': { en: 'The regulation is written as .docx: --out must end with .docx (got «{value}»).', ru: 'Положение записывается в формате .docx: --out должен оканчиваться на .docx (указано «{value}»).' },

@@ -7,6 +7,7 @@
 import type { ManagerRecord } from '../../core/model';
 import { isBlank } from '../../core/numbers';
 import { displayName, nameKey } from '../../core/ownership';
+import type { TwoWayDate } from '../../core/twoWayDates';
 import { isBlankRow } from '../headers';
 import type { Located, Reader } from './reader';
 import { cell, cleanName } from './reader';
@@ -18,7 +19,8 @@ export function aliasList(text: string): string[] {
   return text.split(/[;\n|]+/).map((a) => displayName(a)).filter((a) => a !== '');
 }
 
-export function readManagers(reader: Reader, loc: Located): ManagerRecord[] {
+/** `twoWayDates` collects the `hired` dates that read two ways (the run withholds where a guarantee depends on them). */
+export function readManagers(reader: Reader, loc: Located, twoWayDates?: TwoWayDate[]): ManagerRecord[] {
   const { sheet, headerRow, cols } = loc;
   const name = sheet.name;
   if (reader.missingColumn('managers', name, cols) || !cols) return [];
@@ -63,7 +65,11 @@ export function readManagers(reader: Reader, loc: Located): ManagerRecord[] {
     const aliasCell = cell(row, iAliases);
     const idCell = cell(row, iId);
     const headCell = cell(row, iHead);
-    const hired = iHired === null ? null : reader.day(row[iHired] ?? '', name, r, h.hired!, null, '', true);
+    const hired = iHired === null ? null : reader.day(row[iHired] ?? '', name, r, h.hired!, null, '', true, 'dates.consequence.hiredKept');
+    // SPEC §10.2: a hired date that reads two ways is kept as blank, and the guarantee it decides withholds (core/twoWayDates).
+    if (iHired !== null && reader.lastTwoWays && twoWayDates) {
+      twoWayDates.push({ ref: { sheet: name, row: r + 1 }, column: h.hired!, value: String(row[iHired!]).trim(), manager, days: reader.lastTwoWays, hired: true });
+    }
     const record: ManagerRecord = {
       ref: { sheet: name, row: r + 1 },
       manager,

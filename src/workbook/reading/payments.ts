@@ -1,11 +1,21 @@
 /** The Payments sheet (SPEC §2): part payments by deal id. */
 import { isBlank } from '../../core/numbers';
-import type { Payment } from '../../core/model';
+import type { Deal, Payment } from '../../core/model';
+import type { TwoWayDate } from '../../core/twoWayDates';
 import { isBlankRow } from '../headers';
 import type { Located, Reader } from './reader';
 import { cell, idText } from './reader';
 
-export function readPayments(reader: Reader, loc: Located, dealIds: ReadonlySet<string>, dealsSheet: string, openIds: ReadonlySet<string> = new Set()): Payment[] {
+/**
+ * A payment date that reads two ways leaves the payment out (issue on the cell); with `twoWays`, the
+ * managers of its deal (`managersOf(id)`) are withheld in both periods it could fall in (core/twoWayDates).
+ */
+export interface PaymentTwoWays {
+  managersOf: (dealId: string) => readonly string[];
+  out: TwoWayDate[];
+}
+
+export function readPayments(reader: Reader, loc: Located, dealIds: ReadonlySet<string>, dealsSheet: string, openIds: ReadonlySet<string> = new Set(), twoWays?: PaymentTwoWays): Payment[] {
   const { sheet, headerRow, cols } = loc;
   const name = sheet.name;
   if (reader.missingColumn('payments', name, cols) || !cols) return [];
@@ -21,6 +31,10 @@ export function readPayments(reader: Reader, loc: Located, dealIds: ReadonlySet<
     if (isBlank(idCell)) reader.issue('missing_deal_id', name, r, h.dealId, idCell, 'workbook.issue.missingDealId');
     else dealId = idText(idCell);
     const date = reader.day(cell(row, iDate), name, r, h.date!, 'workbook.issue.missingDate', 'missing_date');
+    if (reader.lastTwoWays && twoWays && dealId !== null && dealIds.has(dealId)) {
+      const value = String(cell(row, iDate)).trim();
+      for (const manager of twoWays.managersOf(dealId)) twoWays.out.push({ ref: { sheet: name, row: r + 1 }, column: h.date!, value, manager, days: reader.lastTwoWays });
+    }
     const amount = reader.money(cell(row, iAmount), name, r, h.amount!, 'workbook.issue.missingAmount', 'missing_amount');
     if (reader.issues.length > before) continue;
     // A prepayment on a deal still open in the CRM counts for nothing yet, and is no mistake.
@@ -34,3 +48,22 @@ export function readPayments(reader: Reader, loc: Located, dealIds: ReadonlySet<
   return payments;
 }
 
+/**
+ * Who a deal's payments are credited to, by deal id: its manager, the managers of its split and
+ * whoever attracted it. The index is built on the first call (only a payment date that reads two ways asks).
+ */
+export function dealManagers(deals: readonly Deal[]): (dealId: string) => readonly string[] {
+  let byId: Map<string, string[]> | null = null;
+  return (dealId) => {
+    if (!byId) {
+      byId = new Map();
+      for (const d of deals) {
+        if (d.id === null) continue;
+        const names = byId.get(d.id) ?? [];
+        for (const m of [d.manager, ...(d.split ?? []).map((s) => s.manager), d.attractedBy]) if (m && !names.includes(m)) names.push(m);
+        byId.set(d.id, names);
+      }
+    }
+    return byId.get(dealId) ?? [];
+  };
+}

@@ -170,9 +170,9 @@ export class Reader {
   }
 
   /** The issue on a slash date that reads two ways: both readings, and why the order is not known. */
-  private twoWaysIssue(code: string, sheet: string, rowIndex: number, column: string, v: CellValue, days: [LocalDate, LocalDate]): void {
+  private twoWaysIssue(code: string, sheet: string, rowIndex: number, column: string, v: CellValue, days: [LocalDate, LocalDate], consequence: MessageKey = 'dates.consequence.leftOut'): void {
     const { contrary } = this.sheetOrder(sheet);
-    const params = { dayFirst: days[0], monthFirst: days[1] };
+    const params = { dayFirst: days[0], monthFirst: days[1], consequence: msg(this.lang, consequence) };
     if (contrary !== null && this.dateOrder !== null) {
       this.issue(code, sheet, rowIndex, column, v, 'dates.issue.orderConflict', { ...params, example: contrary, order: msg(this.lang, `dates.order.${this.dateOrder}`), locale: this.raw.locale ?? '—' });
     } else this.issue(code, sheet, rowIndex, column, v, 'dates.issue.twoWays', params);
@@ -200,8 +200,11 @@ export class Reader {
     });
   }
 
-  /** A day, or an issue: blank → `missing`, anything else unreadable → bad date (`kept`: an optional cell read as blank). */
-  day(v: CellValue, sheet: string, rowIndex: number, column: string, blankKey: MessageKey | null, blankCode: string, kept = false): LocalDate | null | undefined {
+  /**
+   * A day, or an issue: blank → `missing`, anything else unreadable → bad date (`kept`: an optional cell read as blank).
+   * `twoWays`: what the issue on a date that reads two ways says follows (the row left out, unless the caller keeps it).
+   */
+  day(v: CellValue, sheet: string, rowIndex: number, column: string, blankKey: MessageKey | null, blankCode: string, kept = false, twoWays: MessageKey = 'dates.consequence.leftOut'): LocalDate | null | undefined {
     this.lastTwoWays = null;
     if (isBlank(v)) {
       if (blankKey) this.issue(blankCode, sheet, rowIndex, column, v, blankKey);
@@ -213,7 +216,7 @@ export class Reader {
       if (read !== null && 'twoWays' in read) {
         // SPEC §10.2: a value that reads two ways is said so, and the payout it affects withheld.
         this.lastTwoWays = read.twoWays;
-        this.twoWaysIssue('two_way_date', sheet, rowIndex, column, v, read.twoWays);
+        this.twoWaysIssue('two_way_date', sheet, rowIndex, column, v, read.twoWays, twoWays);
         return undefined;
       }
       day = read === null ? null : read.day;
