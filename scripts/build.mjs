@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 /**
  * `npm run build`:
- *  - build/Code.js: src/main.ts bundled as an IIFE (`var __KpiPayouts = …`), preceded by one
- *    top-level delegating stub per export of src/main.ts (through `export *`), carrying the
- *    export's JSDoc and real parameter names, so Sheets' autocomplete, the menu and
- *    google.script.run see plain global functions;
+ *  - build/Code.js: one top-level delegating stub per export of src/main.ts (through `export *`),
+ *    carrying the export's JSDoc and real parameter names, so Sheets' autocomplete, the menu and
+ *    google.script.run see plain global functions; then the custom functions bundled as an IIFE
+ *    (`var __KpiPayouts = …`), and the rest of src/main.ts as text compiled on first use (see buildCode);
  *  - build/appsscript.json: copied;
  *  - build/Sidebar.html: src/sidebar/main.tsx (Preact) + CSS inlined into one page (when it exists);
  *  - dist/cli.mjs: src/cli/main.ts for Node (when it exists).
@@ -36,7 +36,8 @@ const rel = (p) => relative(ROOT, p);
 // ---------------------------------------------------------------------------------------------
 // Exports of src/main.ts, followed through re-exports, with their JSDoc and parameter names.
 
-/** @typedef {{ name: string, params: string[], jsdoc: string, file: string, kind: 'function' | 'value' }} ExportInfo */
+/** @typedef {{ name: string, params: string[], jsdoc: string, file: string, kind: 'function' | 'value', local?: string }} ExportInfo */
+// `local`: the name in `file` when the export renames it (`export { a as b } from`).
 
 function resolveModule(fromFile, spec) {
   const base = resolve(dirname(fromFile), spec);
@@ -135,7 +136,7 @@ function exportsOf(file) {
           const original = (el.propertyName ?? el.name).text;
           const info = from.get(original);
           if (!info) continue; // a type re-export: erased
-          add({ ...info, name: el.name.text });
+          add({ ...info, name: el.name.text, local: info.local ?? info.name });
         }
       } else {
         throw new BuildError(`${rel(file)}: 'export * as ns' is not supported in the Apps Script entry`);
@@ -194,22 +195,29 @@ function checkStubs(code, exports) {
 /** Evaluates the bundle with no services at all: top-level code must not touch any, and every stub must have its target. */
 function checkLoads(code, exports) {
   const context = vm.createContext({});
+  let missing;
   try {
     vm.runInContext(code, context, { filename: 'build/Code.js' });
+    const lib = context[GLOBAL_NAME];
+    // Asking for an export of the rest compiles and evaluates it (buildCode): its top level is held to the same rule.
+    missing = [...exports.values()].filter((e) => e.kind === 'function' && typeof lib?.[e.name] !== 'function').map((e) => e.name);
   } catch (e) {
     throw new BuildError(`build/Code.js fails at load time (no top-level work or service calls allowed): ${e && e.message}`);
   }
-  const lib = context[GLOBAL_NAME];
-  const missing = [...exports.values()].filter((e) => e.kind === 'function' && typeof lib?.[e.name] !== 'function').map((e) => e.name);
   if (missing.length) throw new BuildError(`${GLOBAL_NAME} lacks: ${missing.join(', ')}`);
 }
 
 /**
  * The message tables (src/core/messages/*.ts but index.ts) as JSON text, parsed on first use by
- * messages/index.ts (issue 11): a string literal costs V8 next to nothing to compile and nothing
- * to evaluate, where ~170 KB of object literals cost ~20 ms on every custom-function call.
+ * messages/index.ts (issue 11): ~170 KB of object literals cost ~20 ms on every custom-function
+ * call. The text sits in a comment (inComment: `{ '@json': function () {/*…*\/} }`), which V8
+ * skips, where a string literal of it still cost ~3 ms to compile: the plugin leaves a
+ * placeholder string that withMessageComments replaces once esbuild has written the bundle.
  * Only for build/Code.js; a message file must stay plain data (`export const x = { key: { en, ru } }`).
  */
+const messageTexts = [];
+const MESSAGE_PLACEHOLDER = /(["'`])@@kpi-msg:(\d+)@@\1/g;
+const withMessageComments = (js) => js.replace(MESSAGE_PLACEHOLDER, (_, quote, i) => inComment('kpi-payouts:messages', messageTexts[Number(i)], MESSAGE_ESCAPE));
 const lazyMessages = {
   name: 'lazy-messages',
   setup(b) {
@@ -227,7 +235,8 @@ const lazyMessages = {
         if (!table || typeof table !== 'object' || !Object.values(table).every(isEntry)) {
           throw new BuildError(`${rel(path)}: export ${name} is not a table of { en, ru } messages (keep message files plain data)`);
         }
-        return `export const ${name} = { '@json': ${JSON.stringify(JSON.stringify(table))} };`;
+        messageTexts.push(JSON.stringify(table));
+        return `export const ${name} = { '@json': ${JSON.stringify(`@@kpi-msg:${messageTexts.length - 1}@@`)} };`;
       });
       return { contents: lines.join('\n'), loader: 'js' };
     });
@@ -236,32 +245,95 @@ const lazyMessages = {
 
 // ---------------------------------------------------------------------------------------------
 
+const isCustomFunction = (e) => e.kind === 'function' && /^[A-Z][A-Z0-9_]*$/.test(e.name);
+
+/** What both parts of build/Code.js are bundled with. */
+const CODE_OPTIONS = {
+  bundle: true,
+  format: 'iife',
+  target: 'es2020',
+  platform: 'browser',
+  charset: 'utf8',
+  legalComments: 'none',
+  // Sheets evaluates the whole file on every custom-function call: less to parse. Identifiers are
+  // minified too (279 → ~220 KB; issue 11): the global functions keep their names, JSDoc and
+  // parameter names in the stubs above the bundle, which are what Sheets shows.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  minifyIdentifiers: true,
+  plugins: [lazyMessages],
+  write: false,
+  logLevel: 'silent',
+};
+
+/**
+ * Text kept in a block comment, to be read back with Function.prototype.toString: V8 skips a
+ * comment at ~1 GB/s, where a string literal of the same text costs ~20 ms per 500 KB to compile
+ * (measured on node 22: its characters are copied one by one, then hashed). `*` `/` inside the text
+ * would end the comment early: each is written as `escape` and put back when read.
+ */
+function inComment(marker, text, escape) {
+  if (text.includes(escape)) throw new BuildError(`${marker}: the text holds ${escape}, which marks an escaped comment end`);
+  return `function () {/*${marker}\n${text.split('*/').join(escape)}*/}`;
+}
+// Messages (read back by src/core/messages/index.ts, which holds this literal) and the rest (whose
+// text holds the messages' comments and that literal) need different escapes.
+const MESSAGE_ESCAPE = '*@@/';
+const REST_ESCAPE = '*@!/';
+/** The runtime half of inComment for the rest, as JS source: the text of a function made by inComment. */
+const COMMENT_TEXT = `function (f) { var t = String(f); return t.slice(t.indexOf('\\n') + 1, t.lastIndexOf('*/')).split(${JSON.stringify(REST_ESCAPE)}).join('*/'); }`;
+
+/** Marks the rest's source text in build/Code.js (test/harness/loadBundle.ts `bundleParts` finds it). */
+const REST_MARKER = 'kpi-payouts:rest';
+
+/**
+ * build/Code.js in two parts (issue 11, SPEC §9: Sheets evaluates the whole file on every
+ * custom-function call, and a cold KPI_COMMISSION must take ≤ 60 ms with the load):
+ *  1. the custom functions (ALL_CAPS exports) and only what they import, bundled as the IIFE
+ *     `var __KpiPayouts = …` — compiled and evaluated at every load;
+ *  2. everything (menu, sidebar, generation…: src/main.ts whole) bundled again, kept as text in a
+ *     comment (inComment) — which V8 skips without parsing — and compiled with `new Function` the
+ *     first time one of its exports is asked for on `__KpiPayouts` (a getter).
+ * The stubs are the same for both: `return __KpiPayouts.NAME.apply(this, arguments)`.
+ */
 async function buildCode() {
   const exports = exportsOf(SRC_MAIN);
   checkExports(exports);
-  const result = await build({
-    entryPoints: [SRC_MAIN],
-    bundle: true,
-    format: 'iife',
-    globalName: GLOBAL_NAME,
-    target: 'es2020',
-    platform: 'browser',
-    charset: 'utf8',
-    legalComments: 'none',
-    // Sheets evaluates the whole file on every custom-function call: less to parse. Identifiers are
-    // minified too (279 → ~220 KB; issue 11): the global functions keep their names, JSDoc and
-    // parameter names in the stubs above the bundle, which are what Sheets shows.
-    minifyWhitespace: true,
-    minifySyntax: true,
-    minifyIdentifiers: true,
-    plugins: [lazyMessages],
-    write: false,
-    logLevel: 'silent',
-  });
   const functions = [...exports.values()].filter((e) => e.kind === 'function');
+  const custom = [...exports.values()].filter(isCustomFunction);
+  const rest = [...exports.values()].filter((e) => !isCustomFunction(e));
+  const [customBundle, restBundle] = await Promise.all([
+    custom.length === 0
+      ? null
+      : build({
+          ...CODE_OPTIONS,
+          globalName: GLOBAL_NAME,
+          stdin: {
+            contents: custom.map((e) => `export { ${e.local ?? e.name} as ${e.name} } from ${JSON.stringify(e.file)};`).join('\n'),
+            resolveDir: dirname(SRC_MAIN),
+            sourcefile: 'custom-functions.ts',
+            loader: 'ts',
+          },
+        }),
+    rest.length === 0 ? null : build({ ...CODE_OPTIONS, entryPoints: [SRC_MAIN], globalName: 'kpiPayoutsRest' }),
+  ]);
   const header = '// KPI Payouts — built by scripts/build.mjs from src/. Do not edit: edit src/ and run `npm run build`.\n\n';
   const stubs = functions.map(stubFor).join('\n');
-  const code = `${header}${stubs}\n${result.outputFiles[0].text}`;
+  let restText = '';
+  let body = customBundle ? withMessageComments(customBundle.outputFiles[0].text) : `var ${GLOBAL_NAME} = {};\n`;
+  if (restBundle) {
+    // `//# sourceURL` names the compiled text in stack traces and Apps Script's execution log.
+    const source = `${withMessageComments(restBundle.outputFiles[0].text)}return kpiPayoutsRest;\n//# sourceURL=KpiPayoutsRest.js`;
+    restText = inComment(REST_MARKER, source, REST_ESCAPE);
+    body +=
+      '// The rest of the add-on (menu, sidebar, generation): compiled on first use, never by a custom function (issue 11).\n' +
+      '(function (lib, names, text, commentText) {\n' +
+      '  var rest = null;\n' +
+      '  var get = function (name) { return function () { return (rest || (rest = new Function(commentText(text))()))[name]; }; };\n' +
+      '  for (var i = 0; i < names.length; i++) Object.defineProperty(lib, names[i], { get: get(names[i]), enumerable: true });\n' +
+      `})(${GLOBAL_NAME}, ${JSON.stringify(rest.map((e) => e.name))}, ${restText}, ${COMMENT_TEXT});\n`;
+  }
+  const code = `${header}${stubs}\n${body}`;
   checkStubs(stubs, exports);
   if (/^\s*(import\s+[\w{*'"]|export\s+(\{|\*|default|const|let|var|function|class|async))/m.test(code)) {
     throw new BuildError('build/Code.js still holds an import/export statement');
@@ -272,6 +344,7 @@ async function buildCode() {
   copyFileSync(join(ROOT, 'appsscript.json'), join(BUILD, 'appsscript.json'));
   return [
     { file: 'build/Code.js', bytes: Buffer.byteLength(code), note: `${functions.length} global functions` },
+    ...(restText ? [{ file: '  of which the rest', bytes: Buffer.byteLength(restText), note: 'text, compiled on first use' }] : []),
     { file: 'build/appsscript.json', bytes: statSync(join(BUILD, 'appsscript.json')).size },
   ];
 }

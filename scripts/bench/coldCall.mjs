@@ -1,6 +1,6 @@
 // One cold custom-function call as Sheets makes it, in this fresh process (run by functions.ts):
 // compile and evaluate build/Code.js in a new node:vm context, then KPI_COMMISSION over 10 000 rows
-// once (argv[3]: whole | marginal | unit_margin). Prints one JSON line: wall and CPU of the whole (load + call) and of each part, in ms.
+// once (argv[3]: whole | marginal | unit_margin | rest). Prints one JSON line: wall and CPU of the whole (load + call) and of each part, in ms.
 // CPU is the main thread's alone (Linux: /proc/self/task/PID/schedstat, nanoseconds): V8's GC and
 // compiler helper threads would otherwise count on top of the time the call takes. Elsewhere it
 // falls back to process.cpuUsage() (all threads; `mainThread: false` in the output).
@@ -42,8 +42,11 @@ const c1 = cpuNow();
 const t1 = performance.now();
 // `unit_margin`: UNIT_MARGIN over the same column as prices, a cost column, 10 units, 5 % (no budget; for comparison).
 const cost = mode === 'unit_margin' ? base.map(([b]) => [typeof b === 'number' ? Math.round(b * 60) / 100 : b]) : null;
-const out = cost
-  ? vm.runInContext('UNIT_MARGIN', context)(base, cost, 10, 0.05)
+// `rest`: the first use of the rest of the add-on (menu, sidebar, generation), which build/Code.js compiles then
+// from its text (issue 11): what a menu or sidebar call pays on top of the load before its own work.
+const out =
+  mode === 'rest' ? (typeof vm.runInContext('__KpiPayouts.onOpen', context) === 'function' ? base : [])
+  : cost ? vm.runInContext('UNIT_MARGIN', context)(base, cost, 10, 0.05)
   : vm.runInContext('KPI_COMMISSION', context)(base, '0:3%; 100%:5%; 120%:7%', plan, mode);
 const t2 = performance.now();
 const c2 = cpuNow();

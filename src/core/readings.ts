@@ -116,19 +116,25 @@ export function ambiguousTiers(cell: CellValue | CellValue[][], reading: TierRea
   if (!Array.isArray(cell) && isBlank(cell)) return null;
   const parsed = parseTiers(Array.isArray(cell) ? cell : String(cell));
   if (!parsed.ok) return null;
+  const twoWays = (value: Dec, percent: boolean, r: Reading | undefined) => r !== undefined && !percent && value.abs().greaterThan(readingLimit(r));
+  // Nothing is spelled until a number is found that reads two ways: every custom-function call
+  // checks its table here, and almost every table reads one way (issue 11: a cold call pays for all it runs).
   let first: Dec | null = null;
+  for (let i = 0; i < parsed.tiers.length && first === null; i++) {
+    const tier = parsed.tiers[i];
+    const w = parsed.written[i];
+    if (twoWays(tier.threshold, w.thresholdPercent, reading.thresholds)) first = tier.threshold;
+    else if (twoWays(tier.value, w.valuePercent, reading.values)) first = tier.value;
+  }
+  if (first === null) return null;
   const entries = parsed.tiers.map((tier, i) => {
     const w = parsed.written[i];
     const side = (value: Dec, percent: boolean, r: Reading | undefined) => {
-      if (r && !percent && value.abs().greaterThan(readingLimit(r))) {
-        first ??= value;
-        return `${plain(value, lang)}%`;
-      }
+      if (twoWays(value, percent, r)) return `${plain(value, lang)}%`;
       return percent ? `${plain(value.times(100), lang)}%` : plain(value, lang);
     };
     return `${side(tier.threshold, w.thresholdPercent, reading.thresholds)}:${side(tier.value, w.valuePercent, reading.values)}`;
   });
-  if (first === null) return null;
   const s = spellings(first, lang);
   return { number: plain(first, lang), percent: s.percent, hundredfold: s.hundredfold, suggestion: entries.join('; ') };
 }

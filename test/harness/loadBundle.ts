@@ -108,3 +108,18 @@ function formatDate(date: Date, timeZone: string, pattern: string): string {
     .replace(/mm/g, get('minute'))
     .replace(/ss/g, get('second'));
 }
+
+/** What scripts/build.mjs writes at the start of the comment that holds the rest's source text. */
+const REST_MARKER = '/*kpi-payouts:rest\n';
+
+/**
+ * build/Code.js in its two parts (issue 11): `atLoad`, the code V8 compiles and runs on every
+ * load (stubs and custom functions), and `rest`, the source of everything else, kept in one
+ * comment (`*` `/` written `*@!/`) and compiled on first use. Without the marker, all of it is `atLoad`.
+ */
+export function bundleParts(code: string = readFileSync(BUNDLE_PATH, 'utf8')): { atLoad: string; rest: string } {
+  const at = code.indexOf(REST_MARKER);
+  if (at < 0) return { atLoad: code, rest: '' };
+  const end = code.indexOf('*/', at + REST_MARKER.length);
+  return { atLoad: code.slice(0, at) + code.slice(end + 2), rest: code.slice(at + REST_MARKER.length, end).split('*@!/').join('*/') };
+}

@@ -43,20 +43,27 @@ export type MessageKey = keyof typeof functionMessages | keyof typeof workbookMe
 type AreaTable = Record<string, MessageEntry>;
 
 /**
- * In build/Code.js each area's table is its JSON text, `{ '@json': '…' }`, put there by
- * scripts/build.mjs and parsed here on first use (issue 11): Sheets evaluates the whole bundle on
- * every custom-function call, and building ~170 KB of object literals at load cost more than a
- * whole KPI_COMMISSION column. Tests and the CLI see the tables as written.
+ * In build/Code.js each area's table is its JSON text in a comment, `{ '@json': function () {/*…*\/} }`,
+ * put there by scripts/build.mjs and parsed here on first use (issue 11): Sheets evaluates the
+ * whole bundle on every custom-function call; building ~170 KB of object literals at load cost
+ * more than a whole KPI_COMMISSION column, and V8 skips a comment where it copies a string
+ * literal's every character. Tests and the CLI see the tables as written.
  */
 const tables: (AreaTable | undefined)[] = [];
 function tableAt(i: number): AreaTable {
   let table = tables[i];
   if (table === undefined) {
-    const area = areas[i] as unknown as AreaTable | { '@json': string };
+    const area = areas[i] as unknown as AreaTable | { '@json': () => void };
     const json = (area as { '@json'?: unknown })['@json'];
-    table = tables[i] = typeof json === 'string' ? (JSON.parse(json) as AreaTable) : (area as AreaTable);
+    table = tables[i] = typeof json === 'function' ? (JSON.parse(commentText(json)) as AreaTable) : (area as AreaTable);
   }
   return table;
+}
+
+/** The text the build keeps in `function () {/*<marker>\n…*\/}` (`*` `/` written `*@@/`): Function.prototype.toString gives it back. */
+function commentText(f: unknown): string {
+  const t = String(f);
+  return t.slice(t.indexOf('\n') + 1, t.lastIndexOf('*/')).split('*@@/').join('*/');
 }
 
 function entryOf(key: string): MessageEntry | undefined {
