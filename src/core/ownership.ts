@@ -60,9 +60,11 @@ export interface ClientOwnership {
 
 /**
  * Deals must already be in sheet order (ascending row): "first row" means the lowest row.
+ * `managerOf` names who closed a deal (a split deal: its largest share, SPEC §14); asked only of
+ * each client's earliest won deal, so no copy of 100 000 deals is made to say it.
  * Example: client Гамма first bought from Мария, and a later row says "attracted by Пётр" → Пётр owns it.
  */
-export function clientOwnership(deals: readonly Deal[], key: (name: string) => string = cachedNameKey()): ClientOwnership {
+export function clientOwnership(deals: readonly Deal[], key: (name: string) => string = cachedNameKey(), managerOf: (deal: Deal) => string = (d) => d.manager): ClientOwnership {
   const owner = new Map<string, string>();
   const ownerName = new Map<string, string>();
   const firstWon = new Map<string, LocalDate>();
@@ -83,8 +85,9 @@ export function clientOwnership(deals: readonly Deal[], key: (name: string) => s
   for (const [client, deal] of firstWonDeal) {
     firstWon.set(client, deal.date);
     if (!owner.has(client)) {
-      owner.set(client, key(deal.manager));
-      ownerName.set(client, displayName(deal.manager));
+      const manager = managerOf(deal);
+      owner.set(client, key(manager));
+      ownerName.set(client, displayName(manager));
     }
   }
   return { owner, ownerName, firstWon };

@@ -225,17 +225,20 @@ export function computePayouts(input: PayoutInput, period: Period, options: Payo
   for (const row of plans.values()) names.set(nameKey(row.manager), displayName(row.manager));
   const start = periodStart(period);
   const end = periodEnd(period);
+  const wanted = options.managers ? new Set(options.managers.map(nameKey)) : null;
+  // The deals (not cancelled) dated in P of the managers asked for: one pass, for the names and their check.
+  const inPeriod: Deal[] = [];
   for (const d of index.deals) {
     if (d.status === 'cancelled' || d.date < start || d.date >= end) continue;
     const key = index.managerKey(d);
     if (key !== '' && !names.has(key)) names.set(key, displayName(d.manager));
+    if (!wanted || wanted.has(key)) inPeriod.push(d);
   }
-  const wanted = options.managers ? new Set(options.managers.map(nameKey)) : null;
   // SPEC §10.2: a manager nobody planned, or two names that look like one person, is withheld.
   const nameCheck = options.schemeOverride !== undefined ? null : checkNames(input, {
     periodKey: pk, lang, names, planned: new Map([...plans].map(([k, row]) => [k, names.get(k)!])),
     singleScheme: parsed.schemes.size === 1 && parsed.invalid.size === 0,
-  }, index.deals.filter((d) => d.status !== 'cancelled' && d.date >= start && d.date < end && (!wanted || wanted.has(index.managerKey(d)))), index.managerKey);
+  }, inPeriod, index.managerKey);
   if (nameCheck) issues.push(...nameCheck.issues);
   const twoWayDates = options.schemeOverride !== undefined ? [] : (input.twoWayDates ?? []).filter((t) => !wanted || wanted.has(nameKey(t.manager)));
   const dateDoubt = withheldForDates(twoWayDates, period, nameKey, lang);
