@@ -183,6 +183,8 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
     // optional cell (cost, margin, paid, partner price, paid date) is an issue and reads as blank;
     // the deal and its revenue stay (README decisions). A duplicate deal id leaves the row out too.
     let leftOut = reader.issues.length > before;
+    // The deal's own ref, also what the first-row-of-id map holds (not a second object per row).
+    const ref = { sheet: name, row: r + 1 };
     let id: string | null = null;
     if (!leftOut && iId !== null && !isBlank(row[iId])) {
       id = idText(row[iId]);
@@ -192,7 +194,7 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
         reader.issue('duplicate_deal_id', name, r, h.dealId, row[iId], 'workbook.issue.duplicateDealId', { firstRow });
         leftOut = true;
       } else {
-        firstRowOfId.set(id, { sheet: name, row: r + 1 });
+        firstRowOfId.set(id, ref);
       }
     }
     const kept = !leftOut;
@@ -221,8 +223,10 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
     const margin = marginCell ?? (cost != null ? reader.difference(amountDec, cost) : null);
     const clientCell = cell(row, iClient);
     const attractedCell = cell(row, iAttracted);
+    // Every field written, in the order of core/splits' credited parts (absent ones undefined): deals
+    // and parts then share one hidden class, and the engine's loops over them stay monomorphic.
     deals.push({
-      ref: { sheet: name, row: r + 1 },
+      ref,
       id,
       date: date as LocalDate,
       manager: reader.managers.name(managerCell),
@@ -235,7 +239,12 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
       paidDate: paidDate ?? null,
       partnerPrice: partnerPrice ?? null,
       attractedBy: isBlank(attractedCell) ? null : reader.managers.name(attractedCell),
-      ...attributes,
+      product: attributes?.product,
+      category: attributes?.category,
+      dealType: attributes?.dealType,
+      split: attributes?.split,
+      share: undefined,
+      whole: undefined,
     });
   }
   return {
