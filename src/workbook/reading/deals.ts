@@ -138,6 +138,10 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
   const plansCols: DealPlansColumns = { product: ix.product ?? null, category: ix.category ?? null, dealType: ix.dealType ?? null, split: ix.split ?? null };
   const withPlans = plansCols.product !== null || plansCols.category !== null || plansCols.dealType !== null || plansCols.split !== null;
   const plansCache = dealPlansCache();
+  // One issue callback for the sheet (not one per row); plansRow is the row being read.
+  let plansRow = 0;
+  const reportPlans = (code: string, column: string | null, value: CellValue, key: MessageKey, params?: Record<string, string | number>) =>
+    reader.issue(code, name, plansRow, column, value, key, params);
   const statusCache = new Map<string, DealStatus | null>();
   const { deals, firstRowOfId, openIds } = state;
   const values = sheet.values;
@@ -213,7 +217,8 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
       continue;
     }
     // SPEC §14: product, category, deal type, split; a split that does not add up leaves the deal out.
-    const attributes = withPlans ? readDealPlans(row, plansCols, h, reader.lang, (code, column, value, key, params) => reader.issue(code, name, r, column, value, key, params), plansCache) : null;
+    plansRow = r;
+    const attributes = withPlans ? readDealPlans(row, plansCols, h, reader.lang, reportPlans, plansCache) : null;
     if (attributes === undefined) {
       if (id !== null) firstRowOfId.delete(id);
       continue;
