@@ -100,7 +100,7 @@ export function indexDeals(input: PayoutInput, asOf?: LocalDate): DealIndex {
     if (d.split && d.split.length > 0) {
       anySplit = true;
       const parts = creditedParts(d);
-      partsOf.set(d, parts);
+      if (cash !== null) partsOf.set(d, parts);
       for (const part of parts) {
         credited.push(part);
         push(byManager, managerKey(part), part);
@@ -129,7 +129,7 @@ export function indexDeals(input: PayoutInput, asOf?: LocalDate): DealIndex {
     if (e.deal.status === 'won') push(cashByManager, managerKey(e.deal), e);
   }
   // A split client's owner is the largest share's manager (SPEC §14).
-  const ownership = clientOwnership(anySplit ? deals.map((d) => (d.split && d.split.length > 0 ? { ...d, manager: largestShare(d.split).manager } : d)) : deals, key);
+  const ownership = clientOwnership(deals, key, anySplit ? (d) => (d.split && d.split.length > 0 ? largestShare(d.split).manager : d.manager) : undefined);
   const ownedClients = new Map<string, string[]>();
   for (const [client, owner] of ownership.owner) push(ownedClients, owner, client);
   return {
@@ -155,22 +155,23 @@ export class ManagerFacts {
   private readonly cache = new Map<string, MetricFact>();
   private readonly filtered = new Map<string, ManagerFacts>();
   readonly key: string;
-  /** m's credited deals (every date), the filter applied. */
-  private readonly own: Deal[];
-  /** m's deals dated in P, every status. */
-  readonly periodDeals: Deal[];
-  readonly wonInPeriod: Deal[];
   readonly filter: DealFilter | null;
 
   private readonly start: LocalDate;
   private readonly end: LocalDate;
   private readonly matches: ((d: Deal) => boolean) | null;
+  /** The unfiltered facts a filtered one was made from (withFilter): its lists are filtered, not m's every deal again. */
+  private readonly parent: ManagerFacts | null;
+  private ownList: Deal[] | null = null;
+  private periodList: Deal[] | null = null;
+  private wonList: Deal[] | null = null;
 
-  constructor(readonly index: DealIndex, readonly manager: string, readonly period: Period, readonly lang: Lang, readonly scope: FactsScope = {}) {
+  constructor(readonly index: DealIndex, readonly manager: string, readonly period: Period, readonly lang: Lang, readonly scope: FactsScope = {}, parent: ManagerFacts | null = null) {
     this.key = nameKey(manager);
     this.start = periodStart(period);
     this.end = periodEnd(period);
     this.filter = scope.filter ?? null;
+    this.parent = parent;
     const filter = this.filter;
     if (filter) {
       const fs: FilterScope = {
@@ -181,10 +182,39 @@ export class ManagerFacts {
     } else {
       this.matches = null;
     }
-    const all = scope.company ? index.credited : index.byManager.get(this.key) ?? [];
-    this.own = this.matches ? all.filter(this.matches) : all;
-    this.periodDeals = this.own.filter((d) => this.inP(d.date));
-    this.wonInPeriod = this.periodDeals.filter((d) => d.status === 'won');
+  }
+
+  /**
+   * m's credited deals (every date), the filter applied. The three lists are made when first asked
+   * (a filtered rule asks only for the won deals of P), each in sheet order: filtering the
+   * parent's list gives the same deals in the same order as filtering m's every deal.
+   */
+  private get own(): Deal[] {
+    if (this.ownList === null) {
+      const all = this.parent ? this.parent.own : this.scope.company ? this.index.credited : this.index.byManager.get(this.key) ?? [];
+      this.ownList = this.matches ? all.filter(this.matches) : all;
+    }
+    return this.ownList;
+  }
+
+  /** m's deals dated in P, every status. */
+  get periodDeals(): Deal[] {
+    if (this.periodList === null) {
+      if (this.parent && this.matches) this.periodList = this.parent.periodDeals.filter(this.matches);
+      else {
+        const start = this.start;
+        const end = this.end;
+        this.periodList = this.own.filter((d) => d.date >= start && d.date < end);
+      }
+    }
+    return this.periodList;
+  }
+
+  get wonInPeriod(): Deal[] {
+    if (this.wonList === null) {
+      this.wonList = this.parent && this.matches ? this.parent.wonInPeriod.filter(this.matches) : this.periodDeals.filter((d) => d.status === 'won');
+    }
+    return this.wonList;
   }
 
   /** The same manager's facts over the deals a filter matches (cached per filter text). */
@@ -192,7 +222,8 @@ export class ManagerFacts {
     if (!filter) return this;
     let f = this.filtered.get(filter.text);
     if (!f) {
-      f = new ManagerFacts(this.index, this.manager, this.period, this.lang, { ...this.scope, filter });
+      // Filtered facts asked for another filter get that filter alone: only unfiltered facts lend their lists.
+      f = new ManagerFacts(this.index, this.manager, this.period, this.lang, { ...this.scope, filter }, this.filter === null ? this : null);
       this.filtered.set(filter.text, f);
     }
     return f;
@@ -262,12 +293,8 @@ export class ManagerFacts {
         return this.known(sum(won.map((d) => d.amount)), won);
       case 'margin': {
         if (!cols.margin) return this.missing(msg(lang, 'engReasonNoMarginColumn'), won);
-        const margins: Dec[] = [];
-        for (const d of won) {
-          if (d.margin === null) return this.missing(msg(lang, 'engReasonBlankMargin', { row: d.ref.row }), won);
-          margins.push(d.margin);
-        }
-        return this.known(sum(margins), won);
+        for (const d of won) if (d.margin === null) return this.missing(msg(lang, 'engReasonBlankMargin', { row: d.ref.row }), won);
+        return this.known(sum(won.map((d) => d.margin as Dec)), won);
       }
       case 'paid_revenue': {
         const events = this.cashInPeriod();

@@ -16,13 +16,22 @@ const INVISIBLE = /[\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2
 const SPACES = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 
 /**
+ * Words of printable ASCII and the Russian alphabet (А–я, Ё, ё) joined by single spaces: a text
+ * displayName leaves as it is (none of these is invisible, a space or changed by NFC).
+ */
+const PLAIN = /^[!-~\u0401\u0410-\u044f\u0451]+(?: [!-~\u0401\u0410-\u044f\u0451]+)*$/;
+
+/**
  * A name as shown (SPEC §10 "Names in the output"): Unicode NFC (a `й` typed as и + U+0306 is one
  * letter), invisible characters removed, spaces collapsed and trimmed.
  * @example displayName(' Фёдорова\u200b  Т. ') // 'Фёдорова Т.'
  */
 export function displayName(name: string): string {
+  const text = String(name ?? '');
+  // Already as shown (every deal id, most names): nothing to remove, compose or collapse.
+  if (PLAIN.test(text)) return text;
   // Invisible marks first: one between и and U+0306 would keep them from composing into й.
-  let s = String(name ?? '').replace(INVISIBLE, '');
+  let s = text.replace(INVISIBLE, '');
   if (typeof s.normalize === 'function') s = s.normalize('NFC');
   return s.replace(SPACES, ' ').trim();
 }
@@ -60,9 +69,11 @@ export interface ClientOwnership {
 
 /**
  * Deals must already be in sheet order (ascending row): "first row" means the lowest row.
+ * `managerOf` names who closed a deal (a split deal: its largest share, SPEC §14); asked only of
+ * each client's earliest won deal, so no copy of 100 000 deals is made to say it.
  * Example: client Гамма first bought from Мария, and a later row says "attracted by Пётр" → Пётр owns it.
  */
-export function clientOwnership(deals: readonly Deal[], key: (name: string) => string = cachedNameKey()): ClientOwnership {
+export function clientOwnership(deals: readonly Deal[], key: (name: string) => string = cachedNameKey(), managerOf: (deal: Deal) => string = (d) => d.manager): ClientOwnership {
   const owner = new Map<string, string>();
   const ownerName = new Map<string, string>();
   const firstWon = new Map<string, LocalDate>();
@@ -83,8 +94,9 @@ export function clientOwnership(deals: readonly Deal[], key: (name: string) => s
   for (const [client, deal] of firstWonDeal) {
     firstWon.set(client, deal.date);
     if (!owner.has(client)) {
-      owner.set(client, key(deal.manager));
-      ownerName.set(client, displayName(deal.manager));
+      const manager = managerOf(deal);
+      owner.set(client, key(manager));
+      ownerName.set(client, displayName(manager));
     }
   }
   return { owner, ownerName, firstWon };

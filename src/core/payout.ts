@@ -11,7 +11,7 @@ import { msg, type MessageKey } from './messages/index';
 import { indexDeals, ManagerFacts, type MetricFact } from './metrics';
 import { COUNT_METRICS, isDealMetric, metricLabel } from './metricNames';
 import type { Deal, KpiRow, ManagerPayout, ManagerRecord, PayoutInput, PayoutLine, PayoutOptions, PayoutRun, PlanRow, PlanTargets } from './model';
-import { describeFilter } from './filters';
+import { describeFilter, type DealFilter } from './filters';
 import { finishVariableParts } from './fundAndGuarantee';
 import { formatMoney, formatPercent, roundMoney, type Lang } from './money';
 import { checkNames } from './nameCheck';
@@ -152,17 +152,24 @@ function dedupeMissing(list: { metric: string; reason: string }[]) {
   return list.filter((m) => (seen.has(m.metric) ? false : (seen.add(m.metric), true)));
 }
 
-/** The context of a real run: manager m's facts in P from the deals, and m's Plans row (exported for My earnings' what-ifs). */
-export function runContext(facts: ManagerFacts, targets: PlanTargets, lang: Lang, currency: string, columns: PayoutInput['columns'], managers?: readonly ManagerRecord[]): RuleContext {
+/**
+ * The context of a real run: manager m's facts in P from the deals, and m's Plans row (exported for
+ * My earnings' what-ifs). `factsOf` gives another manager's facts in the same run (the run's own,
+ * so a head's team and the members' own filtered rules share their lists); absent, they are made here.
+ */
+export function runContext(facts: ManagerFacts, targets: PlanTargets, lang: Lang, currency: string, columns: PayoutInput['columns'], managers?: readonly ManagerRecord[],
+  factsOf?: (manager: string) => ManagerFacts): RuleContext {
   const plan = (metric: string) => (Object.prototype.hasOwnProperty.call(targets, metric) ? targets[metric] : null);
+  const memberFacts = (manager: string, filter: DealFilter | null) =>
+    (factsOf ? factsOf(manager).withFilter(filter) : new ManagerFacts(facts.index, manager, facts.period, lang, { filter }));
   return {
-    withFilter: (filter) => runContext(facts.withFilter(filter), targets, lang, currency, columns, managers),
+    withFilter: (filter) => runContext(facts.withFilter(filter), targets, lang, currency, columns, managers, factsOf),
     team: (metric, filter) => {
       if (!managers || managers.length === 0) return { members: [], reason: msg(lang, 'plansReasonNoManagersSheet') };
       const team = managers.filter((r) => r.head !== null && nameKey(r.head) === facts.key && nameKey(r.manager) !== facts.key);
       if (team.length === 0) return { members: [], reason: msg(lang, 'plansReasonNoTeam', { manager: facts.manager }) };
       return {
-        members: team.map((r) => ({ manager: r.manager, fact: new ManagerFacts(facts.index, r.manager, facts.period, lang, { filter }).fact(metric) })),
+        members: team.map((r) => ({ manager: r.manager, fact: memberFacts(r.manager, filter).fact(metric) })),
         reason: null,
       };
     },
@@ -225,23 +232,37 @@ export function computePayouts(input: PayoutInput, period: Period, options: Payo
   for (const row of plans.values()) names.set(nameKey(row.manager), displayName(row.manager));
   const start = periodStart(period);
   const end = periodEnd(period);
+  const wanted = options.managers ? new Set(options.managers.map(nameKey)) : null;
+  // The deals (not cancelled) dated in P of the managers asked for: one pass, for the names and their check.
+  const inPeriod: Deal[] = [];
   for (const d of index.deals) {
     if (d.status === 'cancelled' || d.date < start || d.date >= end) continue;
     const key = index.managerKey(d);
     if (key !== '' && !names.has(key)) names.set(key, displayName(d.manager));
+    if (!wanted || wanted.has(key)) inPeriod.push(d);
   }
-  const wanted = options.managers ? new Set(options.managers.map(nameKey)) : null;
   // SPEC §10.2: a manager nobody planned, or two names that look like one person, is withheld.
   const nameCheck = options.schemeOverride !== undefined ? null : checkNames(input, {
     periodKey: pk, lang, names, planned: new Map([...plans].map(([k, row]) => [k, names.get(k)!])),
     singleScheme: parsed.schemes.size === 1 && parsed.invalid.size === 0,
-  }, index.deals.filter((d) => d.status !== 'cancelled' && d.date >= start && d.date < end && (!wanted || wanted.has(index.managerKey(d)))), index.managerKey);
+  }, inPeriod, index.managerKey);
   if (nameCheck) issues.push(...nameCheck.issues);
   const twoWayDates = options.schemeOverride !== undefined ? [] : (input.twoWayDates ?? []).filter((t) => !wanted || wanted.has(nameKey(t.manager)));
   const dateDoubt = withheldForDates(twoWayDates, period, nameKey, lang);
   issues.push(...dateDoubt.issues);
   const managerKeys = [...names.keys()].filter((k) => !wanted || wanted.has(k)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
+  // Each manager's facts, made once: a head's team_override asks for the members' (SPEC §14).
+  const factsByKey = new Map<string, ManagerFacts>();
+  const factsOf = (name: string): ManagerFacts => {
+    const k = nameKey(name);
+    let f = factsByKey.get(k);
+    if (!f) {
+      f = new ManagerFacts(index, name, period, lang);
+      factsByKey.set(k, f);
+    }
+    return f;
+  };
   const managers: ManagerPayout[] = [];
   const schemesPaid: Scheme[] = [];
   for (const key of managerKeys) {
@@ -288,9 +309,13 @@ export function computePayouts(input: PayoutInput, period: Period, options: Payo
       continue;
     }
 
-    const facts = new ManagerFacts(index, manager, period, lang);
+    let facts = factsByKey.get(key);
+    if (!facts || facts.manager !== manager) {
+      facts = new ManagerFacts(index, manager, period, lang);
+      factsByKey.set(key, facts);
+    }
     const targets = planRow?.targets ?? {};
-    const result = applyScheme(scheme, runContext(facts, targets, lang, currency, input.columns, input.managers));
+    const result = applyScheme(scheme, runContext(facts, targets, lang, currency, input.columns, input.managers, factsOf));
     for (const m of result.missing) {
       const sheet = isDealMetric(m.metric) || m.metric === 'partner_price' ? input.sheetNames.deals : input.sheetNames.kpi ?? input.sheetNames.deals;
       managerIssue('engIssueMissing', msg(lang, 'engIssueMissing', { ...who, metric: metricLabel(m.metric, lang), reason: m.reason }),

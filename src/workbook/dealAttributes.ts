@@ -44,6 +44,12 @@ function memo<K, V>(map: Map<K, V>, key: K, make: (k: K) => V): V {
   return v as V;
 }
 
+/** A product or category cell as shown, null when blank. */
+function textCell(v: CellValue | undefined, cache: DealPlansCache): string | null {
+  const value = v ?? '';
+  return isBlank(value) ? null : memo(cache.text, value, cleanText);
+}
+
 /**
  * A row's §14 cells. Undefined when the deal must be left out (a split that cannot be read or
  * does not add up to 100 %, an issue); an unknown deal type is an issue, and the deal stays
@@ -51,13 +57,12 @@ function memo<K, V>(map: Map<K, V>, key: K, make: (k: K) => V): V {
  */
 export function readDealPlans(row: readonly CellValue[], cols: DealPlansColumns, headers: Record<string, string | null>, lang: Lang, report: Report, cache: DealPlansCache = dealPlansCache()):
   Pick<Deal, 'product' | 'category' | 'dealType' | 'split'> | undefined {
-  const text = (v: CellValue) => memo(cache.text, v, cleanText);
-  const cell = (i: number | null): CellValue => (i === null ? '' : row[i] ?? '');
+  // No closure per row: 100 000 rows made 200 000 of them.
   const out: Pick<Deal, 'product' | 'category' | 'dealType' | 'split'> = {};
-  if (cols.product !== null) out.product = isBlank(cell(cols.product)) ? null : text(cell(cols.product));
-  if (cols.category !== null) out.category = isBlank(cell(cols.category)) ? null : text(cell(cols.category));
+  if (cols.product !== null) out.product = textCell(row[cols.product], cache);
+  if (cols.category !== null) out.category = textCell(row[cols.category], cache);
   if (cols.dealType !== null) {
-    const v = cell(cols.dealType);
+    const v = row[cols.dealType] ?? '';
     out.dealType = null;
     if (!isBlank(v)) {
       const t = memo(cache.dealType, String(v), parseDealType);
@@ -66,7 +71,7 @@ export function readDealPlans(row: readonly CellValue[], cols: DealPlansColumns,
     }
   }
   if (cols.split !== null) {
-    const v = cell(cols.split);
+    const v = row[cols.split] ?? '';
     out.split = null;
     if (!isBlank(v)) {
       const parsed = memo(cache.split, String(v), parseSplit);

@@ -138,6 +138,10 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
   const plansCols: DealPlansColumns = { product: ix.product ?? null, category: ix.category ?? null, dealType: ix.dealType ?? null, split: ix.split ?? null };
   const withPlans = plansCols.product !== null || plansCols.category !== null || plansCols.dealType !== null || plansCols.split !== null;
   const plansCache = dealPlansCache();
+  // One issue callback for the sheet (not one per row); plansRow is the row being read.
+  let plansRow = 0;
+  const reportPlans = (code: string, column: string | null, value: CellValue, key: MessageKey, params?: Record<string, string | number>) =>
+    reader.issue(code, name, plansRow, column, value, key, params);
   const statusCache = new Map<string, DealStatus | null>();
   const { deals, firstRowOfId, openIds } = state;
   const values = sheet.values;
@@ -183,6 +187,8 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
     // optional cell (cost, margin, paid, partner price, paid date) is an issue and reads as blank;
     // the deal and its revenue stay (README decisions). A duplicate deal id leaves the row out too.
     let leftOut = reader.issues.length > before;
+    // The deal's own ref, also what the first-row-of-id map holds (not a second object per row).
+    const ref = { sheet: name, row: r + 1 };
     let id: string | null = null;
     if (!leftOut && iId !== null && !isBlank(row[iId])) {
       id = idText(row[iId]);
@@ -192,7 +198,7 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
         reader.issue('duplicate_deal_id', name, r, h.dealId, row[iId], 'workbook.issue.duplicateDealId', { firstRow });
         leftOut = true;
       } else {
-        firstRowOfId.set(id, { sheet: name, row: r + 1 });
+        firstRowOfId.set(id, ref);
       }
     }
     const kept = !leftOut;
@@ -211,7 +217,8 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
       continue;
     }
     // SPEC §14: product, category, deal type, split; a split that does not add up leaves the deal out.
-    const attributes = withPlans ? readDealPlans(row, plansCols, h, reader.lang, (code, column, value, key, params) => reader.issue(code, name, r, column, value, key, params), plansCache) : null;
+    plansRow = r;
+    const attributes = withPlans ? readDealPlans(row, plansCols, h, reader.lang, reportPlans, plansCache) : null;
     if (attributes === undefined) {
       if (id !== null) firstRowOfId.delete(id);
       continue;
@@ -221,8 +228,10 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
     const margin = marginCell ?? (cost != null ? reader.difference(amountDec, cost) : null);
     const clientCell = cell(row, iClient);
     const attractedCell = cell(row, iAttracted);
+    // Every field written, in the order of core/splits' credited parts (absent ones undefined): deals
+    // and parts then share one hidden class, and the engine's loops over them stay monomorphic.
     deals.push({
-      ref: { sheet: name, row: r + 1 },
+      ref,
       id,
       date: date as LocalDate,
       manager: reader.managers.name(managerCell),
@@ -235,7 +244,12 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
       paidDate: paidDate ?? null,
       partnerPrice: partnerPrice ?? null,
       attractedBy: isBlank(attractedCell) ? null : reader.managers.name(attractedCell),
-      ...attributes,
+      product: attributes?.product,
+      category: attributes?.category,
+      dealType: attributes?.dealType,
+      split: attributes?.split,
+      share: undefined,
+      whole: undefined,
     });
   }
   return {

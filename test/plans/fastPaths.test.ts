@@ -1,0 +1,119 @@
+/**
+ * The §14 bench's fast paths (issue 14) give what the plain ways give: a filtered rule's facts
+ * filtered from the manager's unfiltered lists equal facts filtered from every deal; split clients'
+ * owners named without copying the deals equal the owners of the copies; displayName's shortcut for
+ * texts already as shown equals the full normalisation; and the reader's deals have the fields of
+ * the credited parts in their order (one hidden class for the engine's loops).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dec } from '../../src/core/decimal';
+import { parseFilter } from '../../src/core/filters';
+import { indexDeals, ManagerFacts } from '../../src/core/metrics';
+import type { Deal, DealType } from '../../src/core/model';
+import { cachedNameKey, clientOwnership, displayName } from '../../src/core/ownership';
+import { creditedParts, largestShare } from '../../src/core/splits';
+import { readWorkbook } from '../../src/workbook/read';
+import { deals, input, period } from '../core/engine/builders';
+
+const NOV = period('2026-11');
+const PEOPLE = ['Анна', 'Борис', 'Вера'];
+
+/** A deal: who, when (Sep–Nov), how much, what, and maybe a split among the three (shares in whole percents, the last takes the rest). */
+const oneDeal = fc.record({
+  who: fc.integer({ min: 0, max: 2 }),
+  client: fc.integer({ min: 0, max: 4 }),
+  month: fc.integer({ min: 9, max: 11 }),
+  day: fc.integer({ min: 1, max: 28 }),
+  rubles: fc.integer({ min: 0, max: 90_000 }),
+  lost: fc.boolean(),
+  category: fc.constantFrom('Арматура', 'Услуги', null),
+  type: fc.constantFrom<DealType | null>('new', 'repeat', 'upsell', null),
+  first: fc.option(fc.integer({ min: 1, max: 99 }), { nil: null }),
+});
+type OneDeal = typeof oneDeal extends fc.Arbitrary<infer T> ? T : never;
+
+function book(list: OneDeal[]) {
+  const ds = deals(list.map((x, i) => ({
+    row: i + 2, date: `2026-${String(x.month).padStart(2, '0')}-${String(x.day).padStart(2, '0')}`, manager: PEOPLE[x.who],
+    client: x.client === 0 ? undefined : `Клиент ${x.client}`, amount: String(x.rubles), cost: String(Math.floor(x.rubles / 3)), status: x.lost ? 'lost' : 'won',
+  })));
+  list.forEach((x, i) => {
+    ds[i].category = x.category;
+    ds[i].dealType = x.type;
+    ds[i].split = x.first === null ? null : [
+      { manager: PEOPLE[x.who], share: dec(x.first).dividedBy(100) },
+      { manager: PEOPLE[(x.who + 1) % 3], share: dec(100 - x.first).dividedBy(100) },
+    ];
+  });
+  return input({ deals: ds }, { category: true, dealType: true, split: true });
+}
+
+const FILTERS = ['категория = Арматура', 'категория ≠ Арматура и тип сделки ≠ допродажа', 'клиент = новый', 'клиент = постоянный', 'тип сделки = допродажа'];
+
+describe('§14 bench fast paths', () => {
+  it('facts of a filter taken from the unfiltered facts equal facts filtered from every deal (lists, order, values)', () => {
+    fc.assert(fc.property(fc.array(oneDeal, { maxLength: 40 }), fc.constantFrom(...FILTERS), (list, text) => {
+      const index = indexDeals(book(list));
+      const parsed = parseFilter(text);
+      if (!parsed.ok) throw new Error(`bad filter ${text}`);
+      for (const m of PEOPLE) {
+        const derived = new ManagerFacts(index, m, NOV, 'ru').withFilter(parsed.filter);
+        const direct = new ManagerFacts(index, m, NOV, 'ru', { filter: parsed.filter });
+        expect(derived.periodDeals).toEqual(direct.periodDeals);
+        expect(derived.wonInPeriod).toEqual(direct.wonInPeriod);
+        for (const metric of ['revenue', 'margin', 'deals', 'conversion', 'new_clients', 'regular_clients']) {
+          expect(String(derived.fact(metric).value)).toBe(String(direct.fact(metric).value));
+        }
+      }
+    }));
+  });
+
+  it('split clients belong to the largest share: named per first deal, as the copies with that manager said', () => {
+    fc.assert(fc.property(fc.array(oneDeal, { maxLength: 40 }), (list) => {
+      const ds = book(list).deals;
+      const copies = ds.map((d) => (d.split && d.split.length > 0 ? { ...d, manager: largestShare(d.split).manager } : d));
+      const before = clientOwnership(copies, cachedNameKey());
+      const now = clientOwnership(ds, cachedNameKey(), (d) => (d.split && d.split.length > 0 ? largestShare(d.split).manager : d.manager));
+      expect(now).toEqual(before);
+    }));
+  });
+
+  it('a 60/40 split of 1 000,01 ₽ (cost 333,33): 600,006 + 400,004 and 200,00 (rounded up from 199,998) + 133,332', () => {
+    // 1000.01 × 0.6 = 600.006; the last share takes 1000.01 − 600.006 = 400.004.
+    // cost 333.33 × 0.6 = 199.998, the rest 133.332; margin 666.68 × 0.6 = 400.008, the rest 266.672.
+    const [d] = deals([{ row: 2, date: '2026-11-02', manager: 'Анна', amount: '1000.01', cost: '333.33' }]);
+    d.split = [{ manager: 'Анна', share: dec('0.6') }, { manager: 'Борис', share: dec('0.4') }];
+    const [a, b] = creditedParts(d);
+    expect([a.amount, b.amount, a.cost, b.cost, a.margin, b.margin].map(String)).toEqual(['600.006', '400.004', '199.998', '133.332', '400.008', '266.672']);
+    expect([a.manager, b.manager, String(a.share), String(b.share)]).toEqual(['Анна', 'Борис', '0.6', '0.4']);
+    expect(a.whole).toBe(d);
+  });
+
+  it('displayName returns a text already as shown unchanged, and normalises every other as before', () => {
+    const full = (t: string) => t.replace(/[\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, '')
+      .normalize('NFC').replace(/[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g, ' ').trim();
+    const piece = fc.constantFrom('D', '7', '.', 'Ф', 'ё', 'Ё', 'й', 'и', '\u0306', ' ', '  ', '\u00a0', '\u200b', '\t', 'é', 'e\u0301', 'Я', 'z', '(', '-');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), (text) => {
+      expect(displayName(text)).toBe(full(text));
+    }), { numRuns: 2000 });
+    expect(displayName('D100000')).toBe('D100000');
+    expect(displayName('и\u0306 Фёдорова\u200b  Т. ')).toBe('й Фёдорова Т.');
+  });
+
+  it('the reader\'s deals have the credited parts\' fields in their order', () => {
+    const read = readWorkbook({
+      sheets: [{ name: 'Сделки', values: [
+        ['Дата', 'Менеджер', 'Клиент', 'Сумма', 'Категория', 'Доли'],
+        ['02.11.2026', 'Анна', 'Альфа', 1000, 'Арматура', 'Анна 60%; Борис 40%'],
+        ['03.11.2026', 'Борис', 'Бета', 500, 'Услуги', ''],
+      ] }],
+      timeZone: 'Europe/Moscow', locale: 'ru_RU', currency: null,
+    });
+    const [split, whole] = read.input.deals as Deal[];
+    const part = creditedParts(split)[0];
+    expect(Object.keys(split)).toEqual(Object.keys(part));
+    expect(Object.keys(whole)).toEqual(Object.keys(part));
+    expect(read.issues).toEqual([]);
+  });
+});
