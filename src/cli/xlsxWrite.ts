@@ -699,8 +699,17 @@ export function writeWorkbook(pkg: XlsxPackage, tabs: readonly TabModel[] | TabS
   for (const m of marks) if (!droppedMarks.has(m.name)) markN = Math.max(markN, Number(m.name.slice(m.name.lastIndexOf('_') + 1)) + 1);
 
   // A big sheet's XML is deflated on a second thread while the next rows (and tabs) are made.
-  let pool: DeflatePool | null = null;
-  const deflatePool = () => (pool ??= new DeflatePool());
+  let pool: DeflatePool | null | undefined;
+  const deflatePool = () => {
+    if (pool === undefined) {
+      try {
+        pool = new DeflatePool();
+      } catch {
+        pool = null; // no worker thread here: the main thread deflates, the same bytes
+      }
+    }
+    return pool;
+  };
   let i = 0;
   try {
     for (const tab of tabs) {
@@ -739,7 +748,7 @@ export function writeWorkbook(pkg: XlsxPackage, tabs: readonly TabModel[] | TabS
       i++;
     }
   } finally {
-    (pool as DeflatePool | null)?.close();
+    (pool as DeflatePool | null | undefined)?.close();
   }
 
   // workbook.xml: the dropped sheets out, sheet-scoped names renumbered, the new sheets and names in.

@@ -157,7 +157,7 @@ export class DeflateSink {
    * `pool`: an entry's second and later pieces are deflated on another thread while the caller
    * goes on (deflatePool.ts) — the same bytes; a one-piece entry never starts it.
    */
-  constructor(private readonly pool?: () => DeflatePool) {}
+  constructor(private readonly pool?: () => DeflatePool | null) {}
 
   /** Appends text (UTF-8). */
   write(text: string): void {
@@ -195,8 +195,9 @@ export class DeflateSink {
     const length = data.length; // handed to the pool, `data` is detached (length 0)
     this.crc = crc32(data, this.crc);
     const level = this.size < SMALL_ENTRY ? 6 : 1;
-    if (this.pool && own && this.chunks.length > 0) {
-      this.chunks.push(this.pool().submit(this.buf.buffer as ArrayBuffer, length, level));
+    const pool = this.pool && own && this.chunks.length > 0 ? this.pool() : null; // null: no thread to be had
+    if (pool) {
+      this.chunks.push(pool.submit(this.buf.buffer as ArrayBuffer, length, level));
       this.buf = Buffer.allocUnsafe(SINK_CHUNK); // 1 MB: a buffer of its own, never a slice of Node's pool
     } else {
       this.chunks.push(zlib.deflateRawSync(data, { level, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
@@ -207,7 +208,7 @@ export class DeflateSink {
   /** The whole entry; the sink is done with. */
   finish(): DeflatedContent {
     this.flush();
-    const chunks = this.chunks.map((c) => (typeof c === 'number' ? this.pool!().take(c) : c));
+    const chunks = this.chunks.map((c) => (typeof c === 'number' ? this.pool!()!.take(c) : c)); // a ticket: the pool exists
     chunks.push(FINAL_BLOCK);
     this.buf = Buffer.alloc(0);
     return { crc: this.crc, size: this.size, chunks };

@@ -77,6 +77,15 @@ describe('DeflateSink', () => {
     expect(started).toBe(0);
   });
 
+  it('no pool to be had (null): every piece is deflated on the main thread', () => {
+    const parts = rows(30_000); // ~2.5 MB: three pieces
+    const sink = new DeflateSink(() => null);
+    for (let i = 0; i < parts.length; i += 700) sink.write(parts.slice(i, i + 700).join(''));
+    const done = sink.finish();
+    expect(done.chunks.length).toBeGreaterThanOrEqual(4);
+    expect(zlib.inflateRawSync(Buffer.concat(done.chunks)).toString('utf8')).toBe(parts.join(''));
+  });
+
   it('nothing written: an empty entry (crc 0, size 0)', () => {
     const done = new DeflateSink().finish();
     expect(done.size).toBe(0);
