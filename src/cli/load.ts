@@ -13,6 +13,7 @@ import type { Lang } from '../core/money';
 import type { RawWorkbook } from '../workbook/raw';
 import { dateOrderOfLocale, type DateOrder } from '../core/dateOrder';
 import type { TabModel } from '../workbook/tabModel';
+import type { TabSequence } from '../workbook/pipeline';
 import { assertWorkbookFile } from './fileType';
 import { openPackage, type XlsxPackage } from './xlsxPackage';
 import { rawWorkbookOfPackage } from './xlsxRead';
@@ -118,15 +119,15 @@ async function writeChunks(file: string, chunks: Uint8Array[]): Promise<void> {
  */
 export async function saveWorkbookFile(
   pkg: XlsxPackage,
-  tabs: TabModel[],
+  tabs: readonly TabModel[] | TabSequence,
   out: string,
   ctx: { cwd: string; currency: string; lang: Lang; warn: (line: string) => void; protect?: boolean; append?: SheetAppend[] },
 ): Promise<void> {
-  const { chunks } = writeWorkbook(pkg, tabs, { currency: ctx.currency, lang: ctx.lang, protect: ctx.protect === true, append: ctx.append ?? [] });
+  const { chunks, sheetNames } = writeWorkbook(pkg, tabs, { currency: ctx.currency, lang: ctx.lang, protect: ctx.protect === true, append: ctx.append ?? [] });
   try {
     await writeChunks(resolve(ctx.cwd, out), chunks);
   } catch (e) {
     throw new KpiUserError(msg(ctx.lang, 'cli.cannotWrite', { file: out, reason: oneLine(e) }));
   }
-  ctx.warn(msg(ctx.lang, 'cli.written', { file: out, tabs: tabs.length }));
+  ctx.warn(msg(ctx.lang, 'cli.written', { file: out, tabs: sheetNames.length }));
 }

@@ -114,7 +114,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const out = args.out ?? (args.json || args.statements ? null : 'payouts.xlsx');
     if (out) {
       bar.update(0.8);
-      await saveWorkbookFile(pkg, result.tabs, out, { cwd: io.cwd, currency: result.read.currency, lang, warn: (line) => {
+      await saveWorkbookFile(pkg, result.eachTab?.() ?? result.tabs, out, { cwd: io.cwd, currency: result.read.currency, lang, warn: (line) => {
         bar.done();
         io.stderr(line + '\n');
       }, ...(result.run.closed ? { protect: true } : {}) });

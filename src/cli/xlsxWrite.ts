@@ -17,9 +17,11 @@ import { codePointLength } from '../core/utf16';
 import { currencySymbol, type Lang } from '../core/money';
 import type { CellFormat, TabCell, TabModel } from '../workbook/tabModel';
 import { keyPeriod } from '../workbook/tabs';
+import type { TabSequence } from '../workbook/pipeline';
 import { CT_CHART, CT_DRAWING, REL_CHART, REL_DRAWING, chartXml, drawingXml } from './xlsxChart';
 import { attr, folderOf, openPackage, parseRels, relsPathOf, resolveTarget, xmlEscape, type Rel, type XlsxPackage } from './xlsxPackage';
 import { DeflateSink, writeZip, writeZipChunks, type ZipPart } from './zip';
+import { DeflatePool } from './deflatePool';
 
 /** Excel's own limits on a sheet name: 31 UTF-16 units, none of `: \ / ? * [ ]`. */
 const EXCEL_MAX_SHEET_NAME = 31;
@@ -320,6 +322,21 @@ function wrapRows(tab: TabModel, width: number, keys: Uint8Array): Uint16Array |
 /** Characters XML must escape in text (`"` for attributes), or cannot carry at all. */
 const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
+/** Printable ASCII that XML writes as it is (no `& < > "`): its UTF-8 bytes are its characters. */
+const PLAIN_ASCII = /^[\x20\x21\x23-\x25\x27-\x3b\x3d\x3f-\x7e]*$/;
+/** Texts up to this long are copied character by character (a deal's id: a million of them, each unique). */
+const SHORT_TEXT = 32;
+
+/**
+ * A one-byte copy of printable ASCII text: the same characters, stored one byte each whatever
+ * string it was cut from — 10× faster than a round trip through Buffer for a short id.
+ */
+function oneByteCopy(v: string): string {
+  let out = '';
+  for (let i = 0; i < v.length; i++) out += String.fromCharCode(v.charCodeAt(i));
+  return out;
+}
+
 /**
  * Text as the sheet writer hands it over: escaped, then its UTF-8 bytes as one character each
  * (a "binary" string). The XML around it is ASCII, so a whole 64 K piece is one-byte text that
@@ -329,6 +346,8 @@ const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
  * A statement repeats its texts (statuses, rules, clients): each is converted once (`memo`).
  */
 function binaryText(v: string, memo: Map<string, string>): string {
+  // a short plain id is copied at once: cheaper than looking it up (a million ids, each unique, would fill the memo)
+  if (v.length <= SHORT_TEXT && PLAIN_ASCII.test(v)) return oneByteCopy(v);
   let bytes = memo.get(v);
   if (bytes === undefined) {
     bytes = Buffer.from(NEEDS_ESCAPE.test(v) ? escText(v) : v, 'utf8').toString('latin1');
@@ -430,8 +449,12 @@ function writeSheetXml(tab: TabModel, styles: StyleSheet, drawingRId: string | n
   if (links.length > 0) {
     write('<hyperlinks>');
     let part = '';
+    // `'Сделки'!A` made once per sheet (as sheetRef writes it), the row number after it: no text per link to convert
+    const heads = new Map<string, string>();
     for (const l of links) {
-      part += `<hyperlink ref="${letters[l.col] ?? columnLetter(l.col + 1)}${l.row + 1}" location="${binaryText(sheetRef(l.sheet, l.targetRow), memo).replace(/'/g, '&apos;')}"/>`;
+      let head = heads.get(l.sheet);
+      if (head === undefined) heads.set(l.sheet, (head = binaryText(sheetRef(l.sheet, 0).slice(0, -1), memo).replace(/'/g, '&apos;')));
+      part += `<hyperlink ref="${letters[l.col] ?? columnLetter(l.col + 1)}${l.row + 1}" location="${head}${l.targetRow}"/>`;
       if (part.length > 1 << 16) {
         write(part);
         part = '';
@@ -599,6 +622,8 @@ export function emptyPackage(): XlsxPackage {
   ]));
 }
 
+const isTabArray = (tabs: readonly TabModel[] | TabSequence): tabs is readonly TabModel[] => Array.isArray(tabs);
+
 export interface WrittenWorkbook {
   /** The package, piece by piece in file order (write them one after another: no copy of the whole). */
   chunks: Uint8Array[];
@@ -614,8 +639,9 @@ export interface WrittenWorkbook {
  * first, so a rerun on its own output replaces them instead of adding `(2)` copies; an unmarked
  * sheet with a clashing name is never touched.
  */
-export function writeWorkbook(pkg: XlsxPackage, tabs: TabModel[], opts: WriteOptions): WrittenWorkbook {
-  const periods = new Set(tabs.map((t) => keyPeriod(t.key)).filter((p): p is string => p !== null));
+export function writeWorkbook(pkg: XlsxPackage, tabs: readonly TabModel[] | TabSequence, opts: WriteOptions): WrittenWorkbook {
+  // A sequence (the pipeline's eachTab) names its periods up front: each tab is made, written and let go in turn.
+  const periods = new Set(isTabArray(tabs) ? tabs.map((t) => keyPeriod(t.key)).filter((p): p is string => p !== null) : tabs.periods);
   const marks = generatedMarks(pkg.definedNames);
   const droppedMarks = new Set(marks.filter((m) => periods.has(m.period)).map((m) => m.name));
   const droppedSheets = new Set(marks.filter((m) => periods.has(m.period)).map((m) => m.sheet));
@@ -672,40 +698,58 @@ export function writeWorkbook(pkg: XlsxPackage, tabs: TabModel[], opts: WriteOpt
   let markN = 1;
   for (const m of marks) if (!droppedMarks.has(m.name)) markN = Math.max(markN, Number(m.name.slice(m.name.lastIndexOf('_') + 1)) + 1);
 
-  tabs.forEach((tab, i) => {
-    const name = excelSheetName(tab.name, taken);
-    sheetNames.push(name);
-    const index = kept.length + i; // after the kept sheets and the ones created for appended rows
-    const path = freePath(used, `${wbFolder}worksheets/sheet`);
-    const rId = `rId${nextRel++}`;
-    wbRels.push({ id: rId, type: REL_WORKSHEET, target: relativeTarget(wbFolder, path), external: false });
-    overrides.push(`<Override PartName="/${path}" ContentType="${CT_WORKSHEET}"/>`);
-    sheetElements.push(`<sheet name="${escAttr(name)}" sheetId="${nextSheetId++}" r:id="${rId}"/>`);
-    const period = keyPeriod(tab.key);
-    const quoted = `'${name.replace(/'/g, "''")}'`;
-    if (period) names.push(`<definedName name="${MARK_PREFIX}${period.replace('-', '_')}_${markN++}">${escText(`${quoted}!$A$1`)}</definedName>`);
-    if (tab.page && tab.page.repeatRows > 0) names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escText(`${quoted}!$1:$${tab.page.repeatRows}`)}</definedName>`);
-
-    let drawingRId: string | null = null;
-    const charts = tab.charts ?? [];
-    if (charts.length > 0) {
-      const drawingPath = freePath(used, `${wbFolder}drawings/drawing`);
-      const chartRels: Rel[] = charts.map((chart, k) => {
-        const chartPath = freePath(used, `${wbFolder}charts/chart`);
-        newParts.push({ name: chartPath, content: chartXml(name, chart) });
-        overrides.push(`<Override PartName="/${chartPath}" ContentType="${CT_CHART}"/>`);
-        return { id: `rId${k + 1}`, type: REL_CHART, target: relativeTarget(folderOf(drawingPath), chartPath), external: false };
-      });
-      newParts.push({ name: drawingPath, content: drawingXml(charts.map((chart, k) => ({ chart, rId: chartRels[k].id, id: k + 1 }))) });
-      newParts.push({ name: relsPathOf(drawingPath), content: relsXml(chartRels) });
-      overrides.push(`<Override PartName="/${drawingPath}" ContentType="${CT_DRAWING}"/>`);
-      drawingRId = 'rId1';
-      newParts.push({ name: relsPathOf(path), content: relsXml([{ id: drawingRId, type: REL_DRAWING, target: relativeTarget(folderOf(path), drawingPath), external: false }]) });
+  // A big sheet's XML is deflated on a second thread while the next rows (and tabs) are made.
+  let pool: DeflatePool | null | undefined;
+  const deflatePool = () => {
+    if (pool === undefined) {
+      try {
+        pool = new DeflatePool();
+      } catch {
+        pool = null; // no worker thread here: the main thread deflates, the same bytes
+      }
     }
-    const sink = new DeflateSink();
-    writeSheetXml(tab, styles, drawingRId, opts.protect === true, (bytes) => sink.writeBinary(bytes));
-    newParts.unshift({ name: path, deflated: sink.finish() });
-  });
+    return pool;
+  };
+  let i = 0;
+  try {
+    for (const tab of tabs) {
+      const name = excelSheetName(tab.name, taken);
+      sheetNames.push(name);
+      const index = kept.length + i; // after the kept sheets and the ones created for appended rows
+      const path = freePath(used, `${wbFolder}worksheets/sheet`);
+      const rId = `rId${nextRel++}`;
+      wbRels.push({ id: rId, type: REL_WORKSHEET, target: relativeTarget(wbFolder, path), external: false });
+      overrides.push(`<Override PartName="/${path}" ContentType="${CT_WORKSHEET}"/>`);
+      sheetElements.push(`<sheet name="${escAttr(name)}" sheetId="${nextSheetId++}" r:id="${rId}"/>`);
+      const period = keyPeriod(tab.key);
+      const quoted = `'${name.replace(/'/g, "''")}'`;
+      if (period) names.push(`<definedName name="${MARK_PREFIX}${period.replace('-', '_')}_${markN++}">${escText(`${quoted}!$A$1`)}</definedName>`);
+      if (tab.page && tab.page.repeatRows > 0) names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escText(`${quoted}!$1:$${tab.page.repeatRows}`)}</definedName>`);
+
+      let drawingRId: string | null = null;
+      const charts = tab.charts ?? [];
+      if (charts.length > 0) {
+        const drawingPath = freePath(used, `${wbFolder}drawings/drawing`);
+        const chartRels: Rel[] = charts.map((chart, k) => {
+          const chartPath = freePath(used, `${wbFolder}charts/chart`);
+          newParts.push({ name: chartPath, content: chartXml(name, chart) });
+          overrides.push(`<Override PartName="/${chartPath}" ContentType="${CT_CHART}"/>`);
+          return { id: `rId${k + 1}`, type: REL_CHART, target: relativeTarget(folderOf(drawingPath), chartPath), external: false };
+        });
+        newParts.push({ name: drawingPath, content: drawingXml(charts.map((chart, k) => ({ chart, rId: chartRels[k].id, id: k + 1 }))) });
+        newParts.push({ name: relsPathOf(drawingPath), content: relsXml(chartRels) });
+        overrides.push(`<Override PartName="/${drawingPath}" ContentType="${CT_DRAWING}"/>`);
+        drawingRId = 'rId1';
+        newParts.push({ name: relsPathOf(path), content: relsXml([{ id: drawingRId, type: REL_DRAWING, target: relativeTarget(folderOf(path), drawingPath), external: false }]) });
+      }
+      const sink = new DeflateSink(deflatePool);
+      writeSheetXml(tab, styles, drawingRId, opts.protect === true, (bytes) => sink.writeBinary(bytes));
+      newParts.unshift({ name: path, deflated: sink.finish() });
+      i++;
+    }
+  } finally {
+    (pool as DeflatePool | null | undefined)?.close();
+  }
 
   // workbook.xml: the dropped sheets out, sheet-scoped names renumbered, the new sheets and names in.
   const newIndex = new Map<number, number>();

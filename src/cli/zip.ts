@@ -7,6 +7,7 @@
  */
 import zlib from 'node:zlib';
 import { Inflate } from 'fflate';
+import type { DeflatePool } from './deflatePool';
 
 export interface ZipEntry {
   name: string;
@@ -149,7 +150,14 @@ export class DeflateSink {
   private at = 0;
   private crc = 0;
   private size = 0;
-  private readonly chunks: Buffer[] = [];
+  /** Deflated pieces, or the pool's tickets for them. */
+  private readonly chunks: (Buffer | number)[] = [];
+
+  /**
+   * `pool`: an entry's second and later pieces are deflated on another thread while the caller
+   * goes on (deflatePool.ts) — the same bytes; a one-piece entry never starts it.
+   */
+  constructor(private readonly pool?: () => DeflatePool | null) {}
 
   /** Appends text (UTF-8). */
   write(text: string): void {
@@ -178,22 +186,32 @@ export class DeflateSink {
 
   private flush(): void {
     if (this.at === 0) return;
-    this.deflate(this.buf.subarray(0, this.at));
+    this.deflate(this.buf.subarray(0, this.at), true);
     this.at = 0;
   }
 
-  private deflate(data: Buffer): void {
+  /** `own`: `data` is the start of this.buf (its memory may be handed to the pool, and a new buffer taken). */
+  private deflate(data: Buffer, own = false): void {
+    const length = data.length; // handed to the pool, `data` is detached (length 0)
     this.crc = crc32(data, this.crc);
-    this.chunks.push(zlib.deflateRawSync(data, { level: this.size < SMALL_ENTRY ? 6 : 1, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
-    this.size += data.length;
+    const level = this.size < SMALL_ENTRY ? 6 : 1;
+    const pool = this.pool && own && this.chunks.length > 0 ? this.pool() : null; // null: no thread to be had
+    if (pool) {
+      this.chunks.push(pool.submit(this.buf.buffer as ArrayBuffer, length, level));
+      this.buf = Buffer.allocUnsafe(SINK_CHUNK); // 1 MB: a buffer of its own, never a slice of Node's pool
+    } else {
+      this.chunks.push(zlib.deflateRawSync(data, { level, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
+    }
+    this.size += length;
   }
 
   /** The whole entry; the sink is done with. */
   finish(): DeflatedContent {
     this.flush();
-    this.chunks.push(FINAL_BLOCK);
+    const chunks = this.chunks.map((c) => (typeof c === 'number' ? this.pool!()!.take(c) : c)); // a ticket: the pool exists
+    chunks.push(FINAL_BLOCK);
     this.buf = Buffer.alloc(0);
-    return { crc: this.crc, size: this.size, chunks: this.chunks };
+    return { crc: this.crc, size: this.size, chunks };
   }
 }
 

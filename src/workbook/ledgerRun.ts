@@ -15,7 +15,7 @@ import type { RawWorkbook } from './raw';
 import type { WorkbookRead } from './read';
 
 /** The register tab of a closed period (re-rendered with its statements, so a rerun never drops it). */
-export function closedRegisterTab(run: PayoutRun, read: WorkbookRead, tabs: readonly TabModel[]): TabModel {
+export function closedRegisterTab(run: PayoutRun, read: WorkbookRead, tabs: readonly Pick<TabModel, 'name'>[]): TabModel {
   const taken = new Set(tabs.map((t) => t.name.toLowerCase()));
   return registerTab(registerRows(run, read.input.managers ?? []), periodKey(run.period), read.lang, taken);
 }

@@ -6,7 +6,7 @@
 import { KpiUserError, type Issue } from '../core/issues';
 import { msg } from '../core/messages/index';
 import type { Deal, PayoutRun, SourceRef } from '../core/model';
-import { lastCompleteMonth, parsePeriod, type LocalDate, type Period } from '../core/periods';
+import { lastCompleteMonth, parsePeriod, periodKey, type LocalDate, type Period } from '../core/periods';
 import type { Lang } from '../core/money';
 import { nearMissIssues } from './nearMisses';
 import { paidByDeal } from './dealCash';
@@ -17,7 +17,7 @@ import { readWorkbook, type WorkbookRead } from './read';
 import { checkPeriodHasData } from './periodCheck';
 import { columnReportJson } from './reading/columnReport';
 import type { TabModel } from './tabModel';
-import { payoutTabs, refKey, type TabsContext } from './tabs';
+import { eachPayoutTab, refKey, type TabsContext } from './tabs';
 
 export interface RunRequest {
   /** `YYYY-MM` or `YYYY-Qn`; blank or omitted → the last complete month before `today`. */
@@ -37,8 +37,18 @@ export interface PipelineResult {
   issues: Issue[];
   json: PayoutJson;
   tabs: TabModel[];
+  /**
+   * The same tabs one at a time, each made when the iteration reaches it (the .xlsx writer: a
+   * million deals' statements are written tab by tab, never all held). Absent: use `tabs`.
+   */
+  eachTab?: () => TabSequence;
   /** What the tabs were made with: private statements (e-mail, `--statements`) are made with it again. */
   tabsContext: TabsContext;
+}
+
+/** Tabs made as they are iterated; the periods of their keys (what a rerun replaces) are known before the first is made. */
+export interface TabSequence extends Iterable<TabModel> {
+  readonly periods: readonly string[];
 }
 
 /** The requested period, or the default; a period that cannot be read is the user's to fix. */
@@ -89,15 +99,17 @@ export function runPayouts(raw: RawWorkbook, req: RunRequest): PipelineResult {
   };
   // The tabs are made on first use: `kpi-payouts --json` never writes them (a million deals' statements cost seconds).
   let tabs: TabModel[] | null = null;
-  const result = { read, run, issues, json, tabsContext } as PipelineResult;
-  Object.defineProperty(result, 'tabs', {
-    enumerable: true,
-    get: () => {
-      if (tabs) return tabs;
-      tabs = payoutTabs(run, issues, tabsContext);
-      if (run.closed) tabs.push(closedRegisterTab(run, read, tabs));
-      return tabs;
-    },
-  });
+  function* made(): Generator<TabModel> {
+    const names: { name: string }[] = [];
+    for (const tab of eachPayoutTab(run, issues, tabsContext)) {
+      names.push({ name: tab.name });
+      yield tab;
+    }
+    if (run.closed) yield closedRegisterTab(run, read, names);
+  }
+  const periods = [periodKey(period)];
+  const eachTab = (): TabSequence => ({ periods, [Symbol.iterator]: () => (tabs ?? made())[Symbol.iterator]() });
+  const result = { read, run, issues, json, tabsContext, eachTab } as PipelineResult;
+  Object.defineProperty(result, 'tabs', { enumerable: true, get: () => (tabs ??= [...made()]) });
   return result;
 }

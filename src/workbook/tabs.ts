@@ -539,11 +539,19 @@ function payoutShare(total: Dec, margin: Dec | null): number | null {
  * @example payoutTabs(run, issues, { generatedAt: '2026-12-01 09:00', currency: 'RUB', lang: 'ru' })[0].name // 'Выплаты · 2026-11'
  */
 export function payoutTabs(run: PayoutRun, allIssues: Issue[], ctx: TabsContext): TabModel[] {
+  return [...eachPayoutTab(run, allIssues, ctx)];
+}
+
+/**
+ * payoutTabs one tab at a time, each made when it is asked for: the .xlsx writer writes a tab and
+ * lets it go before the next is made, so a million deals' statements are never all held at once.
+ */
+export function* eachPayoutTab(run: PayoutRun, allIssues: Issue[], ctx: TabsContext): Generator<TabModel> {
   const period = periodKey(run.period);
   const taken = new Set<string>();
   const summaryName = fitName(msg(ctx.lang, 'tabs.summaryTabName', { period }), '', taken);
   const keys = new Set<string>();
-  const tabs: TabModel[] = [summaryTab(run, allIssues, ctx, summaryName)];
+  yield summaryTab(run, allIssues, ctx, summaryName);
   for (const m of run.managers) {
     const suffix = msg(ctx.lang, 'tabs.managerTabName', { manager: '', period });
     const name = fitName(m.manager, suffix, taken);
@@ -551,7 +559,6 @@ export function payoutTabs(run: PayoutRun, allIssues: Issue[], ctx: TabsContext)
     let key = base;
     for (let n = 2; keys.has(key); n++) key = `${Array.from(base).slice(0, MAX_KEY - 6).join('')}#${n}`;
     keys.add(key);
-    tabs.push(managerTab(m, ctx, name, key));
+    yield managerTab(m, ctx, name, key);
   }
-  return tabs;
 }

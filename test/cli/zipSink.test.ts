@@ -8,6 +8,7 @@ import JSZip from 'jszip';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DeflateSink, crc32, readZip, entryText, writeZip } from '../../src/cli/zip';
+import { DeflatePool } from '../../src/cli/deflatePool';
 
 /** Text of `n` rows like a statement's, ~80 bytes a row, some Cyrillic (3 bytes of UTF-8 in 1 unit of text: 2). */
 const rows = (n: number) => Array.from({ length: n }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>Клиент ${i % 500}</t></is></c></row>`);
@@ -35,6 +36,54 @@ describe('DeflateSink', () => {
     sink.write('</a>');
     const done = sink.finish();
     expect(zlib.inflateRawSync(Buffer.concat(done.chunks)).toString('utf8')).toBe(`<a>${big}</a>`);
+  });
+
+  it('with a deflate pool (a second thread), the very same bytes as on the main thread', () => {
+    // 120 000 rows × ~85 bytes ≈ 10 MB: ten pieces, past the 8 MB at level 6 (so both levels go to the worker)
+    const parts = rows(120_000);
+    const pool = new DeflatePool();
+    let started = 0;
+    const inThread = new DeflateSink(() => (started++, pool));
+    const onMain = new DeflateSink();
+    try {
+      for (let i = 0; i < parts.length; i += 700) {
+        const piece = parts.slice(i, i + 700).join('');
+        inThread.write(piece);
+        onMain.write(piece);
+      }
+      const a = inThread.finish();
+      const b = onMain.finish();
+      // n pieces and the final block; each piece after the first asks for the pool twice (handed over, taken back)
+      expect(a.chunks.length).toBeGreaterThanOrEqual(11);
+      expect(started).toBe(2 * (a.chunks.length - 2));
+      expect(a.size).toBe(b.size);
+      expect(a.size).toBeGreaterThan(8_000_000);
+      expect(a.crc).toBe(b.crc);
+      expect(Buffer.concat(a.chunks).equals(Buffer.concat(b.chunks))).toBe(true);
+      expect(zlib.inflateRawSync(Buffer.concat(a.chunks)).toString('utf8')).toBe(parts.join(''));
+    } finally {
+      pool.close();
+    }
+  });
+
+  it('a one-piece entry never starts the pool', () => {
+    let started = 0;
+    const sink = new DeflateSink(() => {
+      started++;
+      throw new Error('not wanted');
+    });
+    sink.write(rows(100).join(''));
+    expect(zlib.inflateRawSync(Buffer.concat(sink.finish().chunks)).toString('utf8')).toBe(rows(100).join(''));
+    expect(started).toBe(0);
+  });
+
+  it('no pool to be had (null): every piece is deflated on the main thread', () => {
+    const parts = rows(30_000); // ~2.5 MB: three pieces
+    const sink = new DeflateSink(() => null);
+    for (let i = 0; i < parts.length; i += 700) sink.write(parts.slice(i, i + 700).join(''));
+    const done = sink.finish();
+    expect(done.chunks.length).toBeGreaterThanOrEqual(4);
+    expect(zlib.inflateRawSync(Buffer.concat(done.chunks)).toString('utf8')).toBe(parts.join(''));
   });
 
   it('nothing written: an empty entry (crc 0, size 0)', () => {
