@@ -1,5 +1,4 @@
 /** The KPI sheet (SPEC §2): period, manager, metric, value. */
-import { isBlank } from '../../core/numbers';
 import type { KpiFact } from '../../core/model';
 import { isBlankRow, metricOfText } from '../headers';
 import type { Located, Reader } from './reader';
@@ -17,8 +16,7 @@ export function readKpi(reader: Reader, loc: Located): KpiFact[] {
     if (isBlankRow(row) || reader.formulaGap(loc, r)) continue;
     const before = reader.issues.length;
     const period = reader.period(cell(row, iPeriod), name, r, h.period!);
-    const managerCell = cell(row, iManager);
-    if (isBlank(managerCell)) reader.issue('missing_manager', name, r, h.manager, managerCell, 'workbook.issue.missingManager');
+    const managerCell = reader.managerCell(cell(row, iManager), name, r, h.manager);
     const metricCell = cell(row, iMetric);
     const metric = metricOfText(metricCell);
     if (!metric) reader.issue('missing_metric', name, r, h.metric, metricCell, 'workbook.issue.missingMetric');

@@ -32,8 +32,7 @@ export function readPlans(reader: Reader, loc: Located, emails: Map<string, stri
     if (isBlankRow(row) || reader.formulaGap(loc, r)) continue;
     const before = reader.issues.length;
     const period = reader.period(cell(row, iPeriod), name, r, h.period!);
-    const managerCell = cell(row, iManager);
-    if (isBlank(managerCell)) reader.issue('missing_manager', name, r, h.manager, managerCell, 'workbook.issue.missingManager');
+    const managerCell = reader.managerCell(cell(row, iManager), name, r, h.manager);
     const schemeCell = cell(row, iScheme);
     if (isBlank(schemeCell)) reader.issue('missing_scheme', name, r, h.scheme, schemeCell, 'workbook.issue.missingScheme');
     // A bad target cell is an issue and drops only that target; the row (and the manager's scheme) stays.

@@ -308,6 +308,12 @@ export class Reader {
     return amount;
   }
 
+  /** The manager cell of a Plans or KPI row, as it is; a blank one is an issue naming the cell. */
+  managerCell(v: CellValue, sheet: string, rowIndex: number, column: string | null): CellValue {
+    if (isBlank(v)) this.issue('missing_manager', sheet, rowIndex, column, v, 'workbook.issue.missingManager');
+    return v;
+  }
+
   /** A period: `2026-11`, `2026-Q4`, or a date cell (its month). */
   period(v: CellValue, sheet: string, rowIndex: number, column: string): Period | undefined {
     if (isBlank(v)) {
