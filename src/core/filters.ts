@@ -146,7 +146,9 @@ function clauseHolds(c: FilterClause, deal: Deal, scope: FilterScope): boolean {
 
 /** Does the deal match every clause (a `≠` clause holds exactly when its `=` does not)? */
 export function matchesFilter(filter: DealFilter, deal: Deal, scope: FilterScope): boolean {
-  for (const c of filter.clauses) if (clauseHolds(c, deal, scope) === c.negated) return false;
+  const clauses = filter.clauses;
+  // Indexed: called per deal and filter (500 000 times in the §14 bench), before it is optimised too.
+  for (let i = 0; i < clauses.length; i++) if (clauseHolds(clauses[i], deal, scope) === clauses[i].negated) return false;
   return true;
 }
 

@@ -114,7 +114,8 @@ export function checkNames(
   if (input.sheetNames.plans !== null) {
     const plannedNames = [...planned.values()];
     const likeOf = new Map<string, string | null>();
-    for (const d of periodDeals) {
+    for (let i = 0; i < periodDeals.length; i++) {
+      const d = periodDeals[i];
       const key = managerKey(d);
       if (key === '' || planned.has(key)) continue;
       withheld.add(key);

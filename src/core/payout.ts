@@ -235,7 +235,8 @@ export function computePayouts(input: PayoutInput, period: Period, options: Payo
   const wanted = options.managers ? new Set(options.managers.map(nameKey)) : null;
   // The deals (not cancelled) dated in P of the managers asked for: one pass, for the names and their check.
   const inPeriod: Deal[] = [];
-  for (const d of index.deals) {
+  for (let i = 0; i < index.deals.length; i++) {
+    const d = index.deals[i];
     if (d.status === 'cancelled' || d.date < start || d.date >= end) continue;
     const key = index.managerKey(d);
     if (key !== '' && !names.has(key)) names.set(key, displayName(d.manager));

@@ -4,7 +4,7 @@
  * part (a copy of the deal with the share applied); ownership of the client goes to the largest
  * share (ties: the first listed); client_turnover follows ownership and pays on the whole deal.
  */
-import { Dec, ONE, sum } from './decimal';
+import { Dec, kopecks, ONE, scaledDec, scaledInteger, sum } from './decimal';
 import type { Deal, DealShare } from './model';
 import { parseNumber } from './numbers';
 import { displayName, nameKey } from './ownership';
@@ -53,6 +53,11 @@ export function largestShare(shares: readonly DealShare[]): DealShare {
 export function creditedParts(deal: Deal): Deal[] {
   const shares = deal.split;
   if (!shares || shares.length === 0) return [deal];
+  return creditedInKopecks(deal, shares) ?? creditedInDecimals(deal, shares);
+}
+
+/** The parts by decimal.js arithmetic: any deal (the fallback of creditedInKopecks, and its reference in the tests). */
+export function creditedInDecimals(deal: Deal, shares: readonly DealShare[]): Deal[] {
   const parts: Deal[] = [];
   // What is left of each field for the last share (no closure or keyed object per share: 20 000
   // split deals make 40 000 parts, and each allocation here outlives the run's young generation).
@@ -73,17 +78,85 @@ export function creditedParts(deal: Deal): Deal[] {
       if (deal.paid !== null) { paid = deal.paid.times(s.share); paidLeft = (paidLeft as Dec).minus(paid); }
       if (deal.partnerPrice !== null) { partnerPrice = deal.partnerPrice.times(s.share); partnerLeft = (partnerLeft as Dec).minus(partnerPrice); }
     }
-    // Every field written out, in one order: a spread per part gave each part a hidden class of its
-    // own, and every metric loop over 100 000 deals went megamorphic (3× the compute time).
-    const credited: EveryField<Deal> = {
-      ref: deal.ref, id: deal.id, date: deal.date, manager: s.manager, client: deal.client,
-      amount, cost, margin, status: deal.status,
-      paid, paidDate: deal.paidDate, partnerPrice, attractedBy: deal.attractedBy,
-      product: deal.product, category: deal.category, dealType: deal.dealType, split: deal.split, share: s.share, whole: deal,
-    };
-    parts.push(credited);
+    parts.push(part(deal, s, amount, cost, margin, paid, partnerPrice));
   }
   return parts;
+}
+
+/** The most decimals a share may have for the kopeck path (33,3333 % = 0.333333). */
+const SHARE_DECIMALS = 6;
+const SHARE_SCALE = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
+const MAX_SAFE = 9007199254740991;
+
+/**
+ * The same parts as creditedInDecimals, in whole numbers: each field as kopecks, each share as an
+ * integer over 10^places, a part = kopecks × share exactly (a safe integer), the last part the
+ * rest. Null — the decimal path then — when a field is not whole kopecks, a share has more than
+ * SHARE_DECIMALS decimals, a product may pass 2^53, or a field is 0 (decimal.js keeps a zero's sign).
+ * Exact arithmetic on both paths and one Dec per value (scaledDec): the very same Decs.
+ */
+function creditedInKopecks(deal: Deal, shares: readonly DealShare[]): Deal[] | null {
+  // Each share × 10^SHARE_DECIMALS, then the decimals they need (trailing zeros dropped together).
+  // Arrays of their final length (map, not push): the parts live as long as the run.
+  const numerators = shares.map((s) => (s.share.s > 0 ? scaledInteger(s.share, SHARE_DECIMALS, 'exact') : null));
+  for (let i = 0; i < numerators.length; i++) {
+    const n = numerators[i];
+    if (n === null || n > SHARE_SCALE[SHARE_DECIMALS]) return null;
+  }
+  let places = SHARE_DECIMALS;
+  while (places > 0 && numerators.every((n) => (n as number) % 10 === 0)) {
+    for (let i = 0; i < numerators.length; i++) numerators[i] = (numerators[i] as number) / 10;
+    places--;
+  }
+  const scale = SHARE_SCALE[places];
+  const whole = numerators as number[];
+  const amount = splitKopecks(deal.amount, whole, scale, places);
+  const cost = deal.cost === null ? null : splitKopecks(deal.cost, whole, scale, places);
+  const margin = deal.margin === null ? null : splitKopecks(deal.margin, whole, scale, places);
+  const paid = deal.paid === null ? null : splitKopecks(deal.paid, whole, scale, places);
+  const partnerPrice = deal.partnerPrice === null ? null : splitKopecks(deal.partnerPrice, whole, scale, places);
+  if (amount === undefined || cost === undefined || margin === undefined || paid === undefined || partnerPrice === undefined) return null;
+  return shares.map((s, i) => part(deal, s, amount[i], cost === null ? null : cost[i], margin === null ? null : margin[i], paid === null ? null : paid[i], partnerPrice === null ? null : partnerPrice[i]));
+}
+
+/**
+ * A value's parts by share, as Decs: kopecks × numerator over 10^(2 + places) for all shares but
+ * the last, which takes the rest; undefined when the kopeck path cannot be exact.
+ */
+function splitKopecks(value: Dec, numerators: readonly number[], scale: number, places: number): Dec[] | undefined {
+  const k = kopecks(value, 'exact');
+  if (k === null || k === 0) return undefined;
+  let left = k * scale;
+  if (!(left <= MAX_SAFE && left >= -MAX_SAFE)) return undefined;
+  // The common two-way split as one array literal (no push-grown spare room: parts live for the run).
+  if (numerators.length === 2) {
+    const first = k * numerators[0];
+    if (!(first <= MAX_SAFE && first >= -MAX_SAFE)) return undefined;
+    return [scaledDec(first, 2 + places), scaledDec(left - first, 2 + places)];
+  }
+  const out: Dec[] = [];
+  const last = numerators.length - 1;
+  for (let i = 0; i < last; i++) {
+    const product = k * numerators[i];
+    if (!(product <= MAX_SAFE && product >= -MAX_SAFE)) return undefined;
+    left -= product;
+    out.push(scaledDec(product, 2 + places));
+  }
+  out.push(scaledDec(left, 2 + places));
+  return out;
+}
+
+/** One credited part: the deal with the share's manager and values. */
+function part(deal: Deal, s: DealShare, amount: Dec, cost: Dec | null, margin: Dec | null, paid: Dec | null, partnerPrice: Dec | null): Deal {
+  // Every field written out, in one order: a spread per part gave each part a hidden class of its
+  // own, and every metric loop over 100 000 deals went megamorphic (3× the compute time).
+  const credited: EveryField<Deal> = {
+    ref: deal.ref, id: deal.id, date: deal.date, manager: s.manager, client: deal.client,
+    amount, cost, margin, status: deal.status,
+    paid, paidDate: deal.paidDate, partnerPrice, attractedBy: deal.attractedBy,
+    product: deal.product, category: deal.category, dealType: deal.dealType, split: deal.split, share: s.share, whole: deal,
+  };
+  return credited;
 }
 
 /** Every key of T present (a field added to Deal must be copied above), each of its own type. */

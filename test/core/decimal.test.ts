@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compare, Dec, kopecks, sum, ZERO } from '../../src/core/decimal';
+import { compare, Dec, kopecks, scaledDec, scaledInteger, sum, ZERO } from '../../src/core/decimal';
 import { moneyNumber, roundMoney } from '../../src/core/money';
 import { parseNumber } from '../../src/core/numbers';
 
@@ -92,5 +92,28 @@ describe('parseNumber fast paths read as the general path does', () => {
       const parsed = parseNumber(n);
       expect(parsed.kind === 'number' && digits(parsed.value)).toEqual(digits(new Dec(String(n))));
     }), { numRuns: 2000 });
+  });
+});
+
+describe('scaledDec builds the Dec decimal.js parses', () => {
+  it('for any safe integer and any places 0…15 (sign, exponent and words alike)', () => {
+    fc.assert(fc.property(fc.maxSafeInteger(), fc.integer({ min: 0, max: 15 }), fc.boolean(), (n, places, negative) => {
+      const v = negative ? -n : n;
+      expect(digits(scaledDec(v, places))).toEqual(digits(new Dec(String(v)).dividedBy(new Dec(10).pow(places))));
+    }), { numRuns: 5000 });
+    // 123 456.789 = 123456789 × 10^−3: words [123456, 7890000] (base 10^7, aligned on the point), exponent 5.
+    expect(digits(scaledDec(123456789, 3))).toEqual({ s: 1, e: 5, d: [123456, 7890000] });
+    // 10 000 000 = 10^7: one word [1] at exponent 7 (the zero word below is dropped).
+    expect(digits(scaledDec(1e7, 0))).toEqual({ s: 1, e: 7, d: [1] });
+    expect(digits(scaledDec(-5, 1))).toEqual({ s: -1, e: -1, d: [5000000] });
+  });
+
+  it('scaledInteger is kopecks at 2 places and exact at others', () => {
+    expect(scaledInteger(new Dec('0.333333'), 6, 'exact')).toBe(333333);
+    expect(scaledInteger(new Dec('0.3333333'), 6, 'exact')).toBeNull();
+    fc.assert(fc.property(decimalArb, (v) => {
+      expect(scaledInteger(v, 2, 'halfUp')).toBe(kopecks(v, 'halfUp'));
+      expect(scaledInteger(v, 2, 'exact')).toBe(kopecks(v, 'exact'));
+    }), { numRuns: 1000 });
   });
 });

@@ -7,12 +7,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dec } from '../../src/core/decimal';
+import { Dec, dec } from '../../src/core/decimal';
 import { parseFilter } from '../../src/core/filters';
 import { indexDeals, ManagerFacts } from '../../src/core/metrics';
 import type { Deal, DealType } from '../../src/core/model';
 import { cachedNameKey, clientOwnership, displayName } from '../../src/core/ownership';
-import { creditedParts, largestShare } from '../../src/core/splits';
+import { creditedInDecimals, creditedParts, largestShare } from '../../src/core/splits';
 import { readWorkbook } from '../../src/workbook/read';
 import { deals, input, period } from '../core/engine/builders';
 
@@ -88,6 +88,39 @@ describe('§14 bench fast paths', () => {
     expect([a.amount, b.amount, a.cost, b.cost, a.margin, b.margin].map(String)).toEqual(['600.006', '400.004', '199.998', '133.332', '400.008', '266.672']);
     expect([a.manager, b.manager, String(a.share), String(b.share)]).toEqual(['Анна', 'Борис', '0.6', '0.4']);
     expect(a.whole).toBe(d);
+  });
+
+  it('split parts in whole kopecks are the very Decs decimal.js arithmetic gives (and the fallback takes what they cannot)', () => {
+    const digits = (v: Dec | null | undefined) => (v == null ? v : { s: v.s, e: v.e, d: v.d });
+    const money = fc.oneof(
+      fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n }).map((k) => new Dec(k.toString()).dividedBy(100)), // whole kopecks
+      fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }).map((k) => new Dec(k.toString()).dividedBy(1000)), // sub-kopeck, big
+      fc.constantFrom(new Dec(0), new Dec(-0), new Dec('90071992547409.91')),
+    );
+    // Shares that add up to 1: two to four, each with 0–8 decimals (more than 6 takes the decimal path).
+    const shares = fc.array(fc.tuple(fc.integer({ min: 1, max: 10 ** 8 }), fc.integer({ min: 0, max: 8 })), { minLength: 1, maxLength: 3 }).map((xs) => {
+      const parts = xs.map(([n, places]) => new Dec(n).dividedBy(new Dec(10).pow(places)).dividedBy(xs.length + 1)).filter((p) => p.lessThan(1));
+      const rest = new Dec(1).minus(parts.reduce((a, b) => a.plus(b), new Dec(0)));
+      return rest.greaterThan(0) ? [...parts, rest] : [new Dec('0.5'), new Dec('0.5')];
+    });
+    fc.assert(fc.property(money, fc.option(money), fc.option(money), fc.option(money), shares, (amount, cost, paid, partner, split) => {
+      const [d] = deals([{ row: 2, date: '2026-11-02', manager: 'Анна', amount: '1' }]);
+      d.amount = amount;
+      d.cost = cost;
+      d.margin = cost === null ? null : amount.minus(cost);
+      d.paid = paid;
+      d.partnerPrice = partner;
+      d.split = split.map((share, i) => ({ manager: PEOPLE[i % 3] + i, share }));
+      const fast = creditedParts(d);
+      const reference = creditedInDecimals(d, d.split);
+      expect(fast.length).toBe(reference.length);
+      fast.forEach((part, i) => {
+        const ref = reference[i];
+        for (const field of ['amount', 'cost', 'margin', 'paid', 'partnerPrice'] as const) expect(digits(part[field])).toEqual(digits(ref[field]));
+        expect(Object.keys(part)).toEqual(Object.keys(ref));
+        expect([part.manager, part.share, part.whole]).toEqual([ref.manager, ref.share, ref.whole]);
+      });
+    }), { numRuns: 3000 });
   });
 
   it('displayName returns a text already as shown unchanged, and normalises every other as before', () => {

@@ -62,7 +62,8 @@ export interface DealsRead {
 
 /** Deals from one or more sheets (`--deals "A,B"`): the same columns each, one table. */
 export function readDeals(reader: Reader, locs: readonly Located[]): DealsRead {
-  const state: DealsState = { deals: [], firstRowOfId: new Map(), openIds: new Set(), twoWayDates: [] };
+  const deals: Deal[] = [];
+  const state: DealsState = { deals, firstRowOfId: new FirstRowOfId(deals), openIds: new Set(), twoWayDates: [] };
   let fields: string | null = null;
   let columns: PayoutInput['columns'] | null = null;
   for (const loc of locs) {
@@ -86,9 +87,47 @@ function headerList(cols: ColumnMap): string {
 
 interface DealsState {
   deals: Deal[];
-  firstRowOfId: Map<string, { sheet: string; row: number }>;
+  firstRowOfId: FirstRowOfId;
   openIds: Set<string>;
   twoWayDates: TwoWayDate[];
+}
+
+type RowRef = { sheet: string; row: number };
+
+/**
+ * Deal ids met so far and the row each was first met in (for the duplicate-id issue). Ids are
+ * nearly always unique, so a Set answers "seen?" with one hash operation and no entry object per
+ * deal (100 000 rows); the rows are looked up only when a first duplicate appears, from the deals
+ * kept so far (each kept deal's id is exactly one claimed id), and kept in a Map from then on.
+ */
+class FirstRowOfId {
+  private readonly seen = new Set<string>();
+  private rows: Map<string, RowRef> | null = null;
+
+  constructor(private readonly kept: readonly Deal[]) {}
+
+  /** Claims `id` for the row at `ref`; the first row's ref when the id was claimed before, else null. */
+  claim(id: string, ref: RowRef): RowRef | null {
+    if (this.rows === null) {
+      const size = this.seen.size;
+      this.seen.add(id);
+      if (this.seen.size !== size) return null;
+      const rows = new Map<string, RowRef>();
+      for (let i = 0; i < this.kept.length; i++) if (this.kept[i].id !== null) rows.set(this.kept[i].id as string, this.kept[i].ref);
+      this.rows = rows;
+      this.seen.clear();
+    }
+    const first = this.rows.get(id);
+    if (first !== undefined) return first;
+    this.rows.set(id, ref);
+    return null;
+  }
+
+  /** Gives `id` back: its row was left out after all. */
+  release(id: string): void {
+    if (this.rows !== null) this.rows.delete(id);
+    else this.seen.delete(id);
+  }
 }
 
 /** The sheet's columns, or the run stops: no header row in the first 20, or a required column missing. */
@@ -192,13 +231,11 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
     let id: string | null = null;
     if (!leftOut && iId !== null && !isBlank(row[iId])) {
       id = idText(row[iId]);
-      const first = firstRowOfId.get(id);
-      if (first !== undefined) {
+      const first = firstRowOfId.claim(id, ref);
+      if (first !== null) {
         const firstRow = first.sheet === name ? String(first.row) : `${first.row} («${first.sheet}»)`;
         reader.issue('duplicate_deal_id', name, r, h.dealId, row[iId], 'workbook.issue.duplicateDealId', { firstRow });
         leftOut = true;
-      } else {
-        firstRowOfId.set(id, ref);
       }
     }
     const kept = !leftOut;
@@ -213,14 +250,14 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
     const paidTwoWays = iPaidDate !== null && !leftOut && twoWays(h.paidDate!, row[iPaidDate], date);
     // An implausible amount or date anywhere in the row leaves it out (SPEC §10.1), optional cells too.
     if (leftOut || paidTwoWays || reader.implausible > implausibleBefore) {
-      if (id !== null && !leftOut) firstRowOfId.delete(id);
+      if (id !== null && !leftOut) firstRowOfId.release(id);
       continue;
     }
     // SPEC §14: product, category, deal type, split; a split that does not add up leaves the deal out.
     plansRow = r;
     const attributes = withPlans ? readDealPlans(row, plansCols, h, reader.lang, reportPlans, plansCache) : null;
     if (attributes === undefined) {
-      if (id !== null) firstRowOfId.delete(id);
+      if (id !== null) firstRowOfId.release(id);
       continue;
     }
 
