@@ -47,10 +47,20 @@ export function compare(a: Dec, b: Dec): number {
  * hands the exact total so far to the plain `plus` chain.
  */
 export function sum(values: readonly Dec[]): Dec {
+  return sumBy(values, same);
+}
+
+const same = (v: Dec): Dec => v;
+
+/**
+ * Σ pick(item), as `sum(items.map(pick))` gives it, without the mapped array: a fact over 100 000
+ * deals made one more 100 000-entry array per metric for the collector.
+ */
+export function sumBy<T>(items: readonly T[], pick: (item: T) => Dec): Dec {
   let total = 0;
   let i = 0;
-  for (; i < values.length; i++) {
-    const k = kopecks(values[i], 'exact');
+  for (; i < items.length; i++) {
+    const k = kopecks(pick(items[i]), 'exact');
     if (k === null) break;
     const next = total + k;
     // Both are safe integers, so the float sum is exact unless it leaves the safe range.
@@ -59,11 +69,11 @@ export function sum(values: readonly Dec[]): Dec {
   }
   if (i === 0) {
     let slow = ZERO;
-    for (const v of values) slow = slow.plus(v);
+    for (const item of items) slow = slow.plus(pick(item));
     return slow;
   }
   let rest = kopecksToDec(total);
-  for (; i < values.length; i++) rest = rest.plus(values[i]);
+  for (; i < items.length; i++) rest = rest.plus(pick(items[i]));
   return rest;
 }
 

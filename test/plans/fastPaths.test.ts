@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec, dec } from '../../src/core/decimal';
 import { parseFilter } from '../../src/core/filters';
+import { companyFact } from '../../src/core/companyFund';
 import { indexDeals, ManagerFacts } from '../../src/core/metrics';
 import type { Deal, DealType } from '../../src/core/model';
 import { cachedNameKey, clientOwnership, displayName } from '../../src/core/ownership';
@@ -121,6 +122,30 @@ describe('§14 bench fast paths', () => {
         expect([part.manager, part.share, part.whole]).toEqual([ref.manager, ref.share, ref.whole]);
       });
     }), { numRuns: 3000 });
+  });
+
+  it("the fund's company revenue and margin, summed in one pass, equal the company facts' (values and reasons)", () => {
+    fc.assert(fc.property(fc.array(oneDeal, { maxLength: 40 }), fc.array(fc.boolean(), { maxLength: 40 }), fc.boolean(), (list, blanks, marginColumn) => {
+      const b = book(list);
+      b.deals.forEach((d, i) => { if (blanks[i]) d.margin = null; });
+      b.columns.margin = marginColumn;
+      const index = indexDeals(b);
+      for (const metric of ['revenue', 'margin']) {
+        const f = new ManagerFacts(index, '*', NOV, 'ru', { company: true }).fact(metric);
+        const fast = companyFact(index, metric, NOV, 'ru');
+        expect(fast.reason).toBe(f.reason);
+        expect(fast.value === null ? null : { s: fast.value.s, e: fast.value.e, d: fast.value.d }).toEqual(f.value === null ? null : { s: f.value.s, e: f.value.e, d: f.value.d });
+      }
+    }), { numRuns: 300 });
+    // By hand: won in November 1 000 (Анна) + 500 (Борис, margin 200); October and lost deals do not count.
+    const b = input({ deals: deals([
+      { row: 2, date: '2026-11-02', manager: 'Анна', amount: '1000', cost: '600' },
+      { row: 3, date: '2026-11-03', manager: 'Борис', amount: '500', cost: '300' },
+      { row: 4, date: '2026-10-30', manager: 'Анна', amount: '7000', cost: '1' },
+      { row: 5, date: '2026-11-04', manager: 'Анна', amount: '9000', cost: '1', status: 'lost' },
+    ]) });
+    expect(String(companyFact(indexDeals(b), 'revenue', NOV, 'ru').value)).toBe('1500'); // 1 000 + 500
+    expect(String(companyFact(indexDeals(b), 'margin', NOV, 'ru').value)).toBe('600'); // 400 + 200
   });
 
   it('displayName returns a text already as shown unchanged, and normalises every other as before', () => {
