@@ -46,7 +46,7 @@ export interface DealIndex {
   /** manager key → that manager's credited deals, in sheet order. */
   byManager: Map<string, Deal[]>;
   /** client key → the client's deals, in sheet order. */
-  byClient: Map<string, Deal[]>;
+  readonly byClient: Map<string, Deal[]>;
   /** owner's manager key → the client keys that manager owns. */
   ownedClients: Map<string, string[]>;
   /** manager key → payments on that manager's won deals (a split deal's payments by share). */
@@ -95,7 +95,6 @@ export function indexDeals(input: PayoutInput, asOf?: LocalDate): DealIndex {
   const managerKey = (d: Deal): string => key(d.manager);
   const clientKey = (d: Deal): string | null => (d.client ? key(d.client) || null : null);
   const byManager = new Map<string, Deal[]>();
-  const byClient = new Map<string, Deal[]>();
   const credited: Deal[] = [];
   const partsOf = new Map<Deal, Deal[]>();
   let anySplit = false;
@@ -103,8 +102,6 @@ export function indexDeals(input: PayoutInput, asOf?: LocalDate): DealIndex {
   // per element, 100 000 of them per pass for the collector (the §14 bench, SPEC §9).
   for (let i = 0; i < deals.length; i++) {
     const d = deals[i];
-    const c = clientKey(d);
-    if (c !== null) push(byClient, c, d);
     if (d.split && d.split.length > 0) {
       anySplit = true;
       const parts = creditedParts(d);
@@ -141,10 +138,22 @@ export function indexDeals(input: PayoutInput, asOf?: LocalDate): DealIndex {
   // A split client's owner is the largest share's manager (SPEC §14).
   const ownership = clientOwnership(deals, key, anySplit ? (d) => (d.split && d.split.length > 0 ? largestShare(d.split).manager : d.manager) : undefined);
   const ownedClients = new Map<string, string[]>();
+  let byClient: Map<string, Deal[]> | null = null;
   ownership.owner.forEach((owner, client) => push(ownedClients, owner, client));
   return {
     input, deals, credited, key, cash: cash === null ? null : creditedCash, cashByDeal, ownership, kpiFacts: [...input.kpiFacts].sort(byRow),
-    managerKey, clientKey, byManager, byClient, ownedClients, cashByManager,
+    managerKey, clientKey, byManager, ownedClients, cashByManager,
+    // Made when first asked (client turnover, new clients): a plan without them skips 100 000 pushes.
+    get byClient() {
+      if (byClient === null) {
+        byClient = new Map<string, Deal[]>();
+        for (let i = 0; i < deals.length; i++) {
+          const c = clientKey(deals[i]);
+          if (c !== null) push(byClient, c, deals[i]);
+        }
+      }
+      return byClient;
+    },
   };
 }
 
