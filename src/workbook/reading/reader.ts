@@ -17,45 +17,11 @@ import type { ColumnMap, DetectedMapping } from '../headers';
 import { findHeaderRow, findSheet, isNoteColumn, mapColumns, metricOfText, ROLE_FIELDS } from '../headers';
 import type { ColumnReport } from './columnReport';
 import { displayName, nameKey } from '../../core/ownership';
+import { RepeatMemo } from '../../core/repeatMemo';
 
 const MINUS_ZERO = new Dec(-0);
 const IMPLAUSIBLE_EXPONENT = 12;
 const EARLIEST_DAY: LocalDate = '2000-01-01';
-
-/**
- * A per-read memo for cells that repeat (a price list's amounts and costs, 1C number texts): it
- * pays while most lookups hit, and switches itself off when they don't, as 100 000 distinct
- * amounts would only fill a big map for the collector.
- */
-class RepeatMemo<K, V> {
-  private readonly map = new Map<K, V>();
-  private lookups = 0;
-  private hits = 0;
-  private active = true;
-
-  /** Off once lookups mostly miss: callers then skip building what they would store. */
-  get enabled(): boolean {
-    return this.active;
-  }
-
-  get(key: K): V | undefined {
-    if (!this.active) return undefined;
-    this.lookups++;
-    const value = this.map.get(key);
-    if (value !== undefined) this.hits++;
-    return value;
-  }
-
-  set(key: K, value: V): void {
-    if (!this.active) return;
-    if (this.lookups >= 4096 && this.hits * 2 < this.lookups) {
-      this.active = false;
-      this.map.clear();
-      return;
-    }
-    this.map.set(key, value);
-  }
-}
 
 /** A name or text cell as shown: NFC, invisible characters removed, spaces collapsed (SPEC §10.2). */
 export function cleanName(v: CellValue): string {
