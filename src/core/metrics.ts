@@ -4,7 +4,7 @@
  */
 import { Dec, ZERO, sum, sumBy } from './decimal';
 import { matchesFilter, type DealFilter, type FilterScope } from './filters';
-import { countOf, creditedParts, largestShare, SplitDecs } from './splits';
+import { countOf, creditedParts, largestShare, SplitScales } from './splits';
 import { msg } from './messages/index';
 import { metricKind, metricLabel } from './metricNames';
 import type { Deal, KpiFact, PayoutInput } from './model';
@@ -98,14 +98,14 @@ export function indexDeals(input: PayoutInput, asOf?: LocalDate): DealIndex {
   const credited: Deal[] = [];
   const partsOf = new Map<Deal, Deal[]>();
   let anySplit = false;
-  const splitDecs = new SplitDecs();
+  const splitScales = new SplitScales();
   // Indexed loops here and below: until a loop is optimised, `for…of` makes an iterator result
   // per element, 100 000 of them per pass for the collector (the §14 bench, SPEC §9).
   for (let i = 0; i < deals.length; i++) {
     const d = deals[i];
     if (d.split && d.split.length > 0) {
       anySplit = true;
-      const parts = creditedParts(d, splitDecs);
+      const parts = creditedParts(d, splitScales);
       if (cash !== null) partsOf.set(d, parts);
       for (let p = 0; p < parts.length; p++) {
         const part = parts[p];

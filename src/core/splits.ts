@@ -7,7 +7,6 @@
 import { Dec, kopecks, ONE, scaledDec, scaledInteger, sum } from './decimal';
 import type { Deal, DealShare } from './model';
 import { parseNumber } from './numbers';
-import { RepeatMemo } from './repeatMemo';
 import { displayName, nameKey } from './ownership';
 
 export type SplitParse = { ok: true; shares: DealShare[] } | { ok: false; code: 'syntax' } | { ok: false; code: 'sum'; sum: Dec };
@@ -51,44 +50,28 @@ export function largestShare(shares: readonly DealShare[]): DealShare {
  * with amount, cost, margin, paid and partner price multiplied by the share. The last listed share
  * takes what is left, so the parts add up to the deal exactly.
  */
-export function creditedParts(deal: Deal, decs: SplitDecs = new SplitDecs()): Deal[] {
+export function creditedParts(deal: Deal, scales: SplitScales = new SplitScales()): Deal[] {
   const shares = deal.split;
   if (!shares || shares.length === 0) return [deal];
-  return creditedInKopecks(deal, shares, decs) ?? creditedInDecimals(deal, shares);
+  return creditedInKopecks(deal, shares, scales) ?? creditedInDecimals(deal, shares);
 }
 
 /**
- * What one run's split parts share (core/metrics' indexDeals makes one): the shares as integers per
- * split (a split text repeats, and the reader gives its rows one shares array), and the part Decs
- * while values repeat — a price list's amounts split the same way give the same parts again and
- * again, and a Dec is never changed, so equal parts can be one object (120 000 fewer in the §14
- * bench). When parts mostly differ the memo switches itself off (RepeatMemo): a Dec per part, as before.
+ * One run's shares as integers, per split (core/metrics' indexDeals makes one): a split text
+ * repeats, the reader gives its rows one shares array, and scaling it per deal was three calls and
+ * an array for each of 20 000 split deals in the §14 bench.
  */
-export class SplitDecs {
-  private readonly byPlaces: (RepeatMemo<number, Dec> | undefined)[] = [];
-  private readonly scaled = new Map<readonly DealShare[], { numerators: number[]; places: number } | null>();
-
-  /** n × 10^−places, as scaledDec makes it. */
-  of(n: number, places: number): Dec {
-    let memo = this.byPlaces[places];
-    if (memo === undefined) memo = this.byPlaces[places] = new RepeatMemo<number, Dec>();
-    if (!memo.enabled) return scaledDec(n, places);
-    let d = memo.get(n);
-    if (d === undefined) {
-      d = scaledDec(n, places);
-      memo.set(n, d);
-    }
-    return d;
-  }
+export class SplitScales {
+  private readonly known = new Map<readonly DealShare[], { numerators: number[]; places: number } | null>();
 
   /** The shares as integers over 10^places (the fewest places that hold them all); null when one needs more than SHARE_DECIMALS. */
-  sharesOf(shares: readonly DealShare[]): { numerators: number[]; places: number } | null {
-    let known = this.scaled.get(shares);
-    if (known === undefined) {
-      known = scaledShares(shares);
-      if (this.scaled.size < 10_000) this.scaled.set(shares, known);
+  of(shares: readonly DealShare[]): { numerators: number[]; places: number } | null {
+    let scaled = this.known.get(shares);
+    if (scaled === undefined) {
+      scaled = scaledShares(shares);
+      if (this.known.size < 10_000) this.known.set(shares, scaled);
     }
-    return known;
+    return scaled;
   }
 }
 
@@ -131,16 +114,16 @@ const MAX_SAFE = 9007199254740991;
  * SHARE_DECIMALS decimals, a product may pass 2^53, or a field is 0 (decimal.js keeps a zero's sign).
  * Exact arithmetic on both paths and one Dec per value (scaledDec): the very same Decs.
  */
-function creditedInKopecks(deal: Deal, shares: readonly DealShare[], decs: SplitDecs): Deal[] | null {
-  const scaledAll = decs.sharesOf(shares);
+function creditedInKopecks(deal: Deal, shares: readonly DealShare[], scales: SplitScales): Deal[] | null {
+  const scaledAll = scales.of(shares);
   if (scaledAll === null) return null;
   const { numerators: whole, places } = scaledAll;
   const scale = SHARE_SCALE[places];
-  const amount = splitKopecks(deal.amount, whole, scale, places, decs);
-  const cost = deal.cost === null ? null : splitKopecks(deal.cost, whole, scale, places, decs);
-  const margin = deal.margin === null ? null : splitKopecks(deal.margin, whole, scale, places, decs);
-  const paid = deal.paid === null ? null : splitKopecks(deal.paid, whole, scale, places, decs);
-  const partnerPrice = deal.partnerPrice === null ? null : splitKopecks(deal.partnerPrice, whole, scale, places, decs);
+  const amount = splitKopecks(deal.amount, whole, scale, places);
+  const cost = deal.cost === null ? null : splitKopecks(deal.cost, whole, scale, places);
+  const margin = deal.margin === null ? null : splitKopecks(deal.margin, whole, scale, places);
+  const paid = deal.paid === null ? null : splitKopecks(deal.paid, whole, scale, places);
+  const partnerPrice = deal.partnerPrice === null ? null : splitKopecks(deal.partnerPrice, whole, scale, places);
   if (amount === undefined || cost === undefined || margin === undefined || paid === undefined || partnerPrice === undefined) return null;
   return shares.map((s, i) => part(deal, s, amount[i], cost === null ? null : cost[i], margin === null ? null : margin[i], paid === null ? null : paid[i], partnerPrice === null ? null : partnerPrice[i]));
 }
@@ -165,7 +148,7 @@ function scaledShares(shares: readonly DealShare[]): { numerators: number[]; pla
  * A value's parts by share, as Decs: kopecks × numerator over 10^(2 + places) for all shares but
  * the last, which takes the rest; undefined when the kopeck path cannot be exact.
  */
-function splitKopecks(value: Dec, numerators: readonly number[], scale: number, places: number, decs: SplitDecs): Dec[] | undefined {
+function splitKopecks(value: Dec, numerators: readonly number[], scale: number, places: number): Dec[] | undefined {
   const k = kopecks(value, 'exact');
   if (k === null || k === 0) return undefined;
   let left = k * scale;
@@ -174,7 +157,7 @@ function splitKopecks(value: Dec, numerators: readonly number[], scale: number, 
   if (numerators.length === 2) {
     const first = k * numerators[0];
     if (!(first <= MAX_SAFE && first >= -MAX_SAFE)) return undefined;
-    return [decs.of(first, 2 + places), decs.of(left - first, 2 + places)];
+    return [scaledDec(first, 2 + places), scaledDec(left - first, 2 + places)];
   }
   const out: Dec[] = [];
   const last = numerators.length - 1;
@@ -182,9 +165,9 @@ function splitKopecks(value: Dec, numerators: readonly number[], scale: number, 
     const product = k * numerators[i];
     if (!(product <= MAX_SAFE && product >= -MAX_SAFE)) return undefined;
     left -= product;
-    out.push(decs.of(product, 2 + places));
+    out.push(scaledDec(product, 2 + places));
   }
-  out.push(decs.of(left, 2 + places));
+  out.push(scaledDec(left, 2 + places));
   return out;
 }
 

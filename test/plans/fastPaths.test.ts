@@ -13,7 +13,7 @@ import { companyFact } from '../../src/core/companyFund';
 import { indexDeals, ManagerFacts } from '../../src/core/metrics';
 import type { Deal, DealType } from '../../src/core/model';
 import { cachedNameKey, clientOwnership, displayName } from '../../src/core/ownership';
-import { creditedInDecimals, creditedParts, largestShare, SplitDecs } from '../../src/core/splits';
+import { creditedInDecimals, creditedParts, largestShare, SplitScales } from '../../src/core/splits';
 import { readWorkbook } from '../../src/workbook/read';
 import { deals, input, period } from '../core/engine/builders';
 
@@ -104,8 +104,8 @@ describe('§14 bench fast paths', () => {
       const rest = new Dec(1).minus(parts.reduce((a, b) => a.plus(b), new Dec(0)));
       return rest.greaterThan(0) ? [...parts, rest] : [new Dec('0.5'), new Dec('0.5')];
     });
-    // One memo of part Decs across all cases, as one run shares it across its deals (repeats hit it).
-    const shared = new SplitDecs();
+    // One cache of scaled shares across all cases, as one run shares it across its deals.
+    const shared = new SplitScales();
     fc.assert(fc.property(money, fc.option(money), fc.option(money), fc.option(money), shares, (amount, cost, paid, partner, split) => {
       const [d] = deals([{ row: 2, date: '2026-11-02', manager: 'Анна', amount: '1' }]);
       d.amount = amount;
