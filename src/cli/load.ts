@@ -93,11 +93,14 @@ export async function loadWorkbookFile(workbook: string, opts: LoadWorkbookOptio
   }
   const locale = opts.lang ? (opts.lang === 'ru' ? 'ru_RU' : 'en') : null;
   const raw = rawWorkbookOfPackage(pkg, { timeZone: opts.timeZone, locale, currency: opts.currency, ...(opts.progress ? { progress: opts.progress } : {}) });
+  // The workbook's own language says how its `03/04/2026` and its text `30,000` read, not the
+  // language asked for the messages: `--lang en` on a Russian workbook still reads day first, and
+  // `30,000` as 30 (docs/DECISIONS.md: slash dates; --lang and text numbers). The guess reads sheet
+  // names and first rows only (the sheets are scanned lazily).
+  const own = locale === null ? null : rawWorkbookOfPackage(pkg, { timeZone: opts.timeZone, locale: null }).locale;
   if (opts.dateOrder) raw.dateOrder = opts.dateOrder;
-  // The workbook's own language says how its `03/04/2026` reads, not the language asked for the
-  // messages: `--lang en` on a Russian workbook still reads day first (docs/DECISIONS.md, slash dates).
-  // The guess reads sheet names and first rows only (the sheets are scanned lazily).
-  else if (locale !== null) raw.dateOrder = dateOrderOfLocale(rawWorkbookOfPackage(pkg, { timeZone: opts.timeZone, locale: null }).locale);
+  else if (own !== null) raw.dateOrder = dateOrderOfLocale(own);
+  if (own !== null && langOfLocale(own) !== opts.lang) raw.numberLang = langOfLocale(own);
   return { pkg, raw };
 }
 

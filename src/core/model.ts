@@ -96,6 +96,8 @@ export interface SchemeRow {
   filter?: CellValue;
   /** Number formats of the cells that have one (a percent format makes `1.5` read as 150 %, SPEC §10.2). */
   formats?: Partial<Record<'rate' | 'amount' | 'threshold' | 'cap' | 'tiers', string>>;
+  /** The language its text numbers are written in, when it is not the run's (the CLI's `--lang`; workbook/raw.ts numberLang). */
+  numberLang?: Lang;
 }
 
 /**

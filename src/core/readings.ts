@@ -97,7 +97,7 @@ export function ambiguousCells(kind: string, row: SchemeRow, lang: Lang): Ambigu
   for (const field of ['rate', 'threshold', 'cap'] as const) {
     const reading = readings[field];
     if (!reading) continue;
-    const parsed = parseNumber(row[field], { lang });
+    const parsed = parseNumber(row[field], { lang: row.numberLang ?? lang });
     if (parsed.kind !== 'number' || !readsTwoWays(parsed, reading, isPercentFormat(row.formats?.[field]))) continue;
     out.push({ field, key: reading === 'rate' ? 'rtAmbiguousRate' : 'rtAmbiguousAttainment', params: spellings(parsed.value, lang) });
   }

@@ -124,7 +124,7 @@ class RowChecker {
 
   /** A number cell: null when blank, undefined (and an issue) when not a number. */
   number(field: 'rate' | 'amount' | 'threshold' | 'cap' | 'months'): Dec | null | undefined {
-    const parsed = parseNumber(this.row[field], { lang: this.lang });
+    const parsed = parseNumber(this.row[field], { lang: this.row.numberLang ?? this.lang });
     if (parsed.kind === 'blank') return null;
     if (parsed.kind === 'bad') { this.problem(field, 'engSchemeBadNumber'); return undefined; }
     return parsed.value;

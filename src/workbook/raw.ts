@@ -5,6 +5,7 @@
 import type { CellValue } from '../core/numbers';
 import type { LocalDate } from '../core/periods';
 import type { DateOrder } from '../core/dateOrder';
+import type { Lang } from '../core/money';
 
 export interface RawSheet {
   name: string;
@@ -46,4 +47,10 @@ export interface RawWorkbook {
    * date that reads two ways is an issue (SPEC §10.3).
    */
   dateOrder?: DateOrder | null;
+  /**
+   * The language the workbook's text numbers are written in, when `locale` is only the language of
+   * the messages (the CLI's `--lang`): `30,000` is thirty thousand in an English workbook and 30 in a
+   * Russian one (SPEC §4), whatever language the output is in. Absent → `locale`'s language.
+   */
+  numberLang?: Lang;
 }

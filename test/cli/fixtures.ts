@@ -2,6 +2,7 @@
  * Small workbooks built in code (exceljs), with hand-worked payouts, for the CLI end-to-end tests.
  */
 import ExcelJS from 'exceljs';
+import type { CellValue } from '../../src/core/numbers';
 import { writeFile } from 'node:fs/promises';
 
 const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -79,4 +80,14 @@ export function noDealsWorkbook(): ExcelJS.Workbook {
 export async function save(wb: ExcelJS.Workbook, file: string): Promise<string> {
   await writeFile(file, Buffer.from(await wb.xlsx.writeBuffer()));
   return file;
+}
+
+/** A workbook of plain rows per sheet (cells as exceljs writes them: a text stays a text cell). */
+export function bookOf(sheets: Record<string, CellValue[][]>): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name);
+    for (const r of rows) ws.addRow(r as ExcelJS.CellValue[]);
+  }
+  return wb;
 }

@@ -10,10 +10,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/core/numbers';
 import { runCli } from '../../src/cli/run';
+import { bookOf, save } from './fixtures';
 import { runSimulateCommand } from '../../src/cli/simulate';
 import { runRegulationCommand } from '../../src/cli/regulation';
 import { DAY_FIRST, MONTH_FIRST, SLASH_PLANS, SLASH_SCHEMES, slashDeals } from '../workbook/dates/workbooks';
@@ -27,14 +27,7 @@ afterAll(() => {
 });
 
 async function saveBook(file: string, sheets: Record<string, CellValue[][]>): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(sheets)) {
-    const ws = wb.addWorksheet(name);
-    for (const r of rows) ws.addRow(r as ExcelJS.CellValue[]);
-  }
-  const path = join(dir, file);
-  await wb.xlsx.writeFile(path);
-  return path;
+  return save(bookOf(sheets), join(dir, file));
 }
 
 async function run(args: string[], env: Record<string, string> = { LANG: 'en_US.UTF-8' }) {

@@ -83,6 +83,8 @@ export class Reader {
 
   /** `30,000` is thirty thousand in an English workbook, 30 in a Russian one (SPEC §4). */
   private readonly numberHint: NumberHint;
+  /** The language text numbers are read in: the workbook's own (`raw.numberLang`), else `lang`. */
+  readonly numberLang: Lang;
 
   /** Implausible amounts and dates met so far: such a row is left out even for an optional cell. */
   implausible = 0;
@@ -91,7 +93,8 @@ export class Reader {
 
   constructor(readonly raw: RawWorkbook, readonly lang: Lang, today?: LocalDate) {
     this.latestDay = today ? `${Number(today.slice(0, 4)) + 1}${today.slice(4)}` : null;
-    this.numberHint = { lang };
+    this.numberLang = raw.numberLang ?? lang;
+    this.numberHint = { lang: this.numberLang };
     this.toLocalDay = raw.toLocalDay ?? intlLocalDay(raw.timeZone || 'UTC');
     this.dateOrder = raw.dateOrder !== undefined ? raw.dateOrder : dateOrderOfLocale(raw.locale);
   }

@@ -44,6 +44,8 @@ export function readSchemes(reader: Reader, loc: Located): SchemeRow[] {
       comment: cell(row, ix.comment),
       ...(ix.filter !== null && ix.filter !== undefined ? { filter: cell(row, ix.filter) } : {}),
       formats: schemeFormats(loc.sheet.formats?.[r], ix),
+      // Rates and amounts typed as text read in the workbook's language, not the messages' (CLI --lang).
+      ...(reader.numberLang !== reader.lang ? { numberLang: reader.numberLang } : {}),
     });
   }
   return rows;
