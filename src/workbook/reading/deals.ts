@@ -12,7 +12,7 @@ import type { TwoWayDate } from '../../core/twoWayDates';
 import { msg, type MessageKey } from '../../core/messages';
 import type { Lang } from '../../core/money';
 import type { ColumnMap } from '../headers';
-import { dealPlansCache, readDealPlans, type DealPlansColumns } from '../dealAttributes';
+import { dealPlansCache, readDealPlans, type DealPlans, type DealPlansColumns } from '../dealAttributes';
 import { HEADER_SEARCH_ROWS, headerHits, isBlankRow, normalizeHeader, ROLE_FIELDS } from '../headers';
 import type { Located, Reader } from './reader';
 import { cell, idText } from './reader';
@@ -190,6 +190,7 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
   const plansCols: DealPlansColumns = { product: ix.product ?? null, category: ix.category ?? null, dealType: ix.dealType ?? null, split: ix.split ?? null };
   const withPlans = plansCols.product !== null || plansCols.category !== null || plansCols.dealType !== null || plansCols.split !== null;
   const plansCache = dealPlansCache();
+  const plansScratch: DealPlans = {};
   // One issue callback for the sheet (not one per row); plansRow is the row being read.
   let plansRow = 0;
   const reportPlans = (code: string, column: string | null, value: CellValue, key: MessageKey, params?: Record<string, string | number>) =>
@@ -261,7 +262,7 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
     }
     // SPEC §14: product, category, deal type, split; a split that does not add up leaves the deal out.
     plansRow = r;
-    const attributes = withPlans ? readDealPlans(row, plansCols, h, reader.lang, reportPlans, plansCache) : null;
+    const attributes = withPlans ? readDealPlans(row, plansCols, h, reader.lang, reportPlans, plansCache, plansScratch) : null;
     if (attributes === undefined) {
       if (id !== null) firstRowOfId.release(id);
       continue;
