@@ -6,6 +6,7 @@
  * `tsx scripts/bench.ts functions read` runs only the modules whose names start so.
  */
 import { readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -25,12 +26,24 @@ const modules = readdirSync(dir)
   .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
   .sort();
 
+/**
+ * Waits (at most 60 s) until the 1-minute load average is below 1: each module's figures should be
+ * the module's own, not the tail of the one before (the million-row runs leave a 1.5 GB process's
+ * pages to reclaim, and fresh pages are most of what the engine modules pay for on this machine).
+ */
+async function settle(): Promise<string> {
+  const start = Date.now();
+  while (loadavg()[0] >= 1 && Date.now() - start < 60_000) await new Promise((r) => setTimeout(r, 2_000));
+  return `settled ${Math.round((Date.now() - start) / 1000)} s, load ${loadavg()[0].toFixed(1)}`;
+}
+
 let over = 0;
 let failed = 0;
 for (const file of modules) {
   const mod = (await import(pathToFileURL(join(dir, file)).href)) as { run?: () => Promise<BenchFigure[]> };
   if (typeof mod.run !== 'function') continue;
-  console.log(`\n${file.replace(/\.ts$/, '')}`);
+  const settled = ` (${await settle()})`;
+  console.log(`\n${file.replace(/\.ts$/, '')}${settled}`);
   let figures: BenchFigure[];
   try {
     figures = await mod.run();
