@@ -248,7 +248,8 @@ export function computePayouts(input: PayoutInput, period: Period, options: Payo
     singleScheme: parsed.schemes.size === 1 && parsed.invalid.size === 0,
   }, inPeriod, index.managerKey);
   if (nameCheck) issues.push(...nameCheck.issues);
-  const twoWayDates = options.schemeOverride !== undefined ? [] : (input.twoWayDates ?? []).filter((t) => !wanted || wanted.has(nameKey(t.manager)));
+  // Simulate (a scheme override) withholds too: a what-if paid on a guessed date is still a guess (SPEC §10.2).
+  const twoWayDates = (input.twoWayDates ?? []).filter((t) => !wanted || wanted.has(nameKey(t.manager)));
   const dateDoubt = withheldForDates(twoWayDates, period, nameKey, lang);
   issues.push(...dateDoubt.issues);
   const managerKeys = [...names.keys()].filter((k) => !wanted || wanted.has(k)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

@@ -95,6 +95,16 @@ describe('slash dates in the CLI', () => {
     expect(await march('dmy')).toEqual([['Ivanov', DAY_FIRST['2026-03']]]);
   });
 
+  it('--simulate without --date-order withholds Ivanov in March and April (the months 03/04/2026 could fall in), as the main run does', async () => {
+    const file = await saveBook('en5.xlsx', english());
+    const out = await simulate([file, '--simulate', 'S', '--from', '2026-03', '--to', '2026-04', '--json']);
+    expect(out.code, out.stderr).toBe(0);
+    const json = JSON.parse(out.stdout);
+    // No cell for Ivanov in either month: a guessed date would have paid him 15 000 or 25 000 in March.
+    expect(json.periods.map((p: any) => [p.period, p.schemes[0].managers.map((m: any) => m.manager)])).toEqual([['2026-03', []], ['2026-04', []]]);
+    expect(json.issues.map((i: any) => [i.sheet, i.row, i.column, i.value])).toContainEqual(['Deals', 2, 'Date', '03/04/2026']);
+  });
+
   it('a bad --date-order is refused with the reason (exit 2), in --simulate too, and --help explains it', async () => {
     const file = await saveBook('en3.xlsx', english());
     const bad = await run([file, '--date-order', 'ymd']);
