@@ -68,7 +68,7 @@ export async function run(): Promise<BenchResult[]> {
   const input = bigInput();
   const periods = periodRange(FROM, TO);
   const options = { lang: 'ru' as const, currency: 'RUB' };
-  const limits = (s: string) => limitShareOf(input, s);
+  const limits = (s: string) => limitShareOf(input, s, options.lang);
   simulateSchemes(bigInput(2_000, 10), { schemes: ['Стандарт'], periods: periods.slice(0, 2) }, options, limits); // warm up the JIT
 
   const one = time(() => simulateSchemes(input, { schemes: ['Стандарт'], periods }, options, limits));

@@ -390,8 +390,8 @@ export function resolveSchemeNames(input: Pick<PayoutInput, 'schemeRows' | 'plan
  * the statements agree on what the cell means. Null when the scheme has no such rule (an amount
  * limit caps one manager, not a share of the company's margin) or is invalid.
  */
-export function limitShareOf(input: Pick<PayoutInput, 'schemeRows'>, scheme: string): Dec | null {
-  const parsed = parseSchemes(input.schemeRows, 'en').schemes.get(schemeKey(scheme));
+export function limitShareOf(input: Pick<PayoutInput, 'schemeRows'>, scheme: string, lang: Lang): Dec | null {
+  const parsed = parseSchemes(input.schemeRows, lang).schemes.get(schemeKey(scheme));
   for (const rule of parsed?.rules ?? []) {
     if (rule.kind === 'limit' && rule.metric === 'margin' && rule.rate !== null) return rule.rate;
   }

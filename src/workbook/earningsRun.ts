@@ -183,7 +183,7 @@ export function simulationOfRead(read: WorkbookRead, req: SimulateRequest): Simu
   const schemes = resolveSchemeNames(input, req.schemes ?? [], lang);
   const periods = parseSimulationRange(req.from, req.to, lang);
   const managers = resolveManagers(req.managers, knownManagers(input), lang);
-  const result = simulateSchemes(input, { schemes, periods, managers }, { lang, currency }, (s) => limitShareOf(input, s));
+  const result = simulateSchemes(input, { schemes, periods, managers }, { lang, currency }, (s) => limitShareOf(input, s, lang));
   const json = simulationJson(result, { lang, currency, managers, allIssues: [...read.issues, ...result.issues] });
   return { read, result, json };
 }

@@ -100,7 +100,7 @@ type AdjField = keyof typeof ADJ_FIELDS;
  * The manual adjustments (SPEC §11) with an issue for every row that cannot be used (its period,
  * amount, manager or reason): never a silent zero.
  */
-export function readAdjustments(raw: Pick<RawWorkbook, 'sheets' | 'timeZone' | 'toLocalDay'>, lang: Lang): { adjustments: ManualAdjustment[]; issues: Issue[] } {
+export function readAdjustments(raw: Pick<RawWorkbook, 'sheets' | 'timeZone' | 'toLocalDay' | 'numberLang'>, lang: Lang): { adjustments: ManualAdjustment[]; issues: Issue[] } {
   const sheet = findNamedSheet(raw, ADJUSTMENT_NAMES);
   const adjustments: ManualAdjustment[] = [];
   const issues: Issue[] = [];
@@ -127,7 +127,8 @@ export function readAdjustments(raw: Pick<RawWorkbook, 'sheets' | 'timeZone' | '
       ? parsePeriod((raw.toLocalDay ?? intlLocalDay(raw.timeZone))(periodCell as unknown as Date).slice(0, 7))
       : parsePeriod(cellText(periodCell));
     if (!period) { bad('period', 'ledger.adj.badPeriod', periodCell); continue; }
-    const amount = parseNumber(r[col.amount], { lang });
+    // In the workbook's own language (raw.numberLang: the CLI's --lang is the output's only).
+    const amount = parseNumber(r[col.amount], { lang: raw.numberLang ?? lang });
     if (amount.kind !== 'number' || amount.percent) { bad('amount', 'ledger.adj.badAmount', r[col.amount]); continue; }
     const manager = displayName(cellText(r[col.manager]));
     if (manager === '') { bad('manager', 'ledger.adj.noManager', r[col.manager]); continue; }

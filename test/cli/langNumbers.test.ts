@@ -76,6 +76,21 @@ describe('--lang does not change how text numbers read', () => {
     }
   });
 
+  it('an Adjustments (Корректировки) amount too: 20 + 1,5 = 21,5 under every --lang (a text 1,500 is 1.5)', async () => {
+    const file = await saveBook('ru-adjustment.xlsx', {
+      'Сделки': [['Дата', 'Менеджер', 'Сумма'], ['05.11.2026', 'Иванов', 1000]],
+      'Планы': [['Период', 'Менеджер', 'Схема'], ['2026-11', 'Иванов', 'S']],
+      'Схемы': [['Схема', 'Правило', 'Показатель', 'Ставка', 'Сумма'], ['S', 'оклад', '', '', 20]],
+      'Корректировки': [['Период', 'Менеджер', 'Сумма', 'Причина'], ['2026-11', 'Иванов', '1,500', 'премия']],
+    });
+    for (const lang of [[], ['--lang', 'ru'], ['--lang', 'en']]) {
+      const r = await run([file, '--period', '2026-11', '--json', ...lang]);
+      expect(r.code, r.stderr).toBe(0);
+      // salary 20 + adjustment 1.5 = 21.5 (it was 20 + 1 500 = 1 520 with --lang en)
+      expect(JSON.parse(r.stdout).managers.map((x: { total: number }) => x.total), `with ${lang.join(' ') || 'no --lang'}`).toEqual([21.5]);
+    }
+  });
+
   it('--simulate reads the workbook the same way under --lang en (the salary is 20, not 20 000)', async () => {
     const file = await saveBook('ru-numbers-sim.xlsx', russianBook());
     const out = { stdout: '', stderr: '' };

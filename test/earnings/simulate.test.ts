@@ -143,9 +143,16 @@ describe('the limit share of a scheme', () => {
     ref: { sheet: 'Schemes', row: 2 }, scheme: 'X', rule, metric, rate, amount: '', threshold: '', tiers: '', mode: '', cap: '', months: '', comment: '',
   });
   it('a limit on margin gives its rate; an amount limit or a limit on revenue gives none', () => {
-    expect(limitShareOf({ schemeRows: [row('лимит', 'маржа', '15%')] }, 'x')!.toNumber()).toBe(0.15);
-    expect(limitShareOf({ schemeRows: [row('limit', 'revenue', '15%')] }, 'X')).toBeNull();
-    expect(limitShareOf({ schemeRows: [row('salary', '', '')] }, 'X')).toBeNull();
+    expect(limitShareOf({ schemeRows: [row('лимит', 'маржа', '15%')] }, 'x', 'ru')!.toNumber()).toBe(0.15);
+    expect(limitShareOf({ schemeRows: [row('limit', 'revenue', '15%')] }, 'X', 'en')).toBeNull();
+    expect(limitShareOf({ schemeRows: [row('salary', '', '')] }, 'X', 'en')).toBeNull();
+  });
+
+  it('reads the rate as the engine does, in the workbook\'s language: a text 0,150 in a Russian workbook is 15 %', () => {
+    // 0,150 with a decimal comma = 0.15; read in English it was 150 (a thousands comma), as no statement reads it.
+    expect(limitShareOf({ schemeRows: [row('лимит', 'маржа', '0,150')] }, 'x', 'ru')!.toNumber()).toBe(0.15);
+    // The CLI's --lang en on a Russian workbook: the row says its own language (SchemeRow.numberLang).
+    expect(limitShareOf({ schemeRows: [{ ...row('лимит', 'маржа', '0,150'), numberLang: 'ru' }] }, 'x', 'en')!.toNumber()).toBe(0.15);
   });
 });
 

@@ -75,7 +75,7 @@ describe('the regulation of each seed template on the demo workbook', () => {
       const window = evidenceWindow(read.input, period('2026-10'));
       expect(window.map((p) => `${p.year}-${String((p as { month: number }).month).padStart(2, '0')}`)).toEqual([
         '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10']);
-      const sim = simulateSchemes(read.input, { schemes: [SCHEMES[id]], periods: window, managers: doc.managers }, RU, (s) => limitShareOf(read.input, s));
+      const sim = simulateSchemes(read.input, { schemes: [SCHEMES[id]], periods: window, managers: doc.managers }, RU, (s) => limitShareOf(read.input, s, RU.lang));
       const cells = sim.periods.flatMap((p) => p.cells);
       expect(cells.length).toBe(12 * doc.managers.length);
       const text = docText(doc);

@@ -64,7 +64,7 @@ function spread(values: Dec[]): { median: Dec; min: Dec; max: Dec } | null {
 export function gatherEvidence(input: PayoutInput, scheme: string, managers: string[], period: Period, options: Pick<PayoutOptions, 'lang' | 'currency'>): Evidence {
   const window = evidenceWindow(input, period);
   if (window.length === 0 || managers.length === 0) return { window, result: null, count: 0, attained: 0, withPlan: 0, total: null, variable: null };
-  const result = simulateSchemes(input, { schemes: [scheme], periods: window, managers }, options, (s) => limitShareOf(input, s));
+  const result = simulateSchemes(input, { schemes: [scheme], periods: window, managers }, options, (s) => limitShareOf(input, s, options.lang));
   const cells = result.periods.flatMap((p) => p.cells);
   const withPlan = cells.filter((c) => c.attainment !== null);
   return {
