@@ -33,7 +33,8 @@ export function dateOrderOfLocale(locale: string | null | undefined): DateOrder 
 
 /** `--date-order` as typed: `dmy` / `mdy` (also `d/m/y`, `DD.MM.YYYY`-like spellings), else null. */
 export function parseDateOrder(text: string): DateOrder | null {
-  const s = text.trim().toLowerCase().replace(/[^dmy]/g, '');
+  // Separators dropped, letters kept: `dummy` is not an order (it used to read as dmy).
+  const s = text.trim().toLowerCase().replace(/[\s./\-_]/g, '');
   const order = s.replace(/(.)\1+/g, '$1');
   return order === 'dmy' ? 'dmy' : order === 'mdy' ? 'mdy' : null;
 }

@@ -20,6 +20,10 @@ describe('the date order of a locale', () => {
   it('--date-order spellings', () => {
     expect(['dmy', 'DMY', 'd/m/y', 'DD.MM.YYYY', 'mdy', 'MM/DD/YYYY', 'ymd', 'day', ''].map(parseDateOrder)).toEqual(['dmy', 'dmy', 'dmy', 'dmy', 'mdy', 'mdy', null, null, null]);
   });
+
+  it('a word that merely holds d, m and y in order is not an order (never a guess)', () => {
+    expect(['dummy', 'month-day-year', 'madly', 'd-m-y', 'dd mm yyyy'].map(parseDateOrder)).toEqual([null, null, null, 'dmy', 'dmy']);
+  });
 });
 
 describe('readDayText', () => {

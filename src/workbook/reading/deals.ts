@@ -16,6 +16,7 @@ import { dealPlansCache, readDealPlans, type DealPlans, type DealPlansColumns } 
 import { HEADER_SEARCH_ROWS, headerHits, isBlankRow, normalizeHeader, ROLE_FIELDS } from '../headers';
 import type { Located, Reader } from './reader';
 import { cell, idText } from './reader';
+import { parseSplit } from '../../core/splits';
 
 /** Status words (SPEC §2), normalised like headers: lower case, ё → е, punctuation as spaces. */
 const STATUS_WORDS: Record<string, DealStatus> = {
@@ -165,16 +166,37 @@ function rowsHeld(values: readonly (readonly CellValue[])[], lang: Lang): string
   return parts.length ? parts.join('; ') : msg(lang, 'workbook.none');
 }
 
+/** The cells of a row that name who its deal credits: its manager, its split, whoever attracted it. */
+interface CreditCells {
+  manager: number | null;
+  split: number | null;
+  attractedBy: number | null;
+}
+
 /**
- * Whether the date `reader.day` just read (v, in `column` of row r) reads two ways; if so, and the
- * row names a manager, the date is noted for withholding that manager's payout (SPEC §10.2).
- * A function of its own, not a closure per row: 100 000 rows made 100 000 closures.
+ * Whether the date `reader.day` just read (v, in `column` of row r) reads two ways; if so, the date
+ * is noted for withholding the payout of everyone the deal would credit (SPEC §10.2): its manager,
+ * the managers of its split and whoever attracted it — as a Payments date does (payments.ts
+ * dealManagers). The row itself is left out, so without this the split's other managers were paid
+ * as if the deal did not exist. A function of its own, not a closure per row.
  */
-function noteTwoWays(reader: Reader, state: DealsState, sheet: string, r: number, managerCell: CellValue, column: string, v: CellValue, dealDay?: LocalDate | null): boolean {
+function noteTwoWays(reader: Reader, state: DealsState, sheet: string, r: number, row: readonly CellValue[], credit: CreditCells, column: string, v: CellValue, dealDay?: LocalDate | null): boolean {
   if (!reader.lastTwoWays) return false;
-  if (!isBlank(managerCell)) {
-    state.twoWayDates.push({ ref: { sheet, row: r + 1 }, column, value: String(v).trim(), manager: reader.managers.name(managerCell), days: reader.lastTwoWays, ...(dealDay ? { dealDay } : {}) });
+  const names: string[] = [];
+  const add = (c: CellValue) => {
+    if (isBlank(c)) return;
+    const name = reader.managers.name(c);
+    if (!names.includes(name)) names.push(name);
+  };
+  add(cell(row, credit.manager));
+  const split = cell(row, credit.split);
+  if (!isBlank(split)) {
+    const parsed = parseSplit(String(split));
+    if (parsed.ok) for (const share of parsed.shares) add(share.manager);
   }
+  add(cell(row, credit.attractedBy));
+  const value = String(v).trim();
+  for (const manager of names) state.twoWayDates.push({ ref: { sheet, row: r + 1 }, column, value, manager, days: reader.lastTwoWays, ...(dealDay ? { dealDay } : {}) });
   return true;
 }
 
@@ -191,6 +213,7 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
   const withPlans = plansCols.product !== null || plansCols.category !== null || plansCols.dealType !== null || plansCols.split !== null;
   const plansCache = dealPlansCache();
   const plansScratch: DealPlans = {};
+  const credit: CreditCells = { manager: iManager, split: plansCols.split, attractedBy: iAttracted };
   // One issue callback for the sheet (not one per row); plansRow is the row being read.
   let plansRow = 0;
   const reportPlans = (code: string, column: string | null, value: CellValue, key: MessageKey, params?: Record<string, string | number>) =>
@@ -224,8 +247,8 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
     if (reader.formulaGap(loc, r)) continue;
     const date = reader.day(cell(row, iDate), name, r, h.date!, 'workbook.issue.missingDate', 'missing_date');
     const managerCell = cell(row, iManager);
-    noteTwoWays(reader, state, name, r, managerCell, h.date!, cell(row, iDate));
-    if (isBlank(managerCell)) reader.issue('missing_manager', name, r, h.manager, managerCell, 'workbook.issue.missingManager');
+    noteTwoWays(reader, state, name, r, row, credit, h.date!, cell(row, iDate));
+    reader.managerCell(managerCell, name, r, h.manager);
     // A lost or cancelled deal may have no amount: it only counts towards conversion.
     const amountBlankKey: MessageKey | null = status === 'won' ? 'workbook.issue.missingAmount' : null;
     const amount = reader.money(cell(row, iAmount), name, r, h.amount!, amountBlankKey, 'missing_amount');
@@ -254,7 +277,7 @@ function readDealSheet(reader: Reader, loc: Located, cols: ColumnMap, state: Dea
     const partnerPrice = iPartner === null ? null : reader.money(row[iPartner], name, r, h.partnerPrice!, null, '', kept);
     const paidDate = iPaidDate === null ? null : reader.day(row[iPaidDate], name, r, h.paidDate!, null, '', kept);
     // A paid date that reads two ways leaves the row out too: read as blank, its cash would count on the deal date.
-    const paidTwoWays = iPaidDate !== null && !leftOut && noteTwoWays(reader, state, name, r, managerCell, h.paidDate!, row[iPaidDate], date);
+    const paidTwoWays = iPaidDate !== null && !leftOut && noteTwoWays(reader, state, name, r, row, credit, h.paidDate!, row[iPaidDate], date);
     // An implausible amount or date anywhere in the row leaves it out (SPEC §10.1), optional cells too.
     if (leftOut || paidTwoWays || reader.implausible > implausibleBefore) {
       if (id !== null && !leftOut) firstRowOfId.release(id);

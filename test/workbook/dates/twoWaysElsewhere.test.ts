@@ -41,6 +41,31 @@ const run = (sheets: Record<string, CellValue[][]>, dateOrder: DateOrder | null,
 const totals = (r: ReturnType<typeof run>) => Object.fromEntries(r.json.managers.map((m) => [m.manager, m.total]));
 const where = (r: ReturnType<typeof run>) => r.issues.map((i) => [i.code, i.sheet, i.row, i.column, i.value]);
 
+describe('a Deals date that reads two ways, on a split deal', () => {
+  // D1 `03/04/2026` (3 April or March 4) Иванов 300 000 split Иванов 60 % / Петров 40 %, attracted by
+  // Сидоров; D2 2026-03-10 Петров 100 000. Scheme: 10 000 + 5 % of revenue.
+  const splitSheets = (): Record<string, CellValue[][]> => ({
+    'Сделки': [
+      ['Номер сделки', 'Дата', 'Менеджер', 'Сумма', 'Доли', 'Привлёк'],
+      ['D1', '03/04/2026', 'Иванов', 300000, 'Иванов 60%; Петров 40%', 'Сидоров'],
+      ['D2', '2026-03-10', 'Петров', 100000, '', ''],
+    ],
+    'Планы': [['Период', 'Менеджер', 'Схема', 'Выручка'], ...['2026-03', '2026-04'].flatMap((p) => [[p, 'Иванов', 'S', 1000000], [p, 'Петров', 'S', 1000000], [p, 'Сидоров', 'S', 1000000]])],
+    'Схемы': [['Схема', 'Правило', 'Показатель', 'Ставка', 'Сумма'], ['S', 'оклад', '', '', 10000], ['S', 'процент', 'выручка', '5%', '']],
+  });
+
+  it('withholds everyone the deal credits — its manager, the split\'s Петров and Сидоров who attracted it — in both months', () => {
+    for (const period of ['2026-03', '2026-04']) {
+      const r = run(splitSheets(), null, period);
+      // Петров would have been paid 10 000 + 5 % × 100 000 = 15 000 in March without his 40 % (5 % × 120 000 = 6 000 more, or in April)
+      expect(totals(r), period).toEqual({});
+      expect(r.issues.filter((i) => i.code === 'two_way_date_withheld').map((i) => i.message.slice(0, i.message.indexOf(':'))), period).toEqual(['«Иванов»', '«Петров»', '«Сидоров»']);
+    }
+    // With the order known (day first: 3 April), March pays Петров 10 000 + 5 % × 100 000 = 15 000 and Сидоров his salary.
+    expect(totals(run(splitSheets(), 'dmy', '2026-03'))).toEqual({ Иванов: 10000, Петров: 15000, Сидоров: 10000 });
+  });
+});
+
 describe('a Payments date that reads two ways', () => {
   it('order not known: the payment is left out and Иванов withheld in March and April; Петров paid: March 10 000 + 5 % × 100 000 = 15 000, April 10 000', () => {
     const march = run(paymentSheets(), null, '2026-03');
