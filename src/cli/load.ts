@@ -91,16 +91,17 @@ export async function loadWorkbookFile(workbook: string, opts: LoadWorkbookOptio
     // It is a zip with a workbook part, yet it cannot be opened: damaged. A library's message helps nobody.
     throw new KpiUserError(msg(msgLang, 'reading.file.damaged', { file: workbook }));
   }
-  const locale = opts.lang ? (opts.lang === 'ru' ? 'ru_RU' : 'en') : null;
-  const raw = rawWorkbookOfPackage(pkg, { timeZone: opts.timeZone, locale, currency: opts.currency, ...(opts.progress ? { progress: opts.progress } : {}) });
-  // The workbook's own language says how its `03/04/2026` and its text `30,000` read, not the
-  // language asked for the messages: `--lang en` on a Russian workbook still reads day first, and
-  // `30,000` as 30 (docs/DECISIONS.md: slash dates; --lang and text numbers). The guess reads sheet
-  // names and first rows only (the sheets are scanned lazily).
-  const own = locale === null ? null : rawWorkbookOfPackage(pkg, { timeZone: opts.timeZone, locale: null }).locale;
-  if (opts.dateOrder) raw.dateOrder = opts.dateOrder;
-  else if (own !== null) raw.dateOrder = dateOrderOfLocale(own);
-  if (own !== null && langOfLocale(own) !== opts.lang) raw.numberLang = langOfLocale(own);
+  // The workbook's own language (guessed from sheet names and first rows) says how its `03/04/2026`
+  // and its text `30,000` read; `--lang` is the language of the messages only: `--lang en` on a
+  // Russian workbook still reads day first, and `30,000` as 30 (docs/DECISIONS.md: slash dates;
+  // --lang and text numbers).
+  const raw = rawWorkbookOfPackage(pkg, { timeZone: opts.timeZone, locale: null, currency: opts.currency, ...(opts.progress ? { progress: opts.progress } : {}) });
+  const own = raw.locale;
+  raw.dateOrder = opts.dateOrder || dateOrderOfLocale(own);
+  if (opts.lang) {
+    raw.locale = opts.lang === 'ru' ? 'ru_RU' : 'en';
+    raw.numberLang = langOfLocale(own);
+  }
   return { pkg, raw };
 }
 

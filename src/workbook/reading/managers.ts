@@ -34,11 +34,8 @@ export function readManagers(reader: Reader, loc: Located, twoWayDates?: TwoWayD
     const row = sheet.values[r];
     if (isBlankRow(row)) continue;
     if (reader.formulaGap(loc, r)) continue;
-    const managerCell = cell(row, iManager);
-    if (isBlank(managerCell)) {
-      reader.issue('missing_manager', name, r, h.manager, managerCell, 'workbook.issue.missingManager');
-      continue;
-    }
+    const managerCell = reader.managerCell(cell(row, iManager), name, r, h.manager);
+    if (isBlank(managerCell)) continue;
     const manager = cleanName(managerCell);
     const first = byKey.get(nameKey(manager));
     if (first) {

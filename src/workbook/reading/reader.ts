@@ -59,8 +59,8 @@ export class Reader {
   readonly managers = new NameBook();
   readonly clients = new NameBook();
   private readonly dayCache = new Map<number, LocalDate>();
-  /** Text dates read so far, per order the sheet is read in (day first, month first, not known). */
-  private readonly dayTextCache = { dmy: new Map<string, DayText | null>(), mdy: new Map<string, DayText | null>(), none: new Map<string, DayText | null>() };
+  /** Text dates read so far, as read with no order (a sheet's order picks one of two readings after). */
+  private readonly dayTextCache = new Map<string, DayText | null>();
   /** The order slash dates read in (SPEC §10.3): `raw.dateOrder`, else the spreadsheet's locale's; null = not known. */
   readonly dateOrder: DateOrder | null;
   /** Per sheet: the order its slash dates read in, and a text of it that reads only the other way (null when none). */
@@ -125,9 +125,9 @@ export class Reader {
     return known;
   }
 
-  /** A text date as `sheet` reads it (cached per order). */
+  /** A text date as `sheet` reads it (the text's readings cached once, whatever the order). */
   private dayText(v: string, sheet: string): DayText | null {
-    const cache = this.dayTextCache.none;
+    const cache = this.dayTextCache;
     let read = cache.get(v);
     if (read === undefined) {
       read = readDayText(v, null);
