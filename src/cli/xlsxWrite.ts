@@ -356,13 +356,6 @@ function binaryText(v: string, memo: Map<string, string>): string {
   return bytes;
 }
 
-/** One tab model as a worksheet part. `drawingRId` when it has charts. */
-export function sheetXml(tab: TabModel, styles: StyleSheet, drawingRId: string | null, protect = false): string {
-  const out: string[] = [];
-  writeSheetXml(tab, styles, drawingRId, protect, (bytes) => out.push(bytes));
-  return Buffer.from(out.join(''), 'latin1').toString('utf8');
-}
-
 /**
  * One tab model as a worksheet part, handed to `write` in pieces of about 64 K characters (a
  * statement of 20 000 deals is ~12 MB of XML: it goes to the deflater as it is made, never whole),

@@ -81,7 +81,7 @@ export function sumBy<T>(items: readonly T[], pick: (item: T) => Dec): Dec {
  * 2^53 − 1 as a module constant: the custom functions run in a context where every global lookup
  * (`Number.…`) is slow, and these helpers run per row.
  */
-const MAX_SAFE = 9007199254740991;
+export const MAX_SAFE = 9007199254740991;
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 /** decimal.js keeps the digits in base 10⁷ words: `d` (most significant first), `e` the exponent of the first digit, `s` the sign. */
 const WORD_DIGITS = 7;
@@ -132,12 +132,9 @@ export function scaledInteger(v: Dec, places: number, rounding: 'exact' | 'halfU
   return v.s < 0 ? -total : total;
 }
 
-/** The Dec of a safe integer number of kopecks, parsed from its decimal text (exact). */
+/** The Dec of a safe integer number of kopecks (a 0 total is ZERO, never −0). */
 function kopecksToDec(k: number): Dec {
-  if (k === 0) return ZERO;
-  const abs = Math.abs(k);
-  const cents = abs % 100;
-  return new Dec(`${k < 0 ? '-' : ''}${(abs - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`);
+  return k === 0 ? ZERO : scaledDec(k, 2);
 }
 
 /**

@@ -9,14 +9,13 @@
  * caller then takes the decimal path. Where it answers, the result is the decimal path's to the
  * kopeck (test/core/kopeckMath.test.ts compares the two on random tables and bases).
  */
-import { Dec, kopecks, ZERO } from './decimal';
+import { Dec, kopecks, MAX_SAFE, ZERO } from './decimal';
 import { PLAIN_NUMBER_TEXT, type CellValue } from './numbers';
 import type { RateOrTiers, TierMode } from './tiers';
 
 /** A whole number of kopecks (a safe integer), as a plain number. */
 export type Kopecks = number & { readonly __kopecks: true };
 
-const MAX_SAFE = 9007199254740991;
 /** Below 2^51 (as kopecks: ±22 trillion), a double is closer to its kopeck than half a kopeck's spacing: see kopecksOfCell. */
 const EXACT_KOPECKS = 2 ** 51;
 /** More decimals than this in a rate (0.000001) take the decimal path. */

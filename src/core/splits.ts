@@ -4,7 +4,7 @@
  * part (a copy of the deal with the share applied); ownership of the client goes to the largest
  * share (ties: the first listed); client_turnover follows ownership and pays on the whole deal.
  */
-import { Dec, kopecks, ONE, scaledDec, scaledInteger, sum } from './decimal';
+import { Dec, kopecks, MAX_SAFE, ONE, scaledDec, scaledInteger, sum } from './decimal';
 import type { Deal, DealShare } from './model';
 import { parseNumber } from './numbers';
 import { displayName, nameKey } from './ownership';
@@ -105,7 +105,6 @@ export function creditedInDecimals(deal: Deal, shares: readonly DealShare[]): De
 /** The most decimals a share may have for the kopeck path (33,3333 % = 0.333333). */
 const SHARE_DECIMALS = 6;
 const SHARE_SCALE = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
-const MAX_SAFE = 9007199254740991;
 
 /**
  * The same parts as creditedInDecimals, in whole numbers: each field as kopecks, each share as an
